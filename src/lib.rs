@@ -4,3 +4,7 @@
 
 /// The methodology's knowledge: sections, questions, definitions, templates.
 pub mod methodology;
+/// The rule catalogue and what rules report.
+pub mod rules;
+/// Documents, the note index, link resolution, configuration, the clock.
+pub mod workspace;
