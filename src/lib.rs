@@ -6,5 +6,7 @@
 pub mod methodology;
 /// The rule catalogue and what rules report.
 pub mod rules;
+/// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.
+pub mod syntax;
 /// Documents, the note index, link resolution, configuration, the clock.
 pub mod workspace;

@@ -1,0 +1,588 @@
+//! The syntax layer: tree-sitter-md's block tree, parsed incrementally, and the inline
+//! content of each block, turned into an [`Outline`] with byte ranges.
+//!
+//! The block tree is edited and re-parsed with the old tree. Inline content is not: the
+//! inline grammar's incremental trees can differ from a fresh parse, and re-parsing every
+//! block's inline content costs far more than the block parse on a long note. So each
+//! block's inline content is parsed on its own and cached by its exact text; after an
+//! edit only the blocks whose text changed (the edit and tree-sitter's changed ranges)
+//! miss the cache and are parsed afresh — every other block reuses its earlier result.
+
+mod inline;
+pub mod outline;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
+
+pub use outline::{
+    Block, BlockKind, Cell, DateMention, DateValue, FrontMatter, Heading, InlineContent, ListItem,
+    MarkdownLink, Outline, Row, Table, Tag, WikiLink,
+};
+
+struct Parsers {
+    block: Parser,
+    inline: Parser,
+}
+
+thread_local! {
+    static PARSERS: RefCell<Option<Parsers>> = const { RefCell::new(None) };
+}
+
+fn with_parsers<T>(f: impl FnOnce(&mut Parsers) -> T) -> T {
+    PARSERS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let parsers = slot.get_or_insert_with(|| {
+            let mut block = Parser::new();
+            block
+                .set_language(&tree_sitter_md::LANGUAGE.into())
+                .expect("the block grammar matches the tree-sitter version");
+            let mut inline = Parser::new();
+            inline
+                .set_language(&tree_sitter_md::INLINE_LANGUAGE.into())
+                .expect("the inline grammar matches the tree-sitter version");
+            Parsers { block, inline }
+        });
+        f(parsers)
+    })
+}
+
+/// How much inline content the last parse had to parse and how much it reused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InlineStats {
+    pub parsed: usize,
+    pub reused: usize,
+}
+
+/// One note's syntax: the block tree, the inline cache and the outline.
+#[derive(Clone)]
+pub struct SyntaxTree {
+    block: Option<Tree>,
+    inline_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
+    outline: Arc<Outline>,
+    stats: InlineStats,
+}
+
+impl std::fmt::Debug for SyntaxTree {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyntaxTree")
+            .field("stats", &self.stats)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SyntaxTree {
+    /// Parses `text` from scratch.
+    pub fn parse(text: &str) -> SyntaxTree {
+        let mut tree = SyntaxTree {
+            block: None,
+            inline_cache: HashMap::new(),
+            outline: Arc::default(),
+            stats: InlineStats::default(),
+        };
+        tree.reparse(text);
+        tree
+    }
+
+    /// Tells the block tree about an edit, before [`reparse`](Self::reparse) with the new
+    /// text. Points are (row, byte column).
+    pub fn edit(&mut self, edit: &TextEdit) {
+        if let Some(block) = &mut self.block {
+            block.edit(&InputEdit {
+                start_byte: edit.start,
+                old_end_byte: edit.old_end,
+                new_end_byte: edit.new_end,
+                start_position: Point::new(edit.start_point.0, edit.start_point.1),
+                old_end_position: Point::new(edit.old_end_point.0, edit.old_end_point.1),
+                new_end_position: Point::new(edit.new_end_point.0, edit.new_end_point.1),
+            });
+        }
+    }
+
+    /// Re-parses after [`edit`](Self::edit)s (or from nothing), reusing the old block tree
+    /// and the inline content of every block whose text did not change.
+    pub fn reparse(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let block = with_parsers(|parsers| parsers.block.parse(bytes, self.block.as_ref()));
+        let Some(block) = block else {
+            // Only a timeout or cancellation makes tree-sitter give up; we set neither.
+            tracing::warn!("the Markdown parser gave no tree; the note is read as empty");
+            self.block = None;
+            self.outline = Arc::default();
+            return;
+        };
+        let mut builder = OutlineBuilder {
+            text,
+            old_cache: std::mem::take(&mut self.inline_cache),
+            new_cache: HashMap::new(),
+            outline: Outline::default(),
+            stats: InlineStats::default(),
+            heading: None,
+        };
+        builder.visit(block.root_node(), 0, false);
+        builder.outline.blocks.sort_by_key(|b| b.range.start);
+        self.inline_cache = builder.new_cache;
+        self.stats = builder.stats;
+        self.outline = Arc::new(builder.outline);
+        self.block = Some(block);
+    }
+
+    pub fn outline(&self) -> &Arc<Outline> {
+        &self.outline
+    }
+
+    /// The block tree as an S-expression (for tests comparing incremental and full parses).
+    pub fn block_sexp(&self) -> String {
+        self.block
+            .as_ref()
+            .map(|t| t.root_node().to_sexp())
+            .unwrap_or_default()
+    }
+
+    pub fn inline_stats(&self) -> InlineStats {
+        self.stats
+    }
+}
+
+/// An edit described for tree-sitter: byte offsets and (row, byte column) points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextEdit {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+    pub start_point: (usize, usize),
+    pub old_end_point: (usize, usize),
+    pub new_end_point: (usize, usize),
+}
+
+/// The (row, byte column) of `offset` in `text`, counting `\n` as tree-sitter does.
+pub fn point_at(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count();
+    (row, column)
+}
+
+struct OutlineBuilder<'a> {
+    text: &'a str,
+    old_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
+    new_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
+    outline: Outline,
+    stats: InlineStats,
+    heading: Option<usize>,
+}
+
+impl OutlineBuilder<'_> {
+    fn source(&self, range: Range<usize>) -> &str {
+        self.text.get(range).unwrap_or("")
+    }
+
+    fn visit(&mut self, node: Node, list_depth: usize, quoted: bool) {
+        let mut cursor = node.walk();
+        let children: Vec<Node> = node.children(&mut cursor).collect();
+        for child in children {
+            match child.kind() {
+                "minus_metadata" => self.front_matter(child),
+                "section" | "document" => self.visit(child, list_depth, quoted),
+                "atx_heading" | "setext_heading" => self.heading_node(child),
+                "paragraph" => self.paragraph(child, quoted),
+                "list" => self.visit_list(child, list_depth, quoted),
+                "block_quote" => self.visit(child, list_depth, true),
+                "pipe_table" => self.table(child, quoted),
+                "fenced_code_block" | "indented_code_block" => {
+                    self.outline.code.push(child.byte_range());
+                    self.push_block(
+                        child.byte_range(),
+                        BlockKind::Code,
+                        quoted,
+                        String::new(),
+                        child.byte_range(),
+                    );
+                }
+                "html_block" => {
+                    let text = self.source(child.byte_range()).trim().to_string();
+                    self.push_block(
+                        child.byte_range(),
+                        BlockKind::Html,
+                        quoted,
+                        text,
+                        child.byte_range(),
+                    );
+                }
+                "thematic_break" => self.push_block(
+                    child.byte_range(),
+                    BlockKind::ThematicBreak,
+                    quoted,
+                    String::new(),
+                    child.byte_range(),
+                ),
+                "link_reference_definition" => self.push_block(
+                    child.byte_range(),
+                    BlockKind::LinkDefinition,
+                    quoted,
+                    String::new(),
+                    child.byte_range(),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn visit_list(&mut self, list: Node, depth: usize, quoted: bool) {
+        let mut cursor = list.walk();
+        let items: Vec<Node> = list
+            .children(&mut cursor)
+            .filter(|n| n.kind() == "list_item")
+            .collect();
+        for item in items {
+            let mut marker = None;
+            let mut checked = None;
+            let mut paragraphs = Vec::new();
+            let mut nested = Vec::new();
+            let mut item_cursor = item.walk();
+            for child in item.children(&mut item_cursor) {
+                match child.kind() {
+                    kind if kind.starts_with("list_marker") => marker = Some(child),
+                    "task_list_marker_checked" => checked = Some(true),
+                    "task_list_marker_unchecked" => checked = Some(false),
+                    "paragraph" => paragraphs.push(child),
+                    _ => nested.push(child),
+                }
+            }
+            let marker_range = marker.map_or(item.start_byte()..item.start_byte(), |m| {
+                let range = m.byte_range();
+                let trimmed = self.source(range.clone()).trim_end().len();
+                range.start..range.start + trimmed
+            });
+            let ordered = marker
+                .is_some_and(|m| matches!(m.kind(), "list_marker_dot" | "list_marker_parenthesis"));
+            let mut text = String::new();
+            let mut text_range = marker_range.end..marker_range.end;
+            for (i, paragraph) in paragraphs.iter().enumerate() {
+                let (part, range) = self.inline_of(*paragraph);
+                if i == 0 {
+                    text_range = range.clone();
+                } else {
+                    text.push(' ');
+                }
+                text_range.end = range.end;
+                text.push_str(&part);
+            }
+            let item_range = trim_end_range(self.text, item.byte_range());
+            self.push_block(
+                item_range,
+                BlockKind::ListItem(ListItem {
+                    marker_range,
+                    ordered,
+                    checked,
+                    depth,
+                }),
+                quoted,
+                text,
+                text_range,
+            );
+            for child in nested {
+                match child.kind() {
+                    "list" => self.visit_list(child, depth + 1, quoted),
+                    _ => {
+                        // Code blocks, quotes and tables inside an item: visit them as a
+                        // one-child container.
+                        let parent = child.parent().unwrap_or(child);
+                        let _ = parent;
+                        self.visit_single(child, depth + 1, quoted);
+                    }
+                }
+            }
+        }
+    }
+
+    fn visit_single(&mut self, node: Node, depth: usize, quoted: bool) {
+        match node.kind() {
+            "fenced_code_block" | "indented_code_block" => {
+                self.outline.code.push(node.byte_range());
+                self.push_block(
+                    node.byte_range(),
+                    BlockKind::Code,
+                    quoted,
+                    String::new(),
+                    node.byte_range(),
+                );
+            }
+            "block_quote" => self.visit(node, depth, true),
+            "pipe_table" => self.table(node, quoted),
+            "html_block" => {
+                let text = self.source(node.byte_range()).trim().to_string();
+                self.push_block(
+                    node.byte_range(),
+                    BlockKind::Html,
+                    quoted,
+                    text,
+                    node.byte_range(),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn push_block(
+        &mut self,
+        range: Range<usize>,
+        kind: BlockKind,
+        quoted: bool,
+        text: String,
+        text_range: Range<usize>,
+    ) {
+        self.outline.blocks.push(Block {
+            range,
+            kind,
+            heading: self.heading,
+            quoted,
+            text,
+            text_range,
+        });
+    }
+
+    fn front_matter(&mut self, node: Node) {
+        let range = node.byte_range();
+        let mut fields = Vec::new();
+        let mut offset = range.start;
+        for line in self.source(range.clone()).split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            if let Some((key, value)) = content.split_once(':') {
+                let key = key.trim();
+                if !key.is_empty() && !key.starts_with('#') && !key.starts_with('-') {
+                    let value = value
+                        .trim()
+                        .trim_matches(|c| c == '"' || c == '\'')
+                        .to_string();
+                    fields.push((key.to_string(), value, offset..offset + content.len()));
+                }
+            }
+            offset += line.len();
+        }
+        self.outline.front_matter = Some(FrontMatter { range, fields });
+    }
+
+    fn heading_node(&mut self, node: Node) {
+        let mut cursor = node.walk();
+        let mut level = 1u8;
+        let mut content = None;
+        for child in node.children(&mut cursor) {
+            match child.kind() {
+                "atx_h1_marker" | "setext_h1_underline" => level = 1,
+                "atx_h2_marker" | "setext_h2_underline" => level = 2,
+                "atx_h3_marker" => level = 3,
+                "atx_h4_marker" => level = 4,
+                "atx_h5_marker" => level = 5,
+                "atx_h6_marker" => level = 6,
+                "inline" => content = Some(child),
+                "paragraph" => {
+                    let mut inner = child.walk();
+                    content = child.children(&mut inner).find(|c| c.kind() == "inline");
+                }
+                _ => {}
+            }
+        }
+        let (text, text_range) = match content {
+            Some(inline) => self.inline_of(inline),
+            None => (String::new(), node.start_byte()..node.start_byte()),
+        };
+        // An ATX heading's closing `#`s are not part of its text.
+        let text = text.trim_end_matches('#').trim_end().to_string();
+        let range = trim_end_range(self.text, node.byte_range());
+        self.outline.headings.push(Heading {
+            level,
+            range,
+            text,
+            text_range,
+        });
+        self.heading = Some(self.outline.headings.len() - 1);
+    }
+
+    fn paragraph(&mut self, node: Node, quoted: bool) {
+        let mut cursor = node.walk();
+        let inline = node.children(&mut cursor).find(|c| c.kind() == "inline");
+        if let Some(inline) = inline {
+            let (text, text_range) = self.inline_of(inline);
+            let range = trim_end_range(self.text, node.byte_range());
+            self.push_block(range, BlockKind::Paragraph, quoted, text, text_range);
+        }
+    }
+
+    fn table(&mut self, node: Node, quoted: bool) {
+        let mut cursor = node.walk();
+        let mut header = None;
+        let mut rows = Vec::new();
+        let children: Vec<Node> = node.children(&mut cursor).collect();
+        for child in children {
+            match child.kind() {
+                "pipe_table_header" => header = Some(self.row(child)),
+                "pipe_table_row" => rows.push(self.row(child)),
+                _ => {}
+            }
+        }
+        let header = header.unwrap_or(Row {
+            range: node.start_byte()..node.start_byte(),
+            cells: Vec::new(),
+        });
+        let range = trim_end_range(self.text, node.byte_range());
+        let text_range = range.clone();
+        self.push_block(
+            range,
+            BlockKind::Table(Table { header, rows }),
+            quoted,
+            String::new(),
+            text_range,
+        );
+    }
+
+    fn row(&mut self, node: Node) -> Row {
+        let mut cursor = node.walk();
+        let cells: Vec<Node> = node
+            .children(&mut cursor)
+            .filter(|c| c.kind() == "pipe_table_cell")
+            .collect();
+        let cells = cells
+            .into_iter()
+            .map(|cell| {
+                self.inline_content(cell);
+                let range = cell.byte_range();
+                let text = self.source(range.clone()).trim().to_string();
+                Cell { range, text }
+            })
+            .collect();
+        Row {
+            range: trim_end_range(self.text, node.byte_range()),
+            cells,
+        }
+    }
+
+    /// The text of an inline node (lines trimmed and joined with a space), and its range;
+    /// records its inline content in the outline.
+    fn inline_of(&mut self, inline: Node) -> (String, Range<usize>) {
+        self.inline_content(inline);
+        let range = inline.byte_range();
+        let source = self.source(range.clone());
+        let mut text = String::with_capacity(source.len());
+        for (i, line) in source.lines().enumerate() {
+            let line = if i == 0 {
+                line.trim()
+            } else {
+                strip_quote_markers(line).trim()
+            };
+            if line.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line);
+        }
+        (text, range)
+    }
+
+    /// Parses (or reuses) the inline content of one inline-bearing node and adds it to the
+    /// outline.
+    fn inline_content(&mut self, node: Node) {
+        let range = node.byte_range();
+        // The inline grammar sees the node's text minus its named children (the block
+        // continuation markers of wrapped and quoted lines), as tree-sitter-md does it.
+        let mut included = Vec::new();
+        let mut start = range.start;
+        let mut start_point = node.start_position();
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if !child.is_named() {
+                continue;
+            }
+            included.push(tree_sitter::Range {
+                start_byte: start,
+                end_byte: child.start_byte(),
+                start_point,
+                end_point: child.start_position(),
+            });
+            start = child.end_byte();
+            start_point = child.end_position();
+        }
+        included.push(tree_sitter::Range {
+            start_byte: start,
+            end_byte: range.end,
+            start_point,
+            end_point: node.end_position(),
+        });
+        let mut key = Vec::with_capacity(range.len() + included.len() * 16);
+        for r in &included {
+            key.extend_from_slice(&(r.start_byte - range.start).to_le_bytes());
+            key.extend_from_slice(&(r.end_byte - range.start).to_le_bytes());
+        }
+        key.push(0xff);
+        key.extend_from_slice(&self.text.as_bytes()[range.clone()]);
+        let content = if let Some(content) = self.new_cache.get(&key) {
+            self.stats.reused += 1;
+            content.clone()
+        } else if let Some(content) = self.old_cache.remove(&key) {
+            self.stats.reused += 1;
+            self.new_cache.insert(key, content.clone());
+            content
+        } else {
+            self.stats.parsed += 1;
+            let content = Arc::new(self.parse_inline(&included, range.clone()));
+            self.new_cache.insert(key, content.clone());
+            content
+        };
+        let content = content.shifted(range.start);
+        self.outline.code.extend(content.code_spans.iter().cloned());
+        self.outline.strong.extend(content.strong.iter().cloned());
+        self.outline.links.extend(
+            content
+                .links
+                .iter()
+                .map(|(link, destination)| MarkdownLink {
+                    range: link.clone(),
+                    destination: self.text.get(destination.clone()).unwrap_or("").to_string(),
+                }),
+        );
+        self.outline.wikilinks.extend(content.wikilinks);
+        self.outline.tags.extend(content.tags);
+        self.outline.dates.extend(content.dates);
+    }
+
+    fn parse_inline(&self, included: &[tree_sitter::Range], range: Range<usize>) -> InlineContent {
+        let bytes = self.text.as_bytes();
+        let tree = with_parsers(|parsers| {
+            if parsers.inline.set_included_ranges(included).is_err() {
+                return None;
+            }
+            let tree = parsers.inline.parse(bytes, None);
+            let _ = parsers.inline.set_included_ranges(&[]);
+            tree
+        });
+        let mut content = match tree {
+            Some(tree) => InlineContent::from_tree(tree.root_node(), range.start),
+            None => InlineContent::default(),
+        };
+        content.scan_text(self.text.get(range).unwrap_or(""));
+        content
+    }
+}
+
+/// Drops the block-quote markers (`> `) at the start of a continuation line.
+fn strip_quote_markers(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(stripped) = rest.strip_prefix('>') {
+        rest = stripped.trim_start();
+    }
+    rest
+}
+
+/// `range` without trailing line breaks and spaces.
+fn trim_end_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = text.get(range.clone()).unwrap_or("");
+    range.start..range.start + slice.trim_end().len()
+}
+
+#[cfg(test)]
+mod tests;
