@@ -4,6 +4,8 @@
 
 /// The methodology's knowledge: sections, questions, definitions, templates.
 pub mod methodology;
+/// Typed career notes built from the outline; link resolution.
+pub mod model;
 /// The rule catalogue and what rules report.
 pub mod rules;
 /// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.

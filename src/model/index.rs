@@ -1,0 +1,690 @@
+//! The Career Index: vision, theme, role, timeline, growth, thesis, network, visibility,
+//! wins, business impact, risks and open tasks (SPEC §2).
+
+use std::ops::Range;
+
+use super::text::{is_placeholder, is_scaffolding_row, Pillar};
+use super::{is_scaffolding_block, template_row_labels, Note, Section};
+use crate::methodology::SectionId;
+use crate::syntax::{Block, BlockKind, DateValue, Row, Table};
+
+/// A piece of text the person wrote, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkbox {
+    pub text: String,
+    pub done: bool,
+    pub range: Range<usize>,
+}
+
+/// A table row read by column name; cells the table lacks are empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub range: Range<usize>,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PictureLine {
+    pub pillar: Pillar,
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vision {
+    pub heading: Option<Range<usize>>,
+    pub north_star: Option<Text>,
+    pub year: Option<i32>,
+    pub picture: Vec<PictureLine>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Theme {
+    pub heading: Option<Range<usize>>,
+    pub year: Option<i32>,
+    /// The themes stated: each quoted phrase, or the whole quote when nothing is quoted.
+    pub themes: Vec<Text>,
+    pub success_criteria: Vec<Checkbox>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub context: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CurrentRole {
+    pub scope: Vec<TableRow>,
+    pub stakeholders: Vec<Person>,
+    pub focus: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Network {
+    pub heading: Option<Range<usize>>,
+    pub sponsors_heading: Option<Range<usize>>,
+    pub mentors_heading: Option<Range<usize>>,
+    pub sponsors: Vec<Person>,
+    pub mentors: Vec<Person>,
+    pub advisors: Vec<Person>,
+    pub mentees: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisibilityTarget {
+    pub channel: String,
+    pub target: String,
+    pub status: String,
+    pub internal: bool,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Win {
+    pub year: Option<i32>,
+    pub title: String,
+    pub description: String,
+    /// The whole item, nested details included.
+    pub text: String,
+    /// The item's marker to its end.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImpactRow {
+    pub initiative: String,
+    pub impact: String,
+    pub year: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Risk {
+    pub risk: String,
+    pub likelihood: String,
+    pub impact: String,
+    pub mitigation: String,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CareerIndex {
+    pub tagline: Option<Text>,
+    pub vision: Vision,
+    pub theme: Theme,
+    pub current_role: CurrentRole,
+    pub timeline: Vec<TableRow>,
+    pub skills: Vec<TableRow>,
+    pub development: Vec<Checkbox>,
+    /// The Innovation Thesis belief: what the person wrote under The Belief (or directly
+    /// under the thesis heading when there is no Belief sub-heading).
+    pub belief: Option<Text>,
+    pub experiments: Vec<TableRow>,
+    pub network: Network,
+    pub visibility_heading: Option<Range<usize>>,
+    pub visibility: Vec<VisibilityTarget>,
+    pub wins: Vec<Win>,
+    pub business_impact_heading: Option<Range<usize>>,
+    pub business_impact: Vec<ImpactRow>,
+    pub risks_heading: Option<Range<usize>>,
+    pub risks: Vec<Risk>,
+    pub open_tasks: Vec<Checkbox>,
+}
+
+/// Tables in a set of blocks.
+fn tables<'a>(blocks: impl Iterator<Item = &'a Block>) -> impl Iterator<Item = &'a Table> {
+    blocks.filter_map(|b| match &b.kind {
+        BlockKind::Table(t) => Some(t),
+        _ => None,
+    })
+}
+
+/// The rows of `table` that are not scaffolding, with cells picked by column names (the
+/// n-th name list picks the n-th cell; a missing column gives an empty cell; `None` for a
+/// name list means "the column at this position").
+pub(crate) fn read_rows(table: &Table, columns: &[&[&str]], labels: &[&str]) -> Vec<TableRow> {
+    let indices: Vec<Option<usize>> = columns
+        .iter()
+        .enumerate()
+        .map(|(position, names)| {
+            table.column(names).or(if table.header.cells.is_empty() {
+                Some(position)
+            } else {
+                None
+            })
+        })
+        .collect();
+    table
+        .rows
+        .iter()
+        .filter(|row| !is_scaffolding_row(row.cells.iter().map(|c| c.text.as_str()), labels))
+        .map(|row| TableRow {
+            range: row.range.clone(),
+            cells: indices
+                .iter()
+                .map(|i| {
+                    i.and_then(|i| row.cell(i))
+                        .map(|c| c.text.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn checkboxes<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<Checkbox> {
+    blocks
+        .filter_map(|b| match &b.kind {
+            BlockKind::ListItem(item) if item.checked.is_some() && !is_placeholder(&b.text) => {
+                Some(Checkbox {
+                    text: b.text.clone(),
+                    done: item.checked == Some(true),
+                    range: b.range.clone(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn people<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<Person> {
+    let mut people = Vec::new();
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Table(table) => {
+                for row in read_rows(
+                    table,
+                    &[
+                        &["name", "who", "person"],
+                        &["context", "role", "relationship", "notes"],
+                    ],
+                    &[],
+                ) {
+                    if !is_placeholder(&row.cells[0]) {
+                        people.push(Person {
+                            name: clean(&row.cells[0]),
+                            context: row.cells[1].clone(),
+                            range: row.range,
+                        });
+                    }
+                }
+            }
+            BlockKind::ListItem(_) if !is_placeholder(&block.text) => {
+                let (name, context) = split_name(&block.text);
+                people.push(Person {
+                    name,
+                    context,
+                    range: block.range.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    people
+}
+
+/// `**Priya Raman** — VP Eng` → ("Priya Raman", "VP Eng").
+fn split_name(text: &str) -> (String, String) {
+    for separator in [" — ", " – ", " - ", ": ", " (", ", "] {
+        if let Some((name, rest)) = text.split_once(separator) {
+            return (clean(name), rest.trim_end_matches(')').trim().to_string());
+        }
+    }
+    (clean(text), String::new())
+}
+
+/// Drops emphasis and link brackets around a name.
+pub(crate) fn clean(text: &str) -> String {
+    text.trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '[' || c == ']' || c.is_whitespace())
+        .to_string()
+}
+
+fn first_written<'a>(blocks: impl Iterator<Item = &'a Block>) -> Option<Text> {
+    let texts: Vec<&Block> = blocks
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem(_)))
+        .filter(|b| !is_scaffolding_block(b, &[]))
+        .collect();
+    let first = texts.first()?;
+    let last = texts.last()?;
+    Some(Text {
+        text: texts
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        range: first.range.start..last.range.end,
+    })
+}
+
+pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
+    let _ = text;
+    let mut index = CareerIndex::default();
+    let outline = &note.outline;
+
+    // Tagline: the first block quote before the first section.
+    let first_section = note
+        .sections
+        .iter()
+        .find(|s| s.id.is_some())
+        .map_or(usize::MAX, |s| s.range.start);
+    index.tagline = outline
+        .blocks
+        .iter()
+        .find(|b| b.quoted && b.range.start < first_section && !is_placeholder(&b.text))
+        .map(|b| Text {
+            text: b.text.clone(),
+            range: b.range.clone(),
+        });
+
+    let section = |id| note.section(id);
+
+    if let Some(vision) = section(SectionId::Vision) {
+        index.vision.heading = Some(vision.heading_range.clone());
+        for block in note.blocks_in(vision) {
+            let lower = block.text.to_lowercase();
+            let stripped = lower.trim_start_matches(['*', '_', ' ']);
+            if stripped.starts_with("north star") && index.vision.north_star.is_none() {
+                let statement = block
+                    .text
+                    .split_once(':')
+                    .map_or("", |(_, rest)| rest)
+                    .trim()
+                    .trim_start_matches(['*', '_'])
+                    .trim();
+                if !is_placeholder(statement) {
+                    index.vision.north_star = Some(Text {
+                        text: statement.to_string(),
+                        range: block.range.clone(),
+                    });
+                }
+                index.vision.year = outline
+                    .dates
+                    .iter()
+                    .find(|d| block.range.contains(&d.range.start))
+                    .map(|d| match d.value {
+                        DateValue::Day(day) | DateValue::WeekOf(day) => {
+                            chrono::Datelike::year(&day)
+                        }
+                        DateValue::Month { year, .. } | DateValue::Quarter { year, .. } => year,
+                    })
+                    .or_else(|| four_digit_year(&block.text));
+            }
+            if matches!(block.kind, BlockKind::ListItem(_) | BlockKind::Paragraph) {
+                if let Some((label, rest)) = block.text.split_once(':') {
+                    let label = label
+                        .trim()
+                        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+                    let rest = rest.trim().trim_start_matches(['*', '_']).trim();
+                    if let Some(pillar) = Pillar::from_word(label) {
+                        if !is_placeholder(rest) {
+                            index.vision.picture.push(PictureLine {
+                                pillar,
+                                text: rest.to_string(),
+                                range: block.range.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(theme) = section(SectionId::AnnualTheme) {
+        index.theme.heading = Some(theme.heading_range.clone());
+        index.theme.year = four_digit_year(&theme.title);
+        for block in note.blocks_of(theme) {
+            if !block.quoted || is_scaffolding_block(block, &[]) {
+                continue;
+            }
+            let quoted = quoted_phrases(&block.text);
+            if quoted.is_empty() {
+                index.theme.themes.push(Text {
+                    text: block.text.clone(),
+                    range: block.range.clone(),
+                });
+            } else {
+                for phrase in quoted {
+                    if !is_placeholder(&phrase) {
+                        index.theme.themes.push(Text {
+                            text: phrase,
+                            range: block.range.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(criteria) = note
+            .known_children(theme)
+            .find(|s| s.id == Some(SectionId::SuccessCriteria))
+        {
+            index.theme.success_criteria = checkboxes(note.blocks_in(criteria));
+        }
+    }
+
+    if let Some(scope) = section(SectionId::Scope) {
+        for table in tables(note.blocks_in(scope)) {
+            index.current_role.scope.extend(read_rows(
+                table,
+                &[&["dimension"], &["value"]],
+                template_row_labels(Some(SectionId::Scope)),
+            ));
+        }
+    }
+    if let Some(stakeholders) = section(SectionId::KeyStakeholders) {
+        index.current_role.stakeholders = people(note.blocks_in(stakeholders));
+    }
+    if let Some(focus) = section(SectionId::CurrentFocus) {
+        index.current_role.focus = note
+            .blocks_in(focus)
+            .filter(|b| {
+                matches!(&b.kind, BlockKind::ListItem(item) if item.depth == 0)
+                    && !is_placeholder(&b.text)
+            })
+            .map(|b| Text {
+                text: b.text.clone(),
+                range: b.range.clone(),
+            })
+            .collect();
+    }
+    if let Some(timeline) = section(SectionId::Timeline) {
+        for table in tables(note.blocks_in(timeline)) {
+            index.timeline.extend(read_rows(
+                table,
+                &[
+                    &["years", "year", "when"],
+                    &["role"],
+                    &["company", "org"],
+                    &["key achievement", "achievement"],
+                ],
+                &[],
+            ));
+        }
+    }
+    if let Some(skills) = section(SectionId::SkillsInventory) {
+        for table in tables(note.blocks_in(skills)) {
+            index.skills.extend(read_rows(
+                table,
+                &[
+                    &["domain", "skill"],
+                    &["level"],
+                    &["last active"],
+                    &["notes"],
+                ],
+                &[],
+            ));
+        }
+    }
+    if let Some(development) = section(SectionId::ActiveDevelopment) {
+        index.development = checkboxes(note.blocks_in(development));
+    }
+    if let Some(thesis) = section(SectionId::InnovationThesis) {
+        let belief_section = note
+            .known_children(thesis)
+            .find(|s| s.id == Some(SectionId::TheBelief));
+        index.belief = match belief_section {
+            Some(belief) => first_written(note.blocks_in(belief)),
+            None => first_written(note.blocks_of(thesis)),
+        };
+        if let Some(portfolio) = note
+            .known_children(thesis)
+            .find(|s| s.id == Some(SectionId::InnovationPortfolio))
+        {
+            for table in tables(note.blocks_in(portfolio)) {
+                index.experiments.extend(read_rows(
+                    table,
+                    &[&["experiment"], &["hypothesis"], &["status"], &["learning"]],
+                    &[],
+                ));
+            }
+        }
+    }
+
+    build_network(note, &mut index.network);
+
+    if let Some(visibility) = section(SectionId::ExternalVisibility) {
+        index.visibility_heading = Some(visibility.heading_range.clone());
+        for table in tables(note.blocks_in(visibility)) {
+            for row in read_rows(
+                table,
+                &[&["channel"], &["target"], &["status"]],
+                template_row_labels(Some(SectionId::Targets)),
+            ) {
+                let internal = row
+                    .cells
+                    .iter()
+                    .any(|c| c.to_lowercase().contains("internal"));
+                index.visibility.push(VisibilityTarget {
+                    channel: row.cells[0].clone(),
+                    target: row.cells[1].clone(),
+                    status: row.cells[2].clone(),
+                    internal,
+                    range: row.range,
+                });
+            }
+        }
+    }
+
+    for wins in note.sections_with(SectionId::WinsAndArtifacts) {
+        read_wins(note, wins, &mut index.wins);
+    }
+
+    if let Some(impact) = section(SectionId::BusinessImpact) {
+        index.business_impact_heading = Some(impact.heading_range.clone());
+        for table in tables(note.blocks_of(impact)) {
+            for row in read_rows(
+                table,
+                &[&["initiative"], &["business impact", "impact"], &["year"]],
+                &[],
+            ) {
+                index.business_impact.push(ImpactRow {
+                    initiative: row.cells[0].clone(),
+                    impact: row.cells[1].clone(),
+                    year: row.cells[2].clone(),
+                    range: row.range,
+                });
+            }
+        }
+    }
+
+    if let Some(risks) = section(SectionId::RiskRegister) {
+        index.risks_heading = Some(risks.heading_range.clone());
+        for table in tables(note.blocks_in(risks)) {
+            for row in read_rows(
+                table,
+                &[
+                    &["risk"],
+                    &["likelihood", "probability"],
+                    &["impact"],
+                    &["mitigation", "contingency", "plan b"],
+                ],
+                &[],
+            ) {
+                index.risks.push(Risk {
+                    risk: row.cells[0].clone(),
+                    likelihood: row.cells[1].clone(),
+                    impact: row.cells[2].clone(),
+                    mitigation: row.cells[3].clone(),
+                    range: row.range,
+                });
+            }
+        }
+        for block in note.blocks_in(risks) {
+            if matches!(&block.kind, BlockKind::ListItem(item) if item.depth == 0)
+                && !is_placeholder(&block.text)
+            {
+                let (risk, mitigation) = match block
+                    .text
+                    .split_once("→")
+                    .or_else(|| block.text.split_once("Mitigation:"))
+                {
+                    Some((risk, mitigation)) => {
+                        (risk.trim().to_string(), mitigation.trim().to_string())
+                    }
+                    None => (block.text.clone(), String::new()),
+                };
+                index.risks.push(Risk {
+                    risk,
+                    likelihood: String::new(),
+                    impact: String::new(),
+                    mitigation,
+                    range: block.range.clone(),
+                });
+            }
+        }
+    }
+    if let Some(tasks) = section(SectionId::OpenTasks) {
+        index.open_tasks = checkboxes(note.blocks_in(tasks));
+    }
+    index
+}
+
+fn build_network(note: &Note, network: &mut Network) {
+    let Some(section) = note.section(SectionId::Network) else {
+        return;
+    };
+    network.heading = Some(section.heading_range.clone());
+    let mut any_sub = false;
+    for child in note.known_children(section) {
+        any_sub = true;
+        let listed = people(note.blocks_in(child));
+        match child.id {
+            Some(SectionId::Sponsors) => {
+                network.sponsors_heading = Some(child.heading_range.clone());
+                network.sponsors.extend(listed);
+            }
+            Some(SectionId::Mentors) => {
+                network.mentors_heading = Some(child.heading_range.clone());
+                network.mentors.extend(listed);
+            }
+            Some(SectionId::Advisors) => network.advisors.extend(listed),
+            Some(SectionId::Mentees) => network.mentees.extend(listed),
+            _ => {}
+        }
+    }
+    // A single table with a type column (`| Name | Type | Context |`) instead of sub-headings.
+    for block in note.blocks_of(section) {
+        let BlockKind::Table(table) = &block.kind else {
+            continue;
+        };
+        let Some(type_column) = table.column(&["type", "role", "relationship", "kind"]) else {
+            continue;
+        };
+        let name_column = table.column(&["name", "who", "person"]).unwrap_or(0);
+        let context_column = table.column(&["context", "notes"]);
+        for row in &table.rows {
+            let cell = |i: Option<usize>| {
+                i.and_then(|i| row.cell(i))
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default()
+            };
+            let name = cell(Some(name_column));
+            if is_placeholder(&name) {
+                continue;
+            }
+            let person = Person {
+                name: clean(&name),
+                context: cell(context_column),
+                range: row.range.clone(),
+            };
+            let kind = cell(Some(type_column)).to_lowercase();
+            if kind.contains("mentee") {
+                network.mentees.push(person);
+            } else if kind.contains("sponsor") {
+                network.sponsors.push(person);
+            } else if kind.contains("mentor") {
+                network.mentors.push(person);
+            } else if kind.contains("advis") {
+                network.advisors.push(person);
+            }
+        }
+    }
+    let _ = any_sub;
+}
+
+fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
+    let blocks: Vec<&Block> = note.blocks_of(wins).collect();
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = blocks[i];
+        i += 1;
+        let BlockKind::ListItem(item) = &block.kind else {
+            continue;
+        };
+        if item.depth != 0 || is_placeholder(&block.text) {
+            continue;
+        }
+        let mut full = block.text.clone();
+        let mut range = block.range.clone();
+        while i < blocks.len() {
+            match &blocks[i].kind {
+                BlockKind::ListItem(nested) if nested.depth > 0 => {
+                    full.push(' ');
+                    full.push_str(&blocks[i].text);
+                    range.end = range.end.max(blocks[i].range.end);
+                    i += 1;
+                }
+                _ => break,
+            }
+        }
+        let year = block
+            .heading
+            .and_then(|h| four_digit_year(&note.outline.headings[h].text))
+            .or_else(|| four_digit_year(&block.text));
+        let (title, description) = match block
+            .text
+            .split_once(" — ")
+            .or_else(|| block.text.split_once(" - "))
+        {
+            Some((title, description)) => (clean(title), description.trim().to_string()),
+            None => (String::new(), block.text.clone()),
+        };
+        out.push(Win {
+            year,
+            title,
+            description,
+            text: full,
+            range,
+        });
+    }
+}
+
+/// Phrases inside quotation marks.
+fn quoted_phrases(text: &str) -> Vec<String> {
+    let mut phrases = Vec::new();
+    let mut current: Option<String> = None;
+    for c in text.chars() {
+        match (c, current.as_mut()) {
+            ('"' | '“', None) => current = Some(String::new()),
+            ('"' | '”', Some(_)) => {
+                if let Some(phrase) = current.take() {
+                    if !phrase.trim().is_empty() {
+                        phrases.push(phrase.trim().to_string());
+                    }
+                }
+            }
+            (c, Some(phrase)) => phrase.push(c),
+            _ => {}
+        }
+    }
+    phrases
+}
+
+fn four_digit_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .and_then(|w| w.parse().ok())
+}
+
+/// The row of a table this range starts in.
+pub fn row_at(table: &Table, offset: usize) -> Option<&Row> {
+    table.rows.iter().find(|r| r.range.contains(&offset))
+}

@@ -1,0 +1,97 @@
+//! Link resolution (SPEC §3): `[[Note]]` by file stem, `[[path/Note]]` by path,
+//! `[[Note#Heading]]` by a heading matched after the section-heading normalisation.
+
+use std::sync::Arc;
+
+use super::Note;
+use crate::methodology::{match_section, normalize_heading};
+use crate::syntax::WikiLink;
+
+/// Where a wikilink leads.
+#[derive(Debug, Clone, Copy)]
+pub enum Resolution<'a> {
+    Note(&'a Note),
+    /// The note and the index of the heading in its outline.
+    Heading(&'a Note, usize),
+    MissingNote,
+    MissingHeading(&'a Note),
+    /// Template scaffolding (`[[[Year] Goals]]`) or a link to a file that is not a note
+    /// (`![[chart.png]]`): not checked.
+    NotChecked,
+}
+
+/// Finds the note a link target names among `notes`.
+pub fn find_note<'a>(notes: &'a [Arc<Note>], from: &'a Note, target: &str) -> Option<&'a Note> {
+    let target = target.trim();
+    if target.is_empty() {
+        return Some(from);
+    }
+    let target = target
+        .strip_suffix(".md")
+        .unwrap_or(target)
+        .replace('\\', "/");
+    let lower = target.to_lowercase();
+    if lower.contains('/') {
+        return notes.iter().map(|n| n.as_ref()).find(|note| {
+            let path = note
+                .path
+                .with_extension("")
+                .to_string_lossy()
+                .replace('\\', "/")
+                .to_lowercase();
+            path == lower || path.ends_with(&format!("/{lower}"))
+        });
+    }
+    notes
+        .iter()
+        .map(|n| n.as_ref())
+        .find(|note| note.stem().to_lowercase() == lower)
+}
+
+/// The heading of `note` that `heading` names, if any.
+pub fn find_heading(note: &Note, heading: &str) -> Option<usize> {
+    let wanted = normalize_heading(heading);
+    if let Some(index) = note
+        .outline
+        .headings
+        .iter()
+        .position(|h| normalize_heading(&h.text) == wanted)
+    {
+        return Some(index);
+    }
+    let section = match_section(note.kind, heading)?;
+    note.sections
+        .iter()
+        .find(|s| s.id == Some(section))
+        .map(|s| s.heading)
+}
+
+pub fn resolve<'a>(notes: &'a [Arc<Note>], from: &'a Note, link: &WikiLink) -> Resolution<'a> {
+    let target = link.target.trim();
+    if target.starts_with('[') || target.contains("[Year]") || target.contains("[year]") {
+        return Resolution::NotChecked;
+    }
+    if let Some((_, extension)) = target.rsplit_once('.') {
+        let is_note =
+            extension.eq_ignore_ascii_case("md") || extension.contains(' ') || extension.len() > 5;
+        if !is_note {
+            return Resolution::NotChecked;
+        }
+    }
+    let Some(note) = find_note(notes, from, target) else {
+        return Resolution::MissingNote;
+    };
+    match link
+        .heading
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+    {
+        None => Resolution::Note(note),
+        Some(heading) if heading.starts_with('^') => Resolution::Note(note),
+        Some(heading) => match find_heading(note, heading) {
+            Some(index) => Resolution::Heading(note, index),
+            None => Resolution::MissingHeading(note),
+        },
+    }
+}

@@ -1,0 +1,400 @@
+//! The typed model: a note's kind, title, sections and the typed content of each kind of
+//! career note, all with byte ranges into the note's text. Built from the syntax outline;
+//! never fails — what cannot be read is simply absent.
+
+pub mod goals;
+pub mod index;
+pub mod links;
+pub mod other;
+pub mod text;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::methodology::{match_section, NoteKind, SectionId};
+use crate::syntax::{Block, BlockKind, Outline};
+
+pub use goals::GoalsNote;
+pub use index::CareerIndex;
+pub use other::{Profile, SessionLog};
+
+/// One heading of the note and the part of the note it heads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Index into [`Outline::headings`].
+    pub heading: usize,
+    pub level: u8,
+    pub title: String,
+    /// The methodology section this heading names, if any.
+    pub id: Option<SectionId>,
+    pub heading_range: Range<usize>,
+    /// From the heading to the next heading of the same or a higher level.
+    pub range: Range<usize>,
+    /// The enclosing section (index into [`Note::sections`]).
+    pub parent: Option<usize>,
+}
+
+/// The typed content, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    CareerIndex(CareerIndex),
+    Goals(GoalsNote),
+    SessionLog(SessionLog),
+    Profile(Profile),
+    Other,
+}
+
+/// Inline suppressions: `<!-- career-lsp-disable-next-line CODE -->` and
+/// `<!-- career-lsp-disable CODE -->` (rest of the file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suppressions {
+    /// (code or `None` for all codes, line range the comment covers).
+    pub next_line: Vec<(Option<String>, Range<usize>)>,
+    /// (code or `None`, from this byte to the end of the note).
+    pub from: Vec<(Option<String>, usize)>,
+}
+
+impl Suppressions {
+    pub fn suppresses(&self, code: &str, offset: usize) -> bool {
+        let matches = |c: &Option<String>| c.as_deref().is_none_or(|c| c == code);
+        self.next_line
+            .iter()
+            .any(|(c, range)| matches(c) && range.contains(&offset))
+            || self
+                .from
+                .iter()
+                .any(|(c, start)| matches(c) && offset >= *start)
+    }
+}
+
+/// One Markdown note, analysed.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub path: PathBuf,
+    pub kind: NoteKind,
+    /// The H1, when there is one.
+    pub title: Option<(String, Range<usize>)>,
+    pub outline: Arc<Outline>,
+    pub sections: Vec<Section>,
+    pub typed: Typed,
+    pub suppressions: Suppressions,
+    /// The byte offsets at which lines start (for line-based suppression and the CLI).
+    pub text_len: usize,
+}
+
+/// The facts classification needs beyond the note itself.
+#[derive(Debug, Clone, Default)]
+pub struct Classifier {
+    /// Config globs per kind, compiled.
+    pub globs: Vec<(NoteKind, globset::GlobMatcher)>,
+}
+
+impl Classifier {
+    pub fn new(globs: &std::collections::BTreeMap<NoteKind, Vec<String>>) -> Classifier {
+        let mut compiled = Vec::new();
+        for (kind, patterns) in globs {
+            for pattern in patterns {
+                if let Ok(glob) = globset::GlobBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .build()
+                {
+                    compiled.push((*kind, glob.compile_matcher()));
+                }
+            }
+        }
+        Classifier { globs: compiled }
+    }
+
+    /// The kind of a note (SPEC §1): front matter `kind:` > config globs > default names >
+    /// the H1. `relative` is the path from the workspace root.
+    pub fn classify(&self, relative: &Path, outline: &Outline) -> NoteKind {
+        if let Some(kind) = outline
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.get("kind"))
+            .and_then(NoteKind::from_name)
+        {
+            return kind;
+        }
+        let file_name = relative.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        for (kind, glob) in &self.globs {
+            if glob.is_match(relative) || glob.is_match(file_name) {
+                return *kind;
+            }
+        }
+        if let Some(kind) = kind_from_file_name(file_name) {
+            return kind;
+        }
+        if let Some(title) = outline.title() {
+            let title = title.text.trim();
+            if title.eq_ignore_ascii_case("career") || title.eq_ignore_ascii_case("career index") {
+                return NoteKind::CareerIndex;
+            }
+            if year_goals(title).is_some() {
+                return NoteKind::Goals;
+            }
+        }
+        NoteKind::Other
+    }
+}
+
+static SESSION_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\d{4}-\d{2}-\d{2}\s.*session.*\.md$").expect("valid regex"));
+
+fn kind_from_file_name(name: &str) -> Option<NoteKind> {
+    let lower = name.to_ascii_lowercase();
+    if lower == "career.md" || lower == "career index.md" {
+        return Some(NoteKind::CareerIndex);
+    }
+    if lower == "claude.md" || lower == "agents.md" {
+        return Some(NoteKind::Profile);
+    }
+    if let Some(stem) = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".MD"))
+    {
+        if year_goals(stem).is_some() {
+            return Some(NoteKind::Goals);
+        }
+    }
+    SESSION_NAME.is_match(name).then_some(NoteKind::SessionLog)
+}
+
+/// `2026 Goals` → 2026.
+pub fn year_goals(text: &str) -> Option<i32> {
+    let (year, rest) = text.trim().split_once(char::is_whitespace)?;
+    if year.len() == 4 && rest.trim().eq_ignore_ascii_case("goals") {
+        year.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl Note {
+    /// Builds the model of a note of a known kind.
+    pub fn build(path: PathBuf, kind: NoteKind, text: &str, outline: Arc<Outline>) -> Note {
+        let sections = build_sections(kind, text, &outline);
+        let title = outline.title().map(|h| (h.text.clone(), h.range.clone()));
+        let suppressions = find_suppressions(text, &outline);
+        let mut note = Note {
+            path,
+            kind,
+            title,
+            outline,
+            sections,
+            typed: Typed::Other,
+            suppressions,
+            text_len: text.len(),
+        };
+        note.typed = match kind {
+            NoteKind::CareerIndex => Typed::CareerIndex(index::build(&note, text)),
+            NoteKind::Goals => Typed::Goals(goals::build(&note, text)),
+            NoteKind::SessionLog => Typed::SessionLog(other::session_log(&note)),
+            NoteKind::Profile => Typed::Profile(other::profile(&note)),
+            NoteKind::Other => Typed::Other,
+        };
+        note
+    }
+
+    /// The file name without `.md`: what `[[wikilinks]]` name.
+    pub fn stem(&self) -> &str {
+        self.path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
+    }
+
+    /// Where file-level findings point: the H1, else the start of the note.
+    pub fn title_range(&self) -> Range<usize> {
+        self.title.as_ref().map_or(0..0, |(_, range)| range.clone())
+    }
+
+    /// The first section with this id.
+    pub fn section(&self, id: SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == Some(id))
+    }
+
+    pub fn sections_with(&self, id: SectionId) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.id == Some(id))
+    }
+
+    /// Blocks of a section, its sub-sections included.
+    pub fn blocks_in<'a>(&'a self, section: &Section) -> impl Iterator<Item = &'a Block> {
+        self.outline.section_blocks(section.heading)
+    }
+
+    /// Blocks of a section, excluding those under a nested *known* section.
+    pub fn blocks_of<'a>(&'a self, section: &'a Section) -> impl Iterator<Item = &'a Block> {
+        self.outline
+            .section_blocks(section.heading)
+            .filter(move |block| {
+                let Some(heading) = block.heading else {
+                    return false;
+                };
+                // The innermost section the block belongs to.
+                let owner = self
+                    .sections
+                    .iter()
+                    .rev()
+                    .find(|s| s.heading <= heading && s.range.contains(&block.range.start));
+                let mut current = owner;
+                while let Some(s) = current {
+                    if s.heading == section.heading {
+                        return true;
+                    }
+                    if s.id.is_some() {
+                        return false;
+                    }
+                    current = s.parent.map(|p| &self.sections[p]);
+                }
+                false
+            })
+    }
+
+    /// The known sections directly under `section` (skipping unknown headings between).
+    pub fn known_children<'a>(&'a self, section: &'a Section) -> impl Iterator<Item = &'a Section> {
+        let index = self
+            .sections
+            .iter()
+            .position(|s| s.heading == section.heading);
+        self.sections.iter().filter(move |s| {
+            if s.id.is_none() {
+                return false;
+            }
+            let mut parent = s.parent;
+            while let Some(p) = parent {
+                if Some(p) == index {
+                    return true;
+                }
+                if self.sections[p].id.is_some() {
+                    return false;
+                }
+                parent = self.sections[p].parent;
+            }
+            false
+        })
+    }
+
+    pub fn as_index(&self) -> Option<&CareerIndex> {
+        match &self.typed {
+            Typed::CareerIndex(index) => Some(index),
+            _ => None,
+        }
+    }
+
+    pub fn as_goals(&self) -> Option<&GoalsNote> {
+        match &self.typed {
+            Typed::Goals(goals) => Some(goals),
+            _ => None,
+        }
+    }
+}
+
+fn build_sections(kind: NoteKind, text: &str, outline: &Outline) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let h1 = outline.headings.iter().position(|h| h.level == 1);
+    for (index, heading) in outline.headings.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if sections[top].level >= heading.level {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        let end = outline
+            .headings
+            .get(outline.section_end_heading(index))
+            .map_or(text.len(), |h| h.range.start);
+        // The H1 is the note's title, never a section.
+        let id = if Some(index) == h1 {
+            None
+        } else {
+            match_section(kind, &heading.text)
+        };
+        sections.push(Section {
+            heading: index,
+            level: heading.level,
+            title: heading.text.clone(),
+            id,
+            heading_range: heading.range.clone(),
+            range: heading.range.start..end,
+            parent: stack.last().copied(),
+        });
+        stack.push(sections.len() - 1);
+    }
+    sections
+}
+
+static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*career-lsp-disable(-next-line)?((?:\s+[a-z][a-z-]*)*)\s*-->")
+        .expect("valid regex")
+});
+
+fn find_suppressions(text: &str, outline: &Outline) -> Suppressions {
+    let mut suppressions = Suppressions::default();
+    for captures in SUPPRESSION.captures_iter(text) {
+        let whole = captures.get(0).expect("match");
+        if outline.in_code(whole.start()) {
+            continue;
+        }
+        let codes: Vec<Option<String>> = {
+            let list: Vec<_> = captures[2]
+                .split_whitespace()
+                .map(|c| Some(c.to_string()))
+                .collect();
+            if list.is_empty() {
+                vec![None]
+            } else {
+                list
+            }
+        };
+        if captures.get(1).is_some() {
+            let line_start = text[whole.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| whole.end() + i + 1);
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            for code in codes {
+                suppressions
+                    .next_line
+                    .push((code, line_start..line_end + 1));
+            }
+        } else {
+            for code in codes {
+                suppressions.from.push((code, whole.start()));
+            }
+        }
+    }
+    suppressions
+}
+
+/// Whether a block holds only template scaffolding (placeholders, labels, the product's
+/// own review prompts, comments, rules).
+pub fn is_scaffolding_block(block: &Block, row_labels: &[&str]) -> bool {
+    match &block.kind {
+        BlockKind::Paragraph | BlockKind::ListItem(_) => {
+            text::is_placeholder(&block.text)
+                || (block.quoted && crate::methodology::is_known_prompt(&block.text))
+        }
+        BlockKind::Table(table) => table.rows.iter().all(|row| {
+            text::is_scaffolding_row(row.cells.iter().map(|c| c.text.as_str()), row_labels)
+        }),
+        BlockKind::Html | BlockKind::ThematicBreak | BlockKind::LinkDefinition => true,
+        BlockKind::Code => false,
+    }
+}
+
+/// The row labels a section's template tables carry.
+pub fn template_row_labels(id: Option<SectionId>) -> &'static [&'static str] {
+    match id {
+        Some(SectionId::Scope) | Some(SectionId::CurrentRole) => {
+            &["direct reports", "total org", "budget", "focus"]
+        }
+        Some(SectionId::Targets) | Some(SectionId::ExternalVisibility) => &["speaking", "writing"],
+        Some(SectionId::AnnualGoals) => &["G#"],
+        Some(SectionId::QuarterlyIntentions) => &["Q#"],
+        _ => &[],
+    }
+}
