@@ -32,3 +32,9 @@ fn known_prompts() -> impl Iterator<Item = &'static str> {
     ]
     .into_iter()
 }
+
+/// The review question for a section (interim: the section's title as a question until
+/// the question table lands).
+pub fn question_for(id: SectionId) -> String {
+    format!("what belongs under {}?", id.title())
+}

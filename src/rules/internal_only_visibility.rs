@@ -1,0 +1,47 @@
+//! `internal-only-visibility`: no External Visibility target is active (a blind spot).
+
+use super::{anchor, finding, Context, Finding, Rule, Severity};
+use crate::model::index::VisibilityTarget;
+use crate::model::text::is_placeholder;
+use crate::model::Note;
+
+pub struct InternalOnlyVisibility;
+
+/// A target is active when it is external, its Target is filled and its Status is filled
+/// and past the idea stage.
+pub fn is_active(target: &VisibilityTarget) -> bool {
+    let status = target
+        .status
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .to_lowercase();
+    !target.internal
+        && !is_placeholder(&target.target)
+        && !is_placeholder(&target.status)
+        && !matches!(status.as_str(), "not started" | "planned" | "idea")
+}
+
+impl Rule for InternalOnlyVisibility {
+    fn code(&self) -> &'static str {
+        "internal-only-visibility"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Info
+    }
+
+    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+        let Some(index) = note.as_index() else {
+            return Vec::new();
+        };
+        if index.visibility.iter().any(is_active) {
+            return Vec::new();
+        }
+        let at = anchor(note, &[index.visibility_heading.clone()]);
+        vec![finding(
+            self,
+            at,
+            "Blind spot: your visibility is internal only — who outside your company would recommend you for a role?",
+        )]
+    }
+}

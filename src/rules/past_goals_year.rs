@@ -1,0 +1,40 @@
+//! `past-goals-year`: a Goals note for a past year, and none for this year.
+
+use chrono::Datelike;
+
+use super::{finding, Context, Finding, Rule, Severity};
+use crate::model::Note;
+
+pub struct PastGoalsYear;
+
+impl Rule for PastGoalsYear {
+    fn code(&self) -> &'static str {
+        "past-goals-year"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Info
+    }
+
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
+        let Some(year) = note.as_goals().and_then(|g| g.year) else {
+            return Vec::new();
+        };
+        let this_year = context.today.year();
+        if year >= this_year {
+            return Vec::new();
+        }
+        let has_this_year = context
+            .notes
+            .iter()
+            .any(|n| n.as_goals().is_some_and(|g| g.year == Some(this_year)));
+        if has_this_year {
+            return Vec::new();
+        }
+        vec![finding(
+            self,
+            note.title_range(),
+            format!("These are your {year} goals and there is no {this_year} Goals note yet — what will this year be about?"),
+        )]
+    }
+}
