@@ -6,6 +6,7 @@ pub mod blind_spots;
 pub mod definitions;
 pub mod questions;
 pub mod sections;
+pub mod templates;
 
 pub use blind_spots::{blind_spot_for_code, BlindSpot, BLIND_SPOTS, STEP_BACK_QUESTIONS};
 pub use definitions::{network_role_for_word, NetworkRole};
