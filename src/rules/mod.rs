@@ -1,5 +1,6 @@
 //! The rule catalogue: one file per rule, the `Rule` trait, and the registry.
 
+pub mod docs;
 mod finding;
 
 pub use finding::{Edit, Finding, Fix, Severity};
