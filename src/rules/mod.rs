@@ -4,6 +4,7 @@
 //! documentation (`docs/<code>.md`, shared by `career-lsp explain` and hover), and checks
 //! one note at a time, looking at the rest of the workspace through [`Context`].
 
+pub mod docs;
 mod finding;
 
 mod broken_link;
