@@ -2,6 +2,8 @@
 //!
 //! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`].
 
+/// The command line: check, explain, init.
+pub mod cli;
 /// The methodology's knowledge: sections, questions, definitions, templates.
 pub mod methodology;
 /// Typed career notes built from the outline; link resolution.

@@ -22,30 +22,5 @@ pub use sections::{
 /// Whether `text` (a block quote's text) is one of the product's own prompts, which the
 /// quick fixes insert under a heading for the person to answer: scaffolding, not content.
 pub fn is_known_prompt(text: &str) -> bool {
-    let wanted = prompt_key(text);
-    !wanted.is_empty() && known_prompts().any(|prompt| prompt_key(prompt) == wanted)
-}
-
-fn prompt_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn known_prompts() -> impl Iterator<Item = &'static str> {
-    [
-        "What do you believe about your industry that others don't?",
-        "Who outside your company would recommend you for a role?",
-        "Can you quantify the $ impact of your wins?",
-        "If this year had ONE theme, what would it be?",
-        "What if your current path doesn't work out?",
-    ]
-    .into_iter()
-}
-
-/// The review question for a section (interim: the section's title as a question until
-/// the question table lands).
-pub fn question_for(id: SectionId) -> String {
-    format!("what belongs under {}?", id.title())
+    is_product_question(text)
 }

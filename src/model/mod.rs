@@ -40,7 +40,7 @@ pub struct Section {
 /// The typed content, by kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Typed {
-    CareerIndex(CareerIndex),
+    CareerIndex(Box<CareerIndex>),
     Goals(GoalsNote),
     SessionLog(SessionLog),
     Profile(Profile),
@@ -190,7 +190,7 @@ impl Note {
             text_len: text.len(),
         };
         note.typed = match kind {
-            NoteKind::CareerIndex => Typed::CareerIndex(index::build(&note, text)),
+            NoteKind::CareerIndex => Typed::CareerIndex(Box::new(index::build(&note, text))),
             NoteKind::Goals => Typed::Goals(goals::build(&note, text)),
             NoteKind::SessionLog => Typed::SessionLog(other::session_log(&note)),
             NoteKind::Profile => Typed::Profile(other::profile(&note)),

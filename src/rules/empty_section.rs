@@ -1,7 +1,7 @@
 //! `empty-section`: a known section holds only scaffolding or nothing.
 
 use super::{finding, Context, Finding, Rule, Severity};
-use crate::methodology::{question_for, NoteKind};
+use crate::methodology::{review_question, NoteKind};
 use crate::model::{is_scaffolding_block, template_row_labels, Note, Section};
 
 pub struct EmptySection;
@@ -29,7 +29,7 @@ impl EmptySection {
                 format!(
                     "{} is still empty — {}",
                     section.title.trim(),
-                    question_for(id)
+                    review_question(id)
                 ),
             ));
             return;

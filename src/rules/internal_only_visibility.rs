@@ -37,7 +37,7 @@ impl Rule for InternalOnlyVisibility {
         if index.visibility.iter().any(is_active) {
             return Vec::new();
         }
-        let at = anchor(note, &[index.visibility_heading.clone()]);
+        let at = anchor(note, std::slice::from_ref(&index.visibility_heading));
         vec![finding(
             self,
             at,

@@ -1,6 +1,7 @@
 //! `invalid-status`: a goal's Status is not `Not started`, `In progress` or `Complete`.
 
 use super::{finding, Context, Finding, Rule, Severity};
+use crate::model::text::is_placeholder;
 use crate::model::Note;
 
 pub struct InvalidStatus;
@@ -38,17 +39,14 @@ impl Rule for InvalidStatus {
         goals
             .goals
             .iter()
-            .filter(|goal| goal.status_range.is_some() && !is_valid_status(&goal.status))
+            // An empty or placeholder status is not yet a status: nothing to correct.
+            .filter(|goal| !is_placeholder(&goal.status) && !is_valid_status(&goal.status))
             .map(|goal| {
-                let message = if goal.status.trim().is_empty() {
-                    format!("{} has no status — is it Not started, In progress or Complete?", goal.label())
-                } else {
-                    format!(
-                        "“{}” isn't a status the cascade tracks — is {} Not started, In progress or Complete?",
-                        goal.status.trim(),
-                        goal.label()
-                    )
-                };
+                let message = format!(
+                    "“{}” isn't a status the cascade tracks — is {} Not started, In progress or Complete?",
+                    goal.status.trim(),
+                    goal.label()
+                );
                 finding(self, goal.row_range.clone(), message)
             })
             .collect()
@@ -71,7 +69,7 @@ mod tests {
         ] {
             assert!(is_valid_status(valid), "{valid}");
         }
-        for invalid in ["", "Done", "WIP", "Blocked", "Completed", "50%"] {
+        for invalid in ["Done", "WIP", "Blocked", "Completed", "50%"] {
             assert!(!is_valid_status(invalid), "{invalid}");
         }
     }

@@ -26,7 +26,7 @@ impl Rule for NoBusinessMetrics {
         {
             return Vec::new();
         }
-        let at = anchor(note, &[index.business_impact_heading.clone()]);
+        let at = anchor(note, std::slice::from_ref(&index.business_impact_heading));
         vec![finding(
             self,
             at,

@@ -20,7 +20,7 @@ impl Rule for NoContingency {
             return Vec::new();
         };
         if index.risks.is_empty() {
-            let at = anchor(note, &[index.risks_heading.clone()]);
+            let at = anchor(note, std::slice::from_ref(&index.risks_heading));
             return vec![finding(
                 self,
                 at,

@@ -40,7 +40,7 @@ impl Rule for StaleReview {
         };
         vec![finding(
             self,
-            anchor(note, &[goals.weekly_review_heading.clone()]),
+            anchor(note, std::slice::from_ref(&goals.weekly_review_heading)),
             message,
         )]
     }

@@ -385,7 +385,8 @@ mod tests {
     fn excluded_ranges_hide_links_and_tags() {
         let text = "`[[Not a link]] #nottag` [[Real]]";
         let (mut links, mut tags, mut dates) = (Vec::new(), Vec::new(), Vec::new());
-        scan(text, 100, &[100..124], &mut links, &mut tags, &mut dates);
+        let excluded: Vec<Range<usize>> = vec![100..124];
+        scan(text, 100, &excluded, &mut links, &mut tags, &mut dates);
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].range, 125..133);
         assert!(tags.is_empty());

@@ -1,10 +1,13 @@
 //! The workspace: every note under the roots (open documents and files on disk), kept
 //! current, with the configuration and the clock.
 //!
-//! NOTE: interim skeleton; the note index and analysis land next. The public API below is
-//! the one the server and the command line use.
+//! A root is a workspace folder, or any folder below it that holds its own
+//! `career-lsp.toml`: notes belong to the deepest root above them, and cross-note checks
+//! (links, the goal cascade, this year's Goals note) look only at the notes of that root.
+//! A root's `career-lsp.toml` wins over the client's settings.
 
 pub mod config;
+mod scan;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +17,10 @@ use ropey::Rope;
 
 pub use config::{Config, ConfigProblem, RuleLevel, CONFIG_FILE_NAME};
 
-use crate::rules::{Edit, Finding};
+use crate::methodology::NoteKind;
+use crate::model::{Classifier, Note};
+use crate::rules::{check_note, Context, Edit, Finding};
+use crate::syntax::{point_at, SyntaxTree, TextEdit};
 
 /// One note's current text and analysis.
 #[derive(Debug, Clone)]
@@ -24,6 +30,8 @@ pub struct Document {
     pub version: Option<i32>,
     pub rope: Rope,
     pub text: Arc<str>,
+    pub syntax: SyntaxTree,
+    pub note: Arc<Note>,
 }
 
 /// What indexing a root found.
@@ -34,58 +42,185 @@ pub struct ScanReport {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
+#[derive(Debug, Clone)]
+struct Root {
+    path: PathBuf,
+    /// The root's own `career-lsp.toml`, when it has one.
+    file_config: Option<(Config, Vec<ConfigProblem>)>,
+}
+
 #[derive(Debug, Default)]
 pub struct Workspace {
-    config: Config,
-    roots: Vec<PathBuf>,
+    client_config: Config,
+    roots: Vec<Root>,
     documents: HashMap<PathBuf, Arc<Document>>,
 }
 
 impl Workspace {
     pub fn new(config: Config) -> Workspace {
         Workspace {
-            config,
+            client_config: config,
             ..Workspace::default()
         }
     }
 
+    /// The client-side configuration (settings), which a root's file overrides.
     pub fn config(&self) -> &Config {
-        &self.config
+        &self.client_config
+    }
+
+    /// The configuration in force for a note.
+    pub fn config_for(&self, path: &Path) -> &Config {
+        match self.root_of(path).and_then(|r| r.file_config.as_ref()) {
+            Some((config, _)) => config,
+            None => &self.client_config,
+        }
     }
 
     /// Replaces the client-side configuration (a root's `career-lsp.toml` still wins).
     pub fn set_config(&mut self, config: Config) {
-        self.config = config;
+        self.client_config = config;
+        self.reanalyse_all();
     }
 
-    /// Indexes every Markdown file under `root`.
+    /// Indexes every Markdown file under `root` (respecting `.gitignore`, never following
+    /// symlinks, skipping files that are too large or not UTF-8); folders below it with
+    /// their own `career-lsp.toml` become roots of their own.
     pub fn add_root(&mut self, root: PathBuf) -> ScanReport {
-        self.roots.push(root);
-        ScanReport::default()
+        let root = root.canonicalize().unwrap_or(root);
+        if !self.roots.iter().any(|r| r.path == root) {
+            self.roots.push(Root {
+                path: root.clone(),
+                file_config: read_config_file(&root),
+            });
+        }
+        let max_file_size = self.config_for(&root.join("x.md")).max_file_size;
+        let found = scan::scan(&root, max_file_size);
+        for config_dir in &found.config_dirs {
+            if !self.roots.iter().any(|r| &r.path == config_dir) {
+                self.roots.push(Root {
+                    path: config_dir.clone(),
+                    file_config: read_config_file(config_dir),
+                });
+            }
+        }
+        // Deepest roots first, so that `root_of` finds the innermost one.
+        self.roots
+            .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+        let mut report = ScanReport {
+            indexed: 0,
+            skipped: found.skipped,
+        };
+        for (path, text) in found.notes {
+            if self.is_open(&path) {
+                continue;
+            }
+            self.insert(path, None, text);
+            report.indexed += 1;
+        }
+        self.reanalyse_all();
+        report
     }
 
-    pub fn roots(&self) -> &[PathBuf] {
-        &self.roots
+    pub fn roots(&self) -> Vec<PathBuf> {
+        self.roots.iter().map(|r| r.path.clone()).collect()
     }
 
-    pub fn open(&mut self, path: PathBuf, version: i32, text: String) {
+    fn root_of(&self, path: &Path) -> Option<&Root> {
+        self.roots.iter().find(|r| path.starts_with(&r.path))
+    }
+
+    fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        match self.root_of(path) {
+            Some(root) => path.strip_prefix(&root.path).unwrap_or(path),
+            None => Path::new(path.file_name().unwrap_or(path.as_os_str())),
+        }
+    }
+
+    fn classify(&self, path: &Path, syntax: &SyntaxTree) -> NoteKind {
+        let config = self.config_for(path);
+        Classifier::new(&config.note_globs).classify(self.relative(path), syntax.outline())
+    }
+
+    fn insert(&mut self, path: PathBuf, version: Option<i32>, text: String) {
+        let syntax = SyntaxTree::parse(&text);
+        let kind = self.classify(&path, &syntax);
+        let note = Arc::new(Note::build(
+            path.clone(),
+            kind,
+            &text,
+            syntax.outline().clone(),
+        ));
         let document = Document {
             path: path.clone(),
-            version: Some(version),
+            version,
             rope: Rope::from_str(&text),
             text: text.into(),
+            syntax,
+            note,
         };
         self.documents.insert(path, Arc::new(document));
     }
 
+    /// Rebuilds every note's model (after a configuration change).
+    fn reanalyse_all(&mut self) {
+        let paths: Vec<PathBuf> = self.documents.keys().cloned().collect();
+        for path in paths {
+            let Some(document) = self.documents.get(&path).cloned() else {
+                continue;
+            };
+            let kind = self.classify(&path, &document.syntax);
+            if kind != document.note.kind {
+                let note = Arc::new(Note::build(
+                    path.clone(),
+                    kind,
+                    &document.text,
+                    document.syntax.outline().clone(),
+                ));
+                let mut updated = (*document).clone();
+                updated.note = note;
+                self.documents.insert(path, Arc::new(updated));
+            }
+        }
+    }
+
+    /// A note opened in the editor (the editor's text wins over the file on disk).
+    pub fn open(&mut self, path: PathBuf, version: i32, text: String) {
+        if is_config_file(&path) {
+            self.set_root_config_text(&path, &text);
+        }
+        if let Some(existing) = self.documents.get(&path) {
+            if *existing.text == *text {
+                let mut document = (**existing).clone();
+                document.version = Some(version);
+                self.documents.insert(path, Arc::new(document));
+                return;
+            }
+        }
+        if self.root_of(&path).is_none() {
+            if let Some(parent) = path.parent() {
+                self.roots.push(Root {
+                    path: parent.to_path_buf(),
+                    file_config: read_config_file(parent),
+                });
+                self.roots
+                    .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+            }
+        }
+        self.insert(path, Some(version), text);
+    }
+
     /// Applies edits in order; each edit's byte range is into the text as the edits before
-    /// it left it. Fails (changing nothing) when the note is unknown or a range is invalid.
+    /// it left it. The rope and the block tree are edited, then the note is re-parsed
+    /// incrementally. Fails (changing nothing) when the note is unknown or a range is invalid.
     pub fn change(&mut self, path: &Path, version: i32, edits: Vec<Edit>) -> Result<(), String> {
         let document = self
             .documents
             .get(path)
             .ok_or_else(|| format!("{} is not open", path.display()))?;
         let mut rope = document.rope.clone();
+        let mut syntax = document.syntax.clone();
+        let mut text = document.text.to_string();
         for edit in &edits {
             let len = rope.len_bytes();
             if edit.range.start > edit.range.end || edit.range.end > len {
@@ -94,44 +229,132 @@ impl Workspace {
                     edit.range
                 ));
             }
-            let start = rope
-                .try_byte_to_char(edit.range.start)
-                .map_err(|e| e.to_string())?;
-            let end = rope
-                .try_byte_to_char(edit.range.end)
-                .map_err(|e| e.to_string())?;
-            rope.remove(start..end);
-            rope.insert(start, &edit.text);
+            if !text.is_char_boundary(edit.range.start) || !text.is_char_boundary(edit.range.end) {
+                return Err(format!("edit {:?} splits a character", edit.range));
+            }
+            let start_point = point_at(&text, edit.range.start);
+            let old_end_point = point_at(&text, edit.range.end);
+            let start_char = rope.byte_to_char(edit.range.start);
+            let end_char = rope.byte_to_char(edit.range.end);
+            rope.remove(start_char..end_char);
+            rope.insert(start_char, &edit.text);
+            text.replace_range(edit.range.clone(), &edit.text);
+            let new_end = edit.range.start + edit.text.len();
+            syntax.edit(&TextEdit {
+                start: edit.range.start,
+                old_end: edit.range.end,
+                new_end,
+                start_point,
+                old_end_point,
+                new_end_point: point_at(&text, new_end),
+            });
         }
-        let text: Arc<str> = rope.to_string().into();
+        syntax.reparse(&text);
+        if is_config_file(path) {
+            self.set_root_config_text(path, &text);
+        }
+        let kind = self.classify(path, &syntax);
+        let note = Arc::new(Note::build(
+            path.to_path_buf(),
+            kind,
+            &text,
+            syntax.outline().clone(),
+        ));
         let document = Document {
             path: path.to_path_buf(),
             version: Some(version),
             rope,
-            text,
+            text: text.into(),
+            syntax,
+            note,
         };
         self.documents
             .insert(path.to_path_buf(), Arc::new(document));
         Ok(())
     }
 
+    /// Replaces a note's whole text (full sync).
+    pub fn replace(&mut self, path: &Path, version: i32, text: String) {
+        self.open(path.to_path_buf(), version, text);
+    }
+
     /// Closes an open note: it goes back to its content on disk (or leaves the index).
     pub fn close(&mut self, path: &Path) {
-        self.documents.remove(path);
+        if let Some(document) = self.documents.get(path) {
+            let mut closed = (**document).clone();
+            closed.version = None;
+            self.documents.insert(path.to_path_buf(), Arc::new(closed));
+        }
         self.reload_from_disk(path);
     }
 
-    /// Re-reads a file that changed on disk, unless it is open in the editor.
-    pub fn reload_from_disk(&mut self, _path: &Path) {}
+    /// Re-reads a file that changed on disk, unless it is open in the editor. A changed
+    /// `career-lsp.toml` reconfigures its root.
+    pub fn reload_from_disk(&mut self, path: &Path) {
+        if is_config_file(path) {
+            if let Some(dir) = path.parent() {
+                let dir = dir.to_path_buf();
+                match self.roots.iter_mut().find(|r| r.path == dir) {
+                    Some(root) => root.file_config = read_config_file(&dir),
+                    None => {
+                        self.roots.push(Root {
+                            path: dir.clone(),
+                            file_config: read_config_file(&dir),
+                        });
+                        self.roots
+                            .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+                    }
+                }
+                self.reanalyse_all();
+            }
+            return;
+        }
+        if self.is_open(path) {
+            return;
+        }
+        let max = self.config_for(path).max_file_size;
+        match scan::read_note(path, max) {
+            Ok(text) => self.insert(path.to_path_buf(), None, text),
+            Err(reason) => {
+                tracing::info!("not indexing {}: {reason}", path.display());
+                self.documents.remove(path);
+            }
+        }
+    }
 
     /// Forgets a file deleted on disk, unless it is open in the editor.
     pub fn remove(&mut self, path: &Path) {
-        if self
-            .documents
-            .get(path)
-            .is_some_and(|d| d.version.is_none())
-        {
+        if is_config_file(path) {
+            if let Some(root) = self
+                .roots
+                .iter_mut()
+                .find(|r| Some(r.path.as_path()) == path.parent())
+            {
+                root.file_config = None;
+            }
+            self.reanalyse_all();
+            return;
+        }
+        if !self.is_open(path) {
             self.documents.remove(path);
+        }
+    }
+
+    fn set_root_config_text(&mut self, path: &Path, text: &str) {
+        if let Some(dir) = path.parent() {
+            let parsed = Config::from_toml(text);
+            match self.roots.iter_mut().find(|r| r.path == dir) {
+                Some(root) => root.file_config = Some(parsed),
+                None => {
+                    self.roots.push(Root {
+                        path: dir.to_path_buf(),
+                        file_config: Some(parsed),
+                    });
+                    self.roots
+                        .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+                }
+            }
+            self.reanalyse_all();
         }
     }
 
@@ -147,25 +370,107 @@ impl Workspace {
 
     /// Paths of every open note.
     pub fn open_paths(&self) -> Vec<PathBuf> {
-        self.documents
+        let mut paths: Vec<PathBuf> = self
+            .documents
             .values()
             .filter(|d| d.version.is_some())
             .map(|d| d.path.clone())
-            .collect()
+            .collect();
+        paths.sort();
+        paths
     }
 
-    /// Paths of every indexed career note (for workspace-wide pull diagnostics).
+    /// Paths of every indexed note (for workspace-wide pull diagnostics), sorted.
     pub fn note_paths(&self) -> Vec<PathBuf> {
-        self.documents.keys().cloned().collect()
+        let mut paths: Vec<PathBuf> = self.documents.keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+
+    /// Every note in the same root as `path`.
+    pub fn notes_near(&self, path: &Path) -> Vec<Arc<Note>> {
+        let root = self.root_of(path).map(|r| r.path.clone());
+        let mut notes: Vec<Arc<Note>> = self
+            .documents
+            .values()
+            .filter(|d| self.root_of(&d.path).map(|r| r.path.clone()) == root)
+            .map(|d| d.note.clone())
+            .collect();
+        notes.sort_by(|a, b| a.path.cmp(&b.path));
+        notes
     }
 
     /// The findings for one note, with the configured severities applied.
-    pub fn diagnostics(&self, _path: &Path) -> Vec<Finding> {
-        Vec::new()
+    pub fn diagnostics(&self, path: &Path) -> Vec<Finding> {
+        let Some(document) = self.documents.get(path) else {
+            return Vec::new();
+        };
+        let note = &document.note;
+        let config = self.config_for(path);
+        let notes = self.notes_near(path);
+        if note.kind == NoteKind::Profile {
+            // An agent file is a career profile only beside a Career Index or a config file.
+            let has_config = self.root_of(path).is_some_and(|r| r.file_config.is_some());
+            if !has_config && !notes.iter().any(|n| n.kind == NoteKind::CareerIndex) {
+                return Vec::new();
+            }
+        }
+        let context = Context {
+            config,
+            today: config.today(),
+            notes: &notes,
+        };
+        check_note(note, &context)
     }
 
     /// Problems in the roots' `career-lsp.toml` files, by file.
     pub fn config_problems(&self) -> Vec<(PathBuf, ConfigProblem)> {
-        Vec::new()
+        let mut problems = Vec::new();
+        for root in &self.roots {
+            if let Some((_, found)) = &root.file_config {
+                for problem in found {
+                    problems.push((root.path.join(CONFIG_FILE_NAME), problem.clone()));
+                }
+            }
+        }
+        problems.sort_by(|a, b| a.0.cmp(&b.0));
+        problems
+    }
+
+    /// The text of a root's config file as last read (for locating problems).
+    pub fn config_file_paths(&self) -> Vec<PathBuf> {
+        self.roots
+            .iter()
+            .filter(|r| r.file_config.is_some())
+            .map(|r| r.path.join(CONFIG_FILE_NAME))
+            .collect()
+    }
+}
+
+fn is_config_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME)
+}
+
+fn read_config_file(dir: &Path) -> Option<(Config, Vec<ConfigProblem>)> {
+    let path = dir.join(CONFIG_FILE_NAME);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(Config::from_toml(&text)),
+            Err(_) => Some((
+                Config::default(),
+                vec![ConfigProblem {
+                    message: "career-lsp.toml is not UTF-8; using the defaults".into(),
+                    range: None,
+                }],
+            )),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => Some((
+            Config::default(),
+            vec![ConfigProblem {
+                message: format!("cannot read career-lsp.toml ({error}); using the defaults"),
+                range: None,
+            }],
+        )),
     }
 }

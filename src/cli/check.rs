@@ -1,0 +1,194 @@
+//! `career-lsp check [PATH…]`: the server's diagnostics, for files and folders.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::rules::Severity;
+use crate::workspace::{Workspace, CONFIG_FILE_NAME};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: OutputFormat,
+    /// Findings at or above this severity make the exit code 1.
+    pub deny: Severity,
+}
+
+/// One finding as printed.
+#[derive(Debug, Serialize)]
+struct Reported {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+/// The root a path belongs to: the nearest folder at or above it with a
+/// `career-lsp.toml`, else the folder itself (or the file's folder).
+fn root_for(path: &Path) -> PathBuf {
+    let start = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let mut current = Some(start.as_path());
+    while let Some(dir) = current {
+        if dir.join(CONFIG_FILE_NAME).is_file() {
+            return dir.to_path_buf();
+        }
+        current = dir.parent();
+    }
+    start
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn display(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+pub fn check(
+    options: &CheckOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok())
+        .unwrap_or_default();
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let mut targets = Vec::new();
+    for path in &paths {
+        match path.canonicalize() {
+            Ok(path) => targets.push(path),
+            Err(error) => {
+                let _ = writeln!(err, "career-lsp: {}: {error}", path.display());
+                return 2;
+            }
+        }
+    }
+    let mut workspace = Workspace::new(crate::workspace::Config::default());
+    let mut roots: Vec<PathBuf> = targets.iter().map(|t| root_for(t)).collect();
+    roots.sort();
+    roots.dedup();
+    for root in roots {
+        let report = workspace.add_root(root);
+        for (path, reason) in report.skipped {
+            let _ = writeln!(
+                err,
+                "career-lsp: skipped {}: {reason}",
+                display(&path, &cwd)
+            );
+        }
+    }
+    let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t));
+
+    let mut reported = Vec::new();
+    for (config_path, problem) in workspace.config_problems() {
+        if !in_targets(&config_path) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&config_path).unwrap_or_default();
+        let range = problem.range.clone().unwrap_or(0..0);
+        let (line, column) = line_column(&text, range.start);
+        let (end_line, end_column) = line_column(&text, range.end);
+        reported.push(Reported {
+            file: display(&config_path, &cwd),
+            line,
+            column,
+            end_line,
+            end_column,
+            severity: Severity::Error.name(),
+            code: "config",
+            message: problem.message,
+        });
+    }
+    let mut worst: Option<Severity> = None;
+    if reported.iter().any(|r| r.code == "config") {
+        worst = Some(Severity::Error);
+    }
+    for path in workspace.note_paths() {
+        if !in_targets(&path) {
+            continue;
+        }
+        let Some(document) = workspace.document(&path) else {
+            continue;
+        };
+        for finding in workspace.diagnostics(&path) {
+            worst = worst.max(Some(finding.severity));
+            let (line, column) = line_column(&document.text, finding.range.start);
+            let (end_line, end_column) = line_column(&document.text, finding.range.end);
+            reported.push(Reported {
+                file: display(&path, &cwd),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: finding.severity.name(),
+                code: finding.code,
+                message: finding.message,
+            });
+        }
+    }
+    match options.format {
+        OutputFormat::Human => {
+            for r in &reported {
+                let _ = writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] {}",
+                    r.file, r.line, r.column, r.severity, r.code, r.message
+                );
+            }
+            let files: std::collections::BTreeSet<&str> =
+                reported.iter().map(|r| r.file.as_str()).collect();
+            let _ = writeln!(
+                err,
+                "{} finding(s) in {} file(s)",
+                reported.len(),
+                files.len()
+            );
+        }
+        OutputFormat::Json => {
+            let _ = serde_json::to_writer_pretty(&mut *out, &reported);
+            let _ = writeln!(out);
+        }
+    }
+    if worst.is_some_and(|w| w >= options.deny) {
+        1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn columns_count_characters() {
+        let text = "ab\n🎯 x\n";
+        assert_eq!(super::line_column(text, 0), (1, 1));
+        assert_eq!(super::line_column(text, 3), (2, 1));
+        assert_eq!(super::line_column(text, 8), (2, 3));
+    }
+}

@@ -1,0 +1,108 @@
+//! The command line's own commands: `check`, `explain` and `init`. Output goes to stdout;
+//! the return value is the process's exit code (0 clean, 1 findings, 2 usage or I/O error).
+
+mod check;
+
+pub use check::{check, CheckOptions, OutputFormat};
+
+use std::path::Path;
+
+use chrono::Datelike;
+
+use crate::methodology::templates;
+use crate::rules::{docs, rule, CODES};
+use crate::workspace::{Config, CONFIG_FILE_NAME};
+
+/// `career-lsp explain CODE`: the rule's documentation and examples.
+pub fn explain(code: &str, out: &mut dyn std::io::Write) -> i32 {
+    match docs::documentation(code) {
+        Some(text) => {
+            let _ = writeln!(out, "{}", text.trim_end());
+            0
+        }
+        None => {
+            let _ = writeln!(out, "career-lsp: no rule called `{code}`. The rules are:");
+            for code in CODES {
+                let severity = rule(code).map_or("", |r| r.default_severity().name());
+                let _ = writeln!(out, "  {code:<26} {severity}");
+            }
+            2
+        }
+    }
+}
+
+/// `career-lsp init [DIR]`: a Career Index, this year's Goals note and a config from the
+/// templates. Never overwrites: a file that exists is left as it is and reported.
+pub fn init(dir: &Path, today: chrono::NaiveDate, out: &mut dyn std::io::Write) -> i32 {
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        let _ = writeln!(out, "career-lsp: cannot create {}: {error}", dir.display());
+        return 2;
+    }
+    let year = today.year();
+    let files = [
+        ("Career.md".to_string(), templates::career_index(year)),
+        (
+            templates::goals_file_name(year),
+            templates::goals(year, templates::week_start(today)),
+        ),
+        (CONFIG_FILE_NAME.to_string(), default_config_text()),
+    ];
+    let mut status = 0;
+    for (name, text) in files {
+        let path = dir.join(&name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => match std::io::Write::write_all(&mut file, text.as_bytes()) {
+                Ok(()) => {
+                    let _ = writeln!(out, "created {}", path.display());
+                }
+                Err(error) => {
+                    let _ = writeln!(out, "career-lsp: cannot write {}: {error}", path.display());
+                    status = 2;
+                }
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                let _ = writeln!(out, "kept {} (it exists already)", path.display());
+            }
+            Err(error) => {
+                let _ = writeln!(out, "career-lsp: cannot create {}: {error}", path.display());
+                status = 2;
+            }
+        }
+    }
+    status
+}
+
+/// The configuration `init` writes: every key, at its default, commented.
+pub fn default_config_text() -> String {
+    let defaults = Config::default();
+    format!(
+        "# career-lsp configuration. Every key is optional; these are the defaults.\n\
+         \n\
+         # Pin the date the rules use (handy for demos and tests); unset means today.\n\
+         # today = \"2026-03-15\"\n\
+         \n\
+         max-annual-goals = {}\n\
+         max-current-focus = {}\n\
+         # Files larger than this (bytes) are not indexed.\n\
+         max-file-size = {}\n\
+         \n\
+         [cadence]\n\
+         weekly-review-days = {}\n\
+         \n\
+         # Per-rule level: off, hint, info, warning or error.\n\
+         [rules]\n\
+         # network-gap = \"off\"\n\
+         \n\
+         # Extra file-name globs per note kind (career-index, goals, session-log, profile).\n\
+         [notes]\n\
+         # goals = [\"Goals/*.md\"]\n",
+        defaults.max_annual_goals,
+        defaults.max_current_focus,
+        defaults.max_file_size,
+        defaults.weekly_review_days
+    )
+}

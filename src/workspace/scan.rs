@@ -1,0 +1,84 @@
+//! Walking a root for notes: `.gitignore` respected, hidden folders skipped, symlinks never
+//! followed, files that are too large or not UTF-8 skipped with a reason.
+
+use std::path::{Path, PathBuf};
+
+use super::CONFIG_FILE_NAME;
+
+pub(super) struct Found {
+    pub notes: Vec<(PathBuf, String)>,
+    pub config_dirs: Vec<PathBuf>,
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+pub(super) fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Reads a note, refusing files over `max_size` bytes and files that are not UTF-8.
+pub(super) fn read_note(path: &Path, max_size: u64) -> Result<String, String> {
+    let metadata = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
+    if metadata.file_type().is_symlink() {
+        return Err("a symbolic link (not followed)".into());
+    }
+    if metadata.len() > max_size {
+        return Err(format!(
+            "{} bytes is over the {max_size}-byte limit (max-file-size)",
+            metadata.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.contains(&0) {
+        return Err("binary content".into());
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
+}
+
+pub(super) fn scan(root: &Path, max_size: u64) -> Found {
+    let mut found = Found {
+        notes: Vec::new(),
+        config_dirs: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                tracing::warn!("while indexing {}: {error}", root.display());
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME) {
+            if let Some(dir) = path.parent() {
+                if dir != root {
+                    found.config_dirs.push(dir.to_path_buf());
+                }
+            }
+            continue;
+        }
+        if !is_markdown(path) {
+            continue;
+        }
+        match read_note(path, max_size) {
+            Ok(text) => found.notes.push((path.to_path_buf(), text)),
+            Err(reason) => {
+                tracing::info!("not indexing {}: {reason}", path.display());
+                found.skipped.push((path.to_path_buf(), reason));
+            }
+        }
+    }
+    found.notes.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
