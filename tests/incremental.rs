@@ -1,0 +1,94 @@
+//! Incremental re-parsing equals a full parse: random edit sequences applied through the
+//! workspace (rope + block tree edited, inline content re-parsed only where it changed)
+//! give the same block tree, outline, model and findings as parsing the final text afresh.
+
+use std::path::PathBuf;
+
+use career_lsp::rules::Edit;
+use career_lsp::syntax::SyntaxTree;
+use career_lsp::workspace::{Config, Workspace};
+use proptest::prelude::*;
+
+const GOALS: &str = "# 2026 Goals\n\n→ [[Career#Vision]]\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|------|---------|----------------|--------|--------|\n| G1 | Ship the *platform* | 10 teams onboarded | In progress | Role |\n| G2 | Speak at 2 conferences | | Done | |\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | *\"Stabilize\"* | G1, G7 |\n\n## Monthly Milestones\n- [ ] Draft talk (G2) — Feb 2026\n- [x] Onboard team 1 (G1)\n  wrapped **line**\n\n## Weekly Actions\n### Week of 2026-03-02\n- [ ] Email the CFP chair [[Nope]] `code [[x]]` #vision/role\n\n> What's the ONE thing this week?\n";
+
+const INDEX: &str = "# Career\n\n> 日本語 tagline 🎯\n\n## 🎯 Vision\n\n**North Star (2031):** Lead a platform org.\n\n### The Picture\n- **Life:** Four-day weeks\n- **Role:** VP of Platform\n\n## Wins & Artifacts\n\n### 2025\n- **Migration** — Moved 40 services, cutting deploy time 60%\n  - nested detail\n- **Reliability** — Significantly improved reliability\n\n### Business Impact Metrics\n| Initiative | Business Impact | Year |\n|------------|-----------------|------|\n| Migration | $1.2M saved | 2025 |\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| Priya | VP Eng |\n\n```\n[[code block]]\n```\n";
+
+const PIECES: &[&str] = &[
+    "a", "é", "🎯", "日本", "\n", "\n\n", "| G1 | x |\n", "**", "*", "_", "[[", "]]", "[[Career]]", "- [ ] ", "- [x] ",
+    "# ", "## Vision\n", "`", "> ", " | ", "|", "\r\n", "G3", "2026-03-09", "Week of ", "$3M", "40%", "---\n", "```\n",
+    "    ", "1. ", "#tag ", "<!-- career-lsp-disable-next-line empty-section -->\n",
+];
+
+fn char_boundary_at(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn edits() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
+    // (position seed, deletion length, piece index)
+    prop::collection::vec((0usize..10_000, 0usize..12, 0usize..PIECES.len()), 1..12)
+}
+
+fn check_sequence(base: &str, name: &str, sequence: &[(usize, usize, usize)]) -> Result<(), TestCaseError> {
+    let path = PathBuf::from(format!("/notes/{name}"));
+    let mut incremental = Workspace::new(Config::default());
+    let mut client_text = base.to_string();
+    incremental.open(path.clone(), 0, base.to_string());
+    for (version, (seed, delete, piece)) in sequence.iter().enumerate() {
+        let start = char_boundary_at(&client_text, seed % (client_text.len() + 1));
+        let end = char_boundary_at(&client_text, start + delete);
+        let insert = PIECES[*piece];
+        client_text.replace_range(start..end, insert);
+        incremental
+            .change(&path, version as i32 + 1, vec![Edit { range: start..end, text: insert.to_string() }])
+            .map_err(TestCaseError::fail)?;
+    }
+    let document = incremental.document(&path).expect("open");
+    prop_assert_eq!(&*document.text, client_text.as_str());
+    let fresh = SyntaxTree::parse(&client_text);
+    prop_assert_eq!(document.syntax.block_sexp(), fresh.block_sexp());
+    prop_assert_eq!(document.syntax.outline(), fresh.outline());
+
+    let mut full = Workspace::new(Config::default());
+    full.open(path.clone(), 0, client_text.clone());
+    let full_document = full.document(&path).expect("open");
+    prop_assert_eq!(&document.note.typed, &full_document.note.typed);
+    prop_assert_eq!(&document.note.sections, &full_document.note.sections);
+    prop_assert_eq!(incremental.diagnostics(&path), full.diagnostics(&path));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn goals_note_edits_match_a_full_parse(sequence in edits()) {
+        check_sequence(GOALS, "2026 Goals.md", &sequence)?;
+    }
+
+    #[test]
+    fn career_index_edits_match_a_full_parse(sequence in edits()) {
+        check_sequence(INDEX, "Career.md", &sequence)?;
+    }
+}
+
+#[test]
+fn several_edits_in_one_change_apply_in_order() {
+    let path = PathBuf::from("/notes/Career.md");
+    let mut workspace = Workspace::new(Config::default());
+    workspace.open(path.clone(), 0, "# Career\n\nabc\n".into());
+    workspace
+        .change(
+            &path,
+            1,
+            vec![Edit { range: 10..11, text: "🎯".into() }, Edit { range: 10..14, text: "x".into() }],
+        )
+        .unwrap();
+    assert_eq!(&*workspace.document(&path).unwrap().text, "# Career\n\nxbc\n");
+    // A range that splits a character, or runs past the end, is refused and changes nothing.
+    assert!(workspace.change(&path, 2, vec![Edit { range: 0..99, text: String::new() }]).is_err());
+    assert_eq!(workspace.document(&path).unwrap().version, Some(1));
+}
