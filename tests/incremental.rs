@@ -14,9 +14,39 @@ const GOALS: &str = "# 2026 Goals\n\n→ [[Career#Vision]]\n\n## Annual Goals\n\
 const INDEX: &str = "# Career\n\n> 日本語 tagline 🎯\n\n## 🎯 Vision\n\n**North Star (2031):** Lead a platform org.\n\n### The Picture\n- **Life:** Four-day weeks\n- **Role:** VP of Platform\n\n## Wins & Artifacts\n\n### 2025\n- **Migration** — Moved 40 services, cutting deploy time 60%\n  - nested detail\n- **Reliability** — Significantly improved reliability\n\n### Business Impact Metrics\n| Initiative | Business Impact | Year |\n|------------|-----------------|------|\n| Migration | $1.2M saved | 2025 |\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| Priya | VP Eng |\n\n```\n[[code block]]\n```\n";
 
 const PIECES: &[&str] = &[
-    "a", "é", "🎯", "日本", "\n", "\n\n", "| G1 | x |\n", "**", "*", "_", "[[", "]]", "[[Career]]", "- [ ] ", "- [x] ",
-    "# ", "## Vision\n", "`", "> ", " | ", "|", "\r\n", "G3", "2026-03-09", "Week of ", "$3M", "40%", "---\n", "```\n",
-    "    ", "1. ", "#tag ", "<!-- career-lsp-disable-next-line empty-section -->\n",
+    "a",
+    "é",
+    "🎯",
+    "日本",
+    "\n",
+    "\n\n",
+    "| G1 | x |\n",
+    "**",
+    "*",
+    "_",
+    "[[",
+    "]]",
+    "[[Career]]",
+    "- [ ] ",
+    "- [x] ",
+    "# ",
+    "## Vision\n",
+    "`",
+    "> ",
+    " | ",
+    "|",
+    "\r\n",
+    "G3",
+    "2026-03-09",
+    "Week of ",
+    "$3M",
+    "40%",
+    "---\n",
+    "```\n",
+    "    ",
+    "1. ",
+    "#tag ",
+    "<!-- career-lsp-disable-next-line empty-section -->\n",
 ];
 
 fn char_boundary_at(text: &str, at: usize) -> usize {
@@ -32,7 +62,11 @@ fn edits() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
     prop::collection::vec((0usize..10_000, 0usize..12, 0usize..PIECES.len()), 1..12)
 }
 
-fn check_sequence(base: &str, name: &str, sequence: &[(usize, usize, usize)]) -> Result<(), TestCaseError> {
+fn check_sequence(
+    base: &str,
+    name: &str,
+    sequence: &[(usize, usize, usize)],
+) -> Result<(), TestCaseError> {
     let path = PathBuf::from(format!("/notes/{name}"));
     let mut incremental = Workspace::new(Config::default());
     let mut client_text = base.to_string();
@@ -43,7 +77,14 @@ fn check_sequence(base: &str, name: &str, sequence: &[(usize, usize, usize)]) ->
         let insert = PIECES[*piece];
         client_text.replace_range(start..end, insert);
         incremental
-            .change(&path, version as i32 + 1, vec![Edit { range: start..end, text: insert.to_string() }])
+            .change(
+                &path,
+                version as i32 + 1,
+                vec![Edit {
+                    range: start..end,
+                    text: insert.to_string(),
+                }],
+            )
             .map_err(TestCaseError::fail)?;
     }
     let document = incremental.document(&path).expect("open");
@@ -84,11 +125,32 @@ fn several_edits_in_one_change_apply_in_order() {
         .change(
             &path,
             1,
-            vec![Edit { range: 10..11, text: "🎯".into() }, Edit { range: 10..14, text: "x".into() }],
+            vec![
+                Edit {
+                    range: 10..11,
+                    text: "🎯".into(),
+                },
+                Edit {
+                    range: 10..14,
+                    text: "x".into(),
+                },
+            ],
         )
         .unwrap();
-    assert_eq!(&*workspace.document(&path).unwrap().text, "# Career\n\nxbc\n");
+    assert_eq!(
+        &*workspace.document(&path).unwrap().text,
+        "# Career\n\nxbc\n"
+    );
     // A range that splits a character, or runs past the end, is refused and changes nothing.
-    assert!(workspace.change(&path, 2, vec![Edit { range: 0..99, text: String::new() }]).is_err());
+    assert!(workspace
+        .change(
+            &path,
+            2,
+            vec![Edit {
+                range: 0..99,
+                text: String::new()
+            }]
+        )
+        .is_err());
     assert_eq!(workspace.document(&path).unwrap().version, Some(1));
 }

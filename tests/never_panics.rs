@@ -33,6 +33,12 @@ proptest! {
 #[test]
 fn huge_lines_and_binary_bytes() {
     analyse("Career.md", &"| a ".repeat(20_000));
-    analyse("Career.md", &format!("# Career\n\n{}\n", "x".repeat(1_000_000)));
-    analyse("2026 Goals.md", "\0\u{1}\u{7f}\u{feff}# 2026 Goals\n| G1 |\0|\n");
+    analyse(
+        "Career.md",
+        &format!("# Career\n\n{}\n", "x".repeat(1_000_000)),
+    );
+    analyse(
+        "2026 Goals.md",
+        "\0\u{1}\u{7f}\u{feff}# 2026 Goals\n| G1 |\0|\n",
+    );
 }

@@ -21,17 +21,21 @@ pub struct CheckOptions {
     pub deny: Severity,
 }
 
-/// One finding as printed.
-#[derive(Debug, Serialize)]
-struct Reported {
-    file: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    severity: &'static str,
-    code: &'static str,
-    message: String,
+/// One finding, located by line and column (1-based; columns count characters).
+#[derive(Debug, Clone, Serialize)]
+pub struct Reported {
+    pub file: String,
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub severity: &'static str,
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip)]
+    pub level: Severity,
 }
 
 /// The root a path belongs to: the nearest folder at or above it with a
@@ -65,28 +69,22 @@ fn display(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 
-pub fn check(
-    options: &CheckOptions,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> i32 {
+/// Analyses `paths` (files or folders; each in the workspace of its nearest
+/// `career-lsp.toml`) and returns every finding: config problems first, then by file and
+/// position. A path that cannot be read is an error; skipped files go to `skipped`.
+pub fn analyse(
+    paths: &[PathBuf],
+    skipped: &mut Vec<(PathBuf, String)>,
+) -> Result<Vec<Reported>, String> {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok())
         .unwrap_or_default();
-    let paths = if options.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        options.paths.clone()
-    };
     let mut targets = Vec::new();
-    for path in &paths {
+    for path in paths {
         match path.canonicalize() {
             Ok(path) => targets.push(path),
-            Err(error) => {
-                let _ = writeln!(err, "career-lsp: {}: {error}", path.display());
-                return 2;
-            }
+            Err(error) => return Err(format!("{}: {error}", path.display())),
         }
     }
     let mut workspace = Workspace::new(crate::workspace::Config::default());
@@ -94,14 +92,7 @@ pub fn check(
     roots.sort();
     roots.dedup();
     for root in roots {
-        let report = workspace.add_root(root);
-        for (path, reason) in report.skipped {
-            let _ = writeln!(
-                err,
-                "career-lsp: skipped {}: {reason}",
-                display(&path, &cwd)
-            );
-        }
+        skipped.extend(workspace.add_root(root).skipped);
     }
     let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t));
 
@@ -116,6 +107,7 @@ pub fn check(
         let (end_line, end_column) = line_column(&text, range.end);
         reported.push(Reported {
             file: display(&config_path, &cwd),
+            path: config_path.clone(),
             line,
             column,
             end_line,
@@ -123,11 +115,8 @@ pub fn check(
             severity: Severity::Error.name(),
             code: "config",
             message: problem.message,
+            level: Severity::Error,
         });
-    }
-    let mut worst: Option<Severity> = None;
-    if reported.iter().any(|r| r.code == "config") {
-        worst = Some(Severity::Error);
     }
     for path in workspace.note_paths() {
         if !in_targets(&path) {
@@ -137,11 +126,11 @@ pub fn check(
             continue;
         };
         for finding in workspace.diagnostics(&path) {
-            worst = worst.max(Some(finding.severity));
             let (line, column) = line_column(&document.text, finding.range.start);
             let (end_line, end_column) = line_column(&document.text, finding.range.end);
             reported.push(Reported {
                 file: display(&path, &cwd),
+                path: path.clone(),
                 line,
                 column,
                 end_line,
@@ -149,8 +138,33 @@ pub fn check(
                 severity: finding.severity.name(),
                 code: finding.code,
                 message: finding.message,
+                level: finding.severity,
             });
         }
+    }
+    Ok(reported)
+}
+
+pub fn check(
+    options: &CheckOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let mut skipped = Vec::new();
+    let reported = match analyse(&paths, &mut skipped) {
+        Ok(reported) => reported,
+        Err(error) => {
+            let _ = writeln!(err, "career-lsp: {error}");
+            return 2;
+        }
+    };
+    for (path, reason) in skipped {
+        let _ = writeln!(err, "career-lsp: skipped {}: {reason}", path.display());
     }
     match options.format {
         OutputFormat::Human => {
@@ -175,7 +189,7 @@ pub fn check(
             let _ = writeln!(out);
         }
     }
-    if worst.is_some_and(|w| w >= options.deny) {
+    if reported.iter().any(|r| r.level >= options.deny) {
         1
     } else {
         0

@@ -3,7 +3,7 @@
 
 mod check;
 
-pub use check::{check, CheckOptions, OutputFormat};
+pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
 
 use std::path::Path;
 

@@ -619,7 +619,7 @@ fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
         let BlockKind::ListItem(item) = &block.kind else {
             continue;
         };
-        if item.depth != 0 || is_placeholder(&block.text) {
+        if item.depth != 0 {
             continue;
         }
         let mut full = block.text.clone();
@@ -634,6 +634,12 @@ fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
                 }
                 _ => break,
             }
+        }
+        // `- 1. Led the migration` is a bullet holding a numbered item: its text is the
+        // nested item's.
+        let full = full.trim().to_string();
+        if is_placeholder(&full) {
+            continue;
         }
         let year = block
             .heading

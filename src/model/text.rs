@@ -234,15 +234,17 @@ static NOT_METRICS: LazyLock<Regex> = LazyLock::new(|| {
         r"|https?://\S+",                                    // URLs
         r"|\b\d{4}-\d{2}-\d{2}\b",                           // ISO dates
         r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",                     // other dates
-        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b",
-        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+        r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b",
+        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b",
+        r"|\b[a-z]+\d+(?:/\d+)?\b",                          // names with digits: Money20/20, B2B, Web3
+        r"|\b(?:soc|iso|pci|dss|iec|nist|wcag|hipaa|sox|tls|http|ipv)\s?\d+(?:\.\d+)?\b", // standards
         r"|\b[QH][1-4](?:\s*(?:FY)?'?\d{2,4})?\b",              // quarters and halves
         r"|\bFY\s?'?\d{2,4}\b",                              // fiscal years
         r"|\b(?:version|release|rev|v)\.?\s?\d+(?:\.\d+)*\b", // versions
         r"|\bv\d+(?:\.\d+)*\b",
         r"|\b(?:19|20)\d{2}s?\b",                            // years and decades
         r"|(?:^|\s)\#\d+\b|\bno\.\s?\d+\b",                  // ranks and list numbers
-        r"|\b[A-Z][a-zA-Z]+\s\d{1,3}\b(?:\s(?:award|summit|conference|offsite|team|program|project|cohort))",
+        r"|\b(?-i:[A-Z])[a-zA-Z]+\s\d{1,3}\s(?:award|summit|conference|offsite|program|project|cohort)s?\b", // names
         r"|\b(?:team|squad|building|floor|room|level|tier|grade|phase|stage|sprint|wave|cohort|season|chapter|part|series|article|section|page|step|round|gen|generation)\s\d+\b",
         r"|\b(?:L|E|IC|M|P|T|SDE|SWE)\d\b",                   // job levels
         r"|\b\d+(?:st|nd|rd|th)\b",                          // ordinals
@@ -257,7 +259,7 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
         r"[$€£¥₹]\s?\d",                                                     // currency
         r"|\b\d[\d,.]*\s?(?:k|m|mm|bn|b)?\s?(?:usd|eur|gbp|chf|cad|aud|dollars|euros|pounds)\b",
         r"|\d\s?(?:%|percent\b|pct\b|pp\b|bps\b|basis\spoints\b|percentage\spoints\b)", // percentages
-        r"|\b\d+(?:\.\d+)?\s?[x×]\b|×\s?\d",                              // multipliers
+        r"|\b\d+(?:\.\d+)?\s?(?:x\b|×)|×\s?\d",                              // multipliers
         r"|\b\d+-fold\b|\b(?:doubled|tripled|quadrupled|halved|two-fold|three-fold|ten-fold)\b",
         r"|\b(?:nps|enps|csat|ces|sla|slo|p50|p90|p95|p99|p999|arr|mrr|ebitda|roi|okr\sscore|score|rating|uptime|latency)\s(?:of\s|to\s|at\s|from\s)?[~≈]?\d",
         r"|\b\d[\d,.]*\s?(?:k|m|bn)?\+?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hr|hrs|hours|days|weeks|months|years|gb|tb|mb|kb|qps|rps|tps)\b",

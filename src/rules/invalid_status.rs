@@ -39,14 +39,17 @@ impl Rule for InvalidStatus {
         goals
             .goals
             .iter()
-            // An empty or placeholder status is not yet a status: nothing to correct.
-            .filter(|goal| !is_placeholder(&goal.status) && !is_valid_status(&goal.status))
+            .filter(|goal| goal.status_range.is_some() && !is_valid_status(&goal.status))
             .map(|goal| {
-                let message = format!(
-                    "“{}” isn't a status the cascade tracks — is {} Not started, In progress or Complete?",
-                    goal.status.trim(),
-                    goal.label()
-                );
+                let message = if is_placeholder(&goal.status) {
+                    format!("{} has no status yet — is it Not started, In progress or Complete?", goal.label())
+                } else {
+                    format!(
+                        "“{}” isn't a status the cascade tracks — is {} Not started, In progress or Complete?",
+                        goal.status.trim(),
+                        goal.label()
+                    )
+                };
                 finding(self, goal.row_range.clone(), message)
             })
             .collect()
@@ -69,7 +72,7 @@ mod tests {
         ] {
             assert!(is_valid_status(valid), "{valid}");
         }
-        for invalid in ["Done", "WIP", "Blocked", "Completed", "50%"] {
+        for invalid in ["", "Done", "WIP", "Blocked", "Completed", "50%"] {
             assert!(!is_valid_status(invalid), "{invalid}");
         }
     }

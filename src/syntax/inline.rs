@@ -385,7 +385,10 @@ mod tests {
     fn excluded_ranges_hide_links_and_tags() {
         let text = "`[[Not a link]] #nottag` [[Real]]";
         let (mut links, mut tags, mut dates) = (Vec::new(), Vec::new(), Vec::new());
-        let excluded = [Range { start: 100, end: 124 }];
+        let excluded = [Range {
+            start: 100,
+            end: 124,
+        }];
         scan(text, 100, &excluded, &mut links, &mut tags, &mut dates);
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].range, 125..133);

@@ -261,8 +261,18 @@ impl OutlineBuilder<'_> {
                 .is_some_and(|m| matches!(m.kind(), "list_marker_dot" | "list_marker_parenthesis"));
             let mut text = String::new();
             let mut text_range = marker_range.end..marker_range.end;
-            for (i, paragraph) in paragraphs.iter().enumerate() {
-                let (part, range) = self.inline_of(*paragraph);
+            let inlines: Vec<Node> = paragraphs
+                .iter()
+                .filter_map(|paragraph| {
+                    let mut cursor = paragraph.walk();
+                    let inline = paragraph
+                        .children(&mut cursor)
+                        .find(|c| c.kind() == "inline");
+                    inline
+                })
+                .collect();
+            for (i, inline) in inlines.iter().enumerate() {
+                let (part, range) = self.inline_of(*inline);
                 if i == 0 {
                     text_range = range.clone();
                 } else {

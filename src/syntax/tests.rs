@@ -131,3 +131,17 @@ fn binary_and_odd_text_parses() {
         let _ = tree.outline();
     }
 }
+
+#[test]
+fn code_spans_in_list_items_hide_wikilinks() {
+    let text = "Look `[[a]]` here\n\n- item `[[b]]` x\n- [ ] task `[[c]]` and [[d]]\n";
+    let tree = SyntaxTree::parse(text);
+    let targets: Vec<_> = tree
+        .outline()
+        .wikilinks
+        .iter()
+        .map(|l| l.target.as_str())
+        .collect();
+    assert_eq!(targets, ["d"]);
+    assert_eq!(tree.outline().code.len(), 3);
+}
