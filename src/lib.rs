@@ -2,6 +2,8 @@
 //!
 //! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`].
 
+/// The language server: the protocol edge over the workspace.
+pub mod lsp;
 /// The methodology's knowledge: sections, questions, definitions, templates.
 pub mod methodology;
 /// The rule catalogue and what rules report.
