@@ -1,16 +1,19 @@
 //! career-lsp: a language server and command-line checker for career-planning notes.
 //!
-//! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`].
+//! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`],
+//! with [`workspace`] keeping every note current. Only [`lsp`] knows the protocol.
 
-/// The command line: check, explain, init.
-pub mod cli;
-/// The methodology's knowledge: sections, questions, definitions, templates.
+/// The methodology's knowledge: sections, questions, definitions, blind spots, templates.
 pub mod methodology;
-/// Typed career notes built from the outline; link resolution.
-pub mod model;
-/// The rule catalogue and what rules report.
-pub mod rules;
 /// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.
 pub mod syntax;
-/// Documents, the note index, link resolution, configuration, the clock.
+/// Typed career notes built from the outline; placeholders; link resolution.
+pub mod model;
+/// The rule catalogue, what rules report, and their documentation.
+pub mod rules;
+/// Documents, the note index, roots and their configuration, the clock.
 pub mod workspace;
+/// The language server: framing, capabilities, handlers, position conversion.
+pub mod lsp;
+/// The command line: check, explain, init.
+pub mod cli;

@@ -1,0 +1,73 @@
+//! The language server: the only part of the crate that knows the protocol.
+//!
+//! [`serve`] runs a session over any pair of byte streams (stdio in production, in-memory
+//! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server, the
+//! handlers (`server`) work on the [`Workspace`](crate::workspace::Workspace), and
+//! `convert` turns the core's byte offsets into protocol positions and back.
+
+mod convert;
+mod server;
+mod transport;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::Server;
+
+pub use convert::to_proto::RULE_DOCS_URL;
+pub use server::{DEFAULT_DIAGNOSTICS_DELAY, DOCUMENT_TEXT_METHOD};
+pub use transport::MAX_MESSAGE_BYTES;
+
+/// How many requests tower-lsp-server runs at once. Notifications still apply in order:
+/// each handler changes the workspace before it first awaits.
+const CONCURRENT_REQUESTS: usize = 8;
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// `exit` after `shutdown`, or the input closed.
+    Clean,
+    /// `exit` without `shutdown` first: the protocol asks for exit status 1.
+    ExitWithoutShutdown,
+}
+
+impl SessionEnd {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            SessionEnd::Clean => 0,
+            SessionEnd::ExitWithoutShutdown => 1,
+        }
+    }
+}
+
+/// Runs the server on standard input and output until the client exits or closes stdin.
+pub async fn run_stdio() -> SessionEnd {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await
+}
+
+/// Runs one session: reads framed JSON-RPC from `input`, writes framed JSON-RPC to
+/// `output`, and returns once the client has sent `exit` or closed `input`.
+pub async fn serve<I, O>(input: I, output: O) -> SessionEnd
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket, shared) = server::build();
+    let closing = shared.clone();
+    let end = transport::run(
+        input,
+        output,
+        |server_input, server_output| async move {
+            Server::new(server_input, server_output, socket)
+                .concurrency_level(CONCURRENT_REQUESTS)
+                .serve(service)
+                .await;
+        },
+        move |_| closing.close(),
+    )
+    .await;
+    match end {
+        transport::InputEnd::Exit if !shared.shutdown_requested() => {
+            SessionEnd::ExitWithoutShutdown
+        }
+        _ => SessionEnd::Clean,
+    }
+}
