@@ -3,17 +3,17 @@
 //! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`],
 //! with [`workspace`] keeping every note current. Only [`lsp`] knows the protocol.
 
+/// The command line: check, explain, init.
+pub mod cli;
+/// The language server: framing, capabilities, handlers, position conversion.
+pub mod lsp;
 /// The methodology's knowledge: sections, questions, definitions, blind spots, templates.
 pub mod methodology;
-/// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.
-pub mod syntax;
 /// Typed career notes built from the outline; placeholders; link resolution.
 pub mod model;
 /// The rule catalogue, what rules report, and their documentation.
 pub mod rules;
+/// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.
+pub mod syntax;
 /// Documents, the note index, roots and their configuration, the clock.
 pub mod workspace;
-/// The language server: framing, capabilities, handlers, position conversion.
-pub mod lsp;
-/// The command line: check, explain, init.
-pub mod cli;

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use career_lsp::cli;
+use career_lsp::rules::Severity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tracing_subscriber::EnvFilter;
 
@@ -79,19 +81,25 @@ struct ExplainArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    // The server logs what it does; the command-line tools print only problems.
+    let default_level = if matches!(cli.command, None | Some(Command::Serve { .. })) {
+        "info"
+    } else {
+        "warn"
+    };
+    init_logging(default_level);
     match cli.command {
         None | Some(Command::Serve { .. }) => serve(),
-        Some(Command::Check(args)) => cli_pending::check(&args),
-        Some(Command::Init(args)) => cli_pending::init(&args),
-        Some(Command::Explain(args)) => cli_pending::explain(&args),
+        Some(Command::Check(args)) => check(&args),
+        Some(Command::Init(args)) => init(&args),
+        Some(Command::Explain(args)) => explain(&args),
     }
 }
 
 /// Logs go to stderr (stdout carries the protocol); `CAREER_LSP_LOG` sets the filter.
-fn init_logging() {
+fn init_logging(default_level: &str) {
     let filter =
-        EnvFilter::try_from_env("CAREER_LSP_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+        EnvFilter::try_from_env("CAREER_LSP_LOG").unwrap_or_else(|_| EnvFilter::new(default_level));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -117,27 +125,44 @@ fn serve() -> ExitCode {
     ExitCode::from(end.exit_code())
 }
 
-/// PENDING: the command-line tools live in `career_lsp::cli` (`check`, `init`, `explain`);
-/// until that module lands these stand-ins report that they are not available yet.
-mod cli_pending {
-    use std::process::ExitCode;
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
 
-    use super::{CheckArgs, ExplainArgs, InitArgs};
+fn check(args: &CheckArgs) -> ExitCode {
+    let options = cli::CheckOptions {
+        paths: args.paths.clone(),
+        format: match args.format {
+            Format::Human => cli::OutputFormat::Human,
+            Format::Json => cli::OutputFormat::Json,
+        },
+        deny: match args.deny {
+            DenyLevel::Hint => Severity::Hint,
+            DenyLevel::Info => Severity::Info,
+            DenyLevel::Warning => Severity::Warning,
+            DenyLevel::Error => Severity::Error,
+        },
+    };
+    exit(cli::check(
+        &options,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
+}
 
-    fn not_yet(command: &str) -> ExitCode {
-        eprintln!("career-lsp {command}: not yet available");
-        ExitCode::from(2)
-    }
+fn init(args: &InitArgs) -> ExitCode {
+    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    // `init` fills in the year from the folder's configuration when it pins `today`.
+    let (config, _) = std::fs::read_to_string(dir.join(career_lsp::workspace::CONFIG_FILE_NAME))
+        .map(|text| career_lsp::workspace::Config::from_toml(&text))
+        .unwrap_or_default();
+    exit(cli::init(
+        &dir,
+        config.today(),
+        &mut std::io::stdout().lock(),
+    ))
+}
 
-    pub fn check(_args: &CheckArgs) -> ExitCode {
-        not_yet("check")
-    }
-
-    pub fn init(_args: &InitArgs) -> ExitCode {
-        not_yet("init")
-    }
-
-    pub fn explain(_args: &ExplainArgs) -> ExitCode {
-        not_yet("explain")
-    }
+fn explain(args: &ExplainArgs) -> ExitCode {
+    exit(cli::explain(&args.code, &mut std::io::stdout().lock()))
 }

@@ -232,22 +232,22 @@ static NOT_METRICS: LazyLock<Regex> = LazyLock::new(|| {
         r"|\]\([^)]*\)",                                     // Markdown link destinations
         r"|`[^`]*`",                                         // code
         r"|https?://\S+",                                    // URLs
-        r"|\b\d{4}-\d{2}-\d{2}\b",                           // ISO dates
-        r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b",                     // other dates
-        r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b",
-        r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b",
-        r"|\b[a-z]+\d+(?:/\d+)?\b",                          // names with digits: Money20/20, B2B, Web3
-        r"|\b(?:soc|iso|pci|dss|iec|nist|wcag|hipaa|sox|tls|http|ipv)\s?\d+(?:\.\d+)?\b", // standards
-        r"|\b[QH][1-4](?:\s*(?:FY)?'?\d{2,4})?\b",              // quarters and halves
-        r"|\bFY\s?'?\d{2,4}\b",                              // fiscal years
-        r"|\b(?:version|release|rev|v)\.?\s?\d+(?:\.\d+)*\b", // versions
-        r"|\bv\d+(?:\.\d+)*\b",
-        r"|\b(?:19|20)\d{2}s?\b",                            // years and decades
-        r"|(?:^|\s)\#\d+\b|\bno\.\s?\d+\b",                  // ranks and list numbers
-        r"|\b(?-i:[A-Z])[a-zA-Z]+\s\d{1,3}\s(?:award|summit|conference|offsite|program|project|cohort)s?\b", // names
-        r"|\b(?:team|squad|building|floor|room|level|tier|grade|phase|stage|sprint|wave|cohort|season|chapter|part|series|article|section|page|step|round|gen|generation)\s\d+\b",
-        r"|\b(?:L|E|IC|M|P|T|SDE|SWE)\d\b",                   // job levels
-        r"|\b\d+(?:st|nd|rd|th)\b",                          // ordinals
+        r"|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)",                           // ISO dates
+        r"|(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)",                     // other dates
+        r"|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?-u:\b)",
+        r"|(?-u:\b)\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?-u:\b)",
+        r"|(?-u:\b)[a-z]+\d+(?:/\d+)?(?-u:\b)",                          // names with digits: Money20/20, B2B, Web3
+        r"|(?-u:\b)(?:soc|iso|pci|dss|iec|nist|wcag|hipaa|sox|tls|http|ipv)\s?\d+(?:\.\d+)?(?-u:\b)", // standards
+        r"|(?-u:\b)[QH][1-4](?:\s*(?:FY)?'?\d{2,4})?(?-u:\b)",              // quarters and halves
+        r"|(?-u:\b)FY\s?'?\d{2,4}(?-u:\b)",                              // fiscal years
+        r"|(?-u:\b)(?:version|release|rev|v)\.?\s?\d+(?:\.\d+)*(?-u:\b)", // versions
+        r"|(?-u:\b)v\d+(?:\.\d+)*(?-u:\b)",
+        r"|(?-u:\b)(?:19|20)\d{2}s?(?-u:\b)",                            // years and decades
+        r"|(?:^|\s)\#\d+(?-u:\b)|(?-u:\b)no\.\s?\d+(?-u:\b)",                  // ranks and list numbers
+        r"|(?-u:\b)(?-i:[A-Z])[a-zA-Z]+\s\d{1,3}\s(?:award|summit|conference|offsite|program|project|cohort)s?(?-u:\b)", // names
+        r"|(?-u:\b)(?:team|squad|building|floor|room|level|tier|grade|phase|stage|sprint|wave|cohort|season|chapter|part|series|article|section|page|step|round|gen|generation)\s\d+(?-u:\b)",
+        r"|(?-u:\b)(?:L|E|IC|M|P|T|SDE|SWE)\d(?-u:\b)",                   // job levels
+        r"|(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)",                          // ordinals
         r"|^\s*\d+[.)]\s",                                   // list numbers
     ))
     .expect("valid regex")
@@ -257,13 +257,13 @@ static METRIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?ix)",
         r"[$€£¥₹]\s?\d",                                                     // currency
-        r"|\b\d[\d,.]*\s?(?:k|m|mm|bn|b)?\s?(?:usd|eur|gbp|chf|cad|aud|dollars|euros|pounds)\b",
-        r"|\d\s?(?:%|percent\b|pct\b|pp\b|bps\b|basis\spoints\b|percentage\spoints\b)", // percentages
-        r"|\b\d+(?:\.\d+)?\s?(?:x\b|×)|×\s?\d",                              // multipliers
-        r"|\b\d+-fold\b|\b(?:doubled|tripled|quadrupled|halved|two-fold|three-fold|ten-fold)\b",
-        r"|\b(?:nps|enps|csat|ces|sla|slo|p50|p90|p95|p99|p999|arr|mrr|ebitda|roi|okr\sscore|score|rating|uptime|latency)\s(?:of\s|to\s|at\s|from\s)?[~≈]?\d",
-        r"|\b\d[\d,.]*\s?(?:k|m|bn)?\+?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hr|hrs|hours|days|weeks|months|years|gb|tb|mb|kb|qps|rps|tps)\b",
-        r"|\b\d[\d,.]*\s?(?:k|m|bn)?\+?\s+(?:[a-z][a-z-]*\s){0,2}?(?:[a-z]{3,})", // a number and a counted noun
+        r"|(?-u:\b)\d[\d,.]*\s?(?:k|m|mm|bn|b)?\s?(?:usd|eur|gbp|chf|cad|aud|dollars|euros|pounds)(?-u:\b)",
+        r"|\d\s?(?:%|percent(?-u:\b)|pct(?-u:\b)|pp(?-u:\b)|bps(?-u:\b)|basis\spoints(?-u:\b)|percentage\spoints(?-u:\b))", // percentages
+        r"|(?-u:\b)\d+(?:\.\d+)?\s?(?:x(?-u:\b)|×)|×\s?\d",                              // multipliers
+        r"|(?-u:\b)\d+-fold(?-u:\b)|(?-u:\b)(?:doubled|tripled|quadrupled|halved|two-fold|three-fold|ten-fold)(?-u:\b)",
+        r"|(?-u:\b)(?:nps|enps|csat|ces|sla|slo|p50|p90|p95|p99|p999|arr|mrr|ebitda|roi|okr\sscore|score|rating|uptime|latency)\s(?:of\s|to\s|at\s|from\s)?[~≈]?\d",
+        r"|(?-u:\b)\d[\d,.]*\s?(?:k|m|bn)?\+?\s?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hr|hrs|hours|days|weeks|months|years|gb|tb|mb|kb|qps|rps|tps)(?-u:\b)",
+        r"|(?-u:\b)\d[\d,.]*\s?(?:k|m|bn)?\+?\s+(?:[a-z][a-z-]*\s){0,2}?(?:[a-z]{3,})", // a number and a counted noun
     ))
     .expect("valid regex")
 });

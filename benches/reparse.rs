@@ -1,0 +1,113 @@
+//! Re-analysis after a one-character edit in a 2,000-line Career Index: the bare
+//! tree-sitter block-tree incremental parse (the floor), our incremental pipeline (rope,
+//! block tree, inline content of changed blocks, outline, model), the same with the
+//! diagnostics, and a full parse for comparison.
+
+use std::path::PathBuf;
+
+use career_lsp::rules::Edit;
+use career_lsp::syntax::SyntaxTree;
+use career_lsp::workspace::{Config, Workspace};
+use criterion::{criterion_group, criterion_main, Criterion};
+use tree_sitter::{InputEdit, Parser, Point};
+
+#[path = "support.rs"]
+mod support;
+
+fn benches(c: &mut Criterion) {
+    let text = support::career_index(2_000);
+    let at = text.find("Moved 1000 services").unwrap_or(text.len() / 2);
+    let mut group = c.benchmark_group("one-character edit, 2,000-line Career Index");
+
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_md::LANGUAGE.into())
+        .unwrap();
+    let base_tree = parser.parse(&text, None).unwrap();
+    let mut edited = text.clone();
+    edited.insert(at, 'x');
+    let row = text[..at].matches('\n').count();
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    group.bench_function("block tree incremental parse (floor)", |b| {
+        b.iter(|| {
+            let mut tree = base_tree.clone();
+            tree.edit(&InputEdit {
+                start_byte: at,
+                old_end_byte: at,
+                new_end_byte: at + 1,
+                start_position: Point::new(row, column),
+                old_end_position: Point::new(row, column),
+                new_end_position: Point::new(row, column + 1),
+            });
+            parser.parse(&edited, Some(&tree)).unwrap()
+        })
+    });
+
+    let path = PathBuf::from("/bench/Career.md");
+    let mut workspace = Workspace::new(Config::default());
+    workspace.open(path.clone(), 0, text.clone());
+    let mut version = 0;
+    group.bench_function("incremental re-analysis (edit + model)", |b| {
+        b.iter(|| {
+            version += 2;
+            workspace
+                .change(
+                    &path,
+                    version,
+                    vec![Edit {
+                        range: at..at,
+                        text: "x".into(),
+                    }],
+                )
+                .unwrap();
+            workspace
+                .change(
+                    &path,
+                    version + 1,
+                    vec![Edit {
+                        range: at..at + 1,
+                        text: String::new(),
+                    }],
+                )
+                .unwrap();
+        })
+    });
+    group.bench_function("incremental re-analysis + diagnostics", |b| {
+        b.iter(|| {
+            version += 2;
+            workspace
+                .change(
+                    &path,
+                    version,
+                    vec![Edit {
+                        range: at..at,
+                        text: "x".into(),
+                    }],
+                )
+                .unwrap();
+            let _ = workspace.diagnostics(&path);
+            workspace
+                .change(
+                    &path,
+                    version + 1,
+                    vec![Edit {
+                        range: at..at + 1,
+                        text: String::new(),
+                    }],
+                )
+                .unwrap();
+            workspace.diagnostics(&path)
+        })
+    });
+    group.bench_function("full parse (syntax only)", |b| {
+        b.iter(|| SyntaxTree::parse(&edited))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = reparse;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
+    targets = benches
+}
+criterion_main!(reparse);
