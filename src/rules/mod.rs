@@ -199,4 +199,11 @@ mod tests {
         let codes: Vec<_> = RULES.iter().map(|r| r.code()).collect();
         assert_eq!(codes, CODES);
     }
+
+    #[test]
+    fn documented_severities_are_the_defaults() {
+        for rule in RULES {
+            assert_eq!(docs::documented_severity(rule.code()), Some(rule.default_severity().name()), "{}", rule.code());
+        }
+    }
 }
