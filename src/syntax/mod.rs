@@ -297,13 +297,8 @@ impl OutlineBuilder<'_> {
             for child in nested {
                 match child.kind() {
                     "list" => self.visit_list(child, depth + 1, quoted),
-                    _ => {
-                        // Code blocks, quotes and tables inside an item: visit them as a
-                        // one-child container.
-                        let parent = child.parent().unwrap_or(child);
-                        let _ = parent;
-                        self.visit_single(child, depth + 1, quoted);
-                    }
+                    // Code blocks, quotes and tables inside an item.
+                    _ => self.visit_single(child, depth + 1, quoted),
                 }
             }
         }
@@ -503,11 +498,15 @@ impl OutlineBuilder<'_> {
         let mut included = Vec::new();
         let mut start = range.start;
         let mut start_point = node.start_position();
+        // Most blocks have no continuation markers; the block grammar gives inline nodes
+        // many anonymous punctuation children, so only walk them when there is a marker.
         let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if !child.is_named() {
-                continue;
-            }
+        let children = if node.named_child_count() > 0 {
+            node.named_children(&mut cursor).collect()
+        } else {
+            Vec::new()
+        };
+        for child in children {
             included.push(tree_sitter::Range {
                 start_byte: start,
                 end_byte: child.start_byte(),
