@@ -8,7 +8,7 @@ pub fn career_index(lines: usize) -> String {
     );
     let mut i = 0;
     while text.lines().count() < lines * 2 / 5 {
-        text.push_str(&format!("| Skill {i} | Advanced | 2025 | Used on project {i} with *emphasis* and [[Note {}]] |\n", i % 7));
+        text.push_str(&format!("| Skill {i} | Advanced | 2025 | Used on project {i} with *emphasis* and [notes](skills.md#s{}) |\n", i % 7));
         i += 1;
     }
     text.push_str("\n## Timeline\n\n| Years | Role | Company | Key Achievement |\n|-------|------|---------|-----------------|\n");
