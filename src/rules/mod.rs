@@ -203,7 +203,12 @@ mod tests {
     #[test]
     fn documented_severities_are_the_defaults() {
         for rule in RULES {
-            assert_eq!(docs::documented_severity(rule.code()), Some(rule.default_severity().name()), "{}", rule.code());
+            assert_eq!(
+                docs::documented_severity(rule.code()),
+                Some(rule.default_severity().name()),
+                "{}",
+                rule.code()
+            );
         }
     }
 }

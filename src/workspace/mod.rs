@@ -219,8 +219,8 @@ impl Workspace {
             .get(path)
             .ok_or_else(|| format!("{} is not open", path.display()))?;
         let mut rope = document.rope.clone();
-        let mut syntax = document.syntax.clone();
         let mut text = document.text.to_string();
+        let mut tree_edits = Vec::with_capacity(edits.len());
         for edit in &edits {
             let len = rope.len_bytes();
             if edit.range.start > edit.range.end || edit.range.end > len {
@@ -240,7 +240,7 @@ impl Workspace {
             rope.insert(start_char, &edit.text);
             text.replace_range(edit.range.clone(), &edit.text);
             let new_end = edit.range.start + edit.text.len();
-            syntax.edit(&TextEdit {
+            tree_edits.push(TextEdit {
                 start: edit.range.start,
                 old_end: edit.range.end,
                 new_end,
@@ -248,6 +248,17 @@ impl Workspace {
                 old_end_point,
                 new_end_point: point_at(&text, new_end),
             });
+        }
+        // Every edit is valid: now take the syntax tree. When no reader holds the old
+        // document, its tree is edited in place — re-parsing from a copy of a tree costs
+        // tree-sitter far more than re-parsing from the tree it last produced.
+        let document = self.documents.remove(path).expect("looked up above");
+        let mut syntax = match Arc::try_unwrap(document) {
+            Ok(document) => document.syntax,
+            Err(shared) => shared.syntax.clone(),
+        };
+        for tree_edit in &tree_edits {
+            syntax.edit(tree_edit);
         }
         syntax.reparse(&text);
         if is_config_file(path) {
