@@ -5,7 +5,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_career-lsp")).args(args).current_dir(dir).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_career-lsp"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
 }
 
 fn manifest_dir() -> &'static Path {
@@ -15,9 +19,17 @@ fn manifest_dir() -> &'static Path {
 #[test]
 fn check_the_demo_in_both_formats() {
     let human = run(&["check", "fixtures/demo"], manifest_dir());
-    assert_eq!(human.status.code(), Some(1), "{}", String::from_utf8_lossy(&human.stderr));
+    assert_eq!(
+        human.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&human.stderr)
+    );
     let human = String::from_utf8(human.stdout).unwrap();
-    let json = run(&["check", "fixtures/demo", "--format", "json"], manifest_dir());
+    let json = run(
+        &["check", "fixtures/demo", "--format", "json"],
+        manifest_dir(),
+    );
     assert_eq!(json.status.code(), Some(1));
     let json: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
 
@@ -37,31 +49,66 @@ fn check_the_demo_in_both_formats() {
         .collect();
     let from_human: Vec<&str> = human.lines().collect();
     assert_eq!(from_human, from_json);
-    assert!(from_human.iter().any(|l| l.starts_with("fixtures/demo/2026 Goals.md:43:52: error[unknown-goal-ref]")), "{human}");
+    assert!(
+        from_human
+            .iter()
+            .any(|l| l.starts_with("fixtures/demo/2026 Goals.md:43:52: error[unknown-goal-ref]")),
+        "{human}"
+    );
 }
 
 #[test]
 fn exit_codes_follow_deny() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("career-lsp.toml"),
+        "today = \"2026-03-15\"\n",
+    )
+    .unwrap();
     // A session log with nothing wrong in it: clean.
-    std::fs::write(dir.path().join("2026-03-01 Career Coaching Session.md"), "# Session\n\n## Discussed\n- The promotion case\n").unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-01 Career Coaching Session.md"),
+        "# Session\n\n## Discussed\n- The promotion case\n",
+    )
+    .unwrap();
     assert_eq!(run(&["check", "."], dir.path()).status.code(), Some(0));
     // A broken link is a warning: 1 by default, 0 when only errors count.
-    std::fs::write(dir.path().join("2026-03-08 Career Coaching Session.md"), "# Session\n\nSee [[Nowhere]].\n").unwrap();
+    std::fs::write(
+        dir.path().join("2026-03-08 Career Coaching Session.md"),
+        "# Session\n\nSee [[Nowhere]].\n",
+    )
+    .unwrap();
     assert_eq!(run(&["check", "."], dir.path()).status.code(), Some(1));
-    assert_eq!(run(&["check", ".", "--deny", "error"], dir.path()).status.code(), Some(0));
-    assert_eq!(run(&["check", "no-such-folder"], dir.path()).status.code(), Some(2));
-    assert_eq!(run(&["check", "--deny", "loud"], dir.path()).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", ".", "--deny", "error"], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["check", "no-such-folder"], dir.path()).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", "--deny", "loud"], dir.path()).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn a_broken_config_is_reported_by_check() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("career-lsp.toml"), "today = \"2026-03-15\"\n[rules]\nempty-section = \"loud\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("career-lsp.toml"),
+        "today = \"2026-03-15\"\n[rules]\nempty-section = \"loud\"\n",
+    )
+    .unwrap();
     let output = run(&["check", "."], dir.path());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("career-lsp.toml:1:1: error[config]"), "{stdout}");
+    assert!(
+        stdout.starts_with("career-lsp.toml:1:1: error[config]"),
+        "{stdout}"
+    );
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -72,31 +119,62 @@ fn explain_prints_every_rule_and_refuses_unknown_codes() {
         assert_eq!(output.status.code(), Some(0));
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(text.starts_with(&format!("# {code}")), "{text}");
-        assert!(text.contains("## Fails") && text.contains("## Passes"), "{code}");
+        assert!(
+            text.contains("## Fails") && text.contains("## Passes"),
+            "{code}"
+        );
     }
-    assert_eq!(run(&["explain", "no-such-rule"], manifest_dir()).status.code(), Some(2));
+    assert_eq!(
+        run(&["explain", "no-such-rule"], manifest_dir())
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn init_writes_the_templates_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("career-lsp.toml"),
+        "today = \"2026-03-15\"\n",
+    )
+    .unwrap();
     let output = run(&["init", "."], dir.path());
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     let career = std::fs::read_to_string(dir.path().join("Career.md")).unwrap();
     assert!(career.starts_with("# Career"));
-    assert!(std::fs::read_to_string(dir.path().join("2026 Goals.md")).unwrap().starts_with("# 2026 Goals"));
+    assert!(std::fs::read_to_string(dir.path().join("2026 Goals.md"))
+        .unwrap()
+        .starts_with("# 2026 Goals"));
     // The config that was there is kept as it was.
-    assert_eq!(std::fs::read_to_string(dir.path().join("career-lsp.toml")).unwrap(), "today = \"2026-03-15\"\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("career-lsp.toml")).unwrap(),
+        "today = \"2026-03-15\"\n"
+    );
     std::fs::write(dir.path().join("Career.md"), "# Career\n\nmine\n").unwrap();
     run(&["init", "."], dir.path());
-    assert_eq!(std::fs::read_to_string(dir.path().join("Career.md")).unwrap(), "# Career\n\nmine\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("Career.md")).unwrap(),
+        "# Career\n\nmine\n"
+    );
 
     // What init writes is read back as the right kinds, every core section present.
     let fresh = tempfile::tempdir().unwrap();
     run(&["init", "."], fresh.path());
     let output = run(&["check", ".", "--format", "json"], fresh.path());
     let findings: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(!findings.iter().any(|f| f["code"] == "missing-section"), "{findings:?}");
-    assert!(findings.iter().any(|f| f["code"] == "empty-section"), "{findings:?}");
+    assert!(
+        !findings.iter().any(|f| f["code"] == "missing-section"),
+        "{findings:?}"
+    );
+    assert!(
+        findings.iter().any(|f| f["code"] == "empty-section"),
+        "{findings:?}"
+    );
 }
