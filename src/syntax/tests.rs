@@ -1,3 +1,5 @@
+//! Outline and incremental re-parse tests on small notes.
+
 use super::*;
 
 const NOTE: &str = "---\nkind: goals\nyear: 2026\n---\n# 2026 Goals\n\n→ [[Career#Vision|vision]] `[[not]]` #vision/role\n\n## Annual Goals\n\n| Goal | Outcome | Status |\n|------|---------|--------|\n| G1 | Ship *it* [[Career]] | In progress |\n\n- [ ] item one\n  wrapped line\n- [x] done G2\n  - nested Q3 2026\n\n> [Your POV]\n> second line\n\n### Week of 2026-03-09\n1. numbered\n\n```\n[[in code]] #incode\n```\n";

@@ -56,10 +56,19 @@ pub(super) fn scan(root: &Path, max_size: u64) -> Found {
                 continue;
             }
         };
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            if is_markdown(path) || path.is_dir() {
+                tracing::info!("not following the symbolic link {}", path.display());
+                found
+                    .skipped
+                    .push((path.to_path_buf(), "a symbolic link (not followed)".into()));
+            }
+            continue;
+        }
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let path = entry.path();
         if path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME) {
             if let Some(dir) = path.parent() {
                 if dir != root {
