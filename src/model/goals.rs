@@ -11,7 +11,7 @@ use super::text::{
 };
 use super::{template_row_labels, year_goals, Note};
 use crate::methodology::SectionId;
-use crate::syntax::{BlockKind, DateValue, Outline};
+use crate::syntax::{month_number, BlockKind, DateValue, Outline, MONTH_NAMES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Goal {
@@ -108,12 +108,6 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
                 ) {
                     continue;
                 }
-                let cell_text = |column: Option<usize>| {
-                    column
-                        .and_then(|c| row.cell(c))
-                        .map(|c| c.text.clone())
-                        .unwrap_or_default()
-                };
                 let mut vision_links = Vec::new();
                 if let Some(link) = vision_column
                     .and_then(|c| row.cell(c))
@@ -148,9 +142,9 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
                 }
                 goals.goals.push(Goal {
                     id,
-                    outcome: cell_text(outcome_column),
-                    success_metric: cell_text(metric_column),
-                    status: cell_text(status_column),
+                    outcome: row.cell_text(outcome_column),
+                    success_metric: row.cell_text(metric_column),
+                    status: row.cell_text(status_column),
                     status_range: status_column
                         .and_then(|c| row.cell(c))
                         .map(|c| trimmed_cell_range(text, &c.range)),
@@ -177,18 +171,12 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
                 ) {
                     continue;
                 }
-                let cell_text = |column: Option<usize>| {
-                    column
-                        .and_then(|c| row.cell(c))
-                        .map(|c| c.text.clone())
-                        .unwrap_or_default()
-                };
                 goals.quarterly.push(Intention {
                     quarter: row
                         .cell(quarter_column)
                         .and_then(|c| quarter_label(&c.text)),
-                    intention: cell_text(intention_column),
-                    focus: cell_text(focus_column),
+                    intention: row.cell_text(intention_column),
+                    focus: row.cell_text(focus_column),
                     goal_refs: refs_in(text, outline, row.range.clone()),
                     range: row.range.clone(),
                 });
@@ -268,21 +256,6 @@ fn note_year(note: &Note) -> Option<i32> {
         .or_else(|| note.title.as_ref().and_then(|(title, _)| year_goals(title)))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (next_year, next_month) = if month == 12 {
         (year + 1, 1)
@@ -313,7 +286,7 @@ fn heading_due(outline: &Outline, heading: usize, year: Option<i32>) -> Option<N
         return due_of(date.value);
     }
     let lower = heading.text.to_lowercase();
-    let month = MONTHS.iter().position(|m| {
+    let month = MONTH_NAMES.iter().position(|m| {
         lower
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w == *m || (w.len() == 3 && m.starts_with(w)))
@@ -366,9 +339,8 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
                             .find(|d| row.range.contains(&d.range.start))
                             .and_then(|d| due_of(d.value));
                         let month_due = month_column.and_then(|c| row.cell(c)).and_then(|cell| {
-                            let lower = cell.text.to_lowercase();
-                            let month = MONTHS.iter().position(|m| lower.starts_with(&m[..3]))?;
-                            last_day_of_month(year?, month as u32 + 1)
+                            let month = month_number(&cell.text)?;
+                            last_day_of_month(year?, month)
                         });
                         let due = own_date
                             .or(month_due)

@@ -162,6 +162,32 @@ pub struct DateMention {
     pub value: DateValue,
 }
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) a word starts with, by its first three letters (`Sept.` → 9).
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim().to_ascii_lowercase();
+    let prefix = word.get(..3)?;
+    MONTH_NAMES
+        .iter()
+        .position(|m| m.starts_with(prefix))
+        .map(|i| i as u32 + 1)
+}
+
 /// True when `range` overlaps any of `excluded`.
 fn overlaps(range: &Range<usize>, excluded: &[Range<usize>]) -> bool {
     excluded
@@ -257,33 +283,14 @@ pub(crate) fn scan(
         let whole = captures.get(0).expect("match");
         let range = whole.start() + base..whole.end() + base;
         let word = captures[0].to_ascii_lowercase();
-        let month = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ]
-        .iter()
-        .position(|m| word.starts_with(m))
-        .map(|i| i as u32 + 1);
-        let full_names = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
+        let month = month_number(&word);
         let word_part = captures[0]
             .split_whitespace()
             .next()
             .unwrap_or("")
             .trim_end_matches('.')
             .to_ascii_lowercase();
-        let is_month_word = word_part.len() <= 4 || full_names.contains(&word_part.as_str());
+        let is_month_word = word_part.len() <= 4 || MONTH_NAMES.contains(&word_part.as_str());
         let (Some(month), Ok(year)) = (month, captures[2].parse::<i32>()) else {
             continue;
         };

@@ -19,8 +19,8 @@ use std::sync::Arc;
 use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 pub use outline::{
-    Block, BlockKind, Cell, DateMention, DateValue, FrontMatter, Heading, InlineContent, ListItem,
-    MarkdownLink, Outline, Row, Table, Tag, WikiLink,
+    month_number, Block, BlockKind, Cell, DateMention, DateValue, FrontMatter, Heading,
+    InlineContent, ListItem, MarkdownLink, Outline, Row, Table, Tag, WikiLink, MONTH_NAMES,
 };
 
 struct Parsers {

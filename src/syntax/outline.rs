@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-pub use super::inline::{DateMention, DateValue, InlineContent, MarkdownLink, Tag, WikiLink};
+pub use super::inline::{
+    month_number, DateMention, DateValue, InlineContent, MarkdownLink, Tag, WikiLink, MONTH_NAMES,
+};
 
 /// `---`-fenced front matter, read as flat `key: value` pairs (all the notes use).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -58,6 +60,14 @@ pub struct Row {
 impl Row {
     pub fn cell(&self, index: usize) -> Option<&Cell> {
         self.cells.get(index)
+    }
+
+    /// The text of the cell in `column`, empty when there is no such column or cell.
+    pub fn cell_text(&self, column: Option<usize>) -> String {
+        column
+            .and_then(|c| self.cell(c))
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
     }
 }
 
