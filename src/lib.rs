@@ -5,6 +5,8 @@
 
 /// The command line: check, explain, init.
 pub mod cli;
+/// Editing features over byte offsets: hover, actions, completion, hints, navigation.
+pub mod features;
 /// The language server: framing, capabilities, handlers, position conversion.
 pub mod lsp;
 /// The methodology's knowledge: sections, questions, definitions, blind spots, templates.

@@ -411,6 +411,27 @@ impl Workspace {
         notes
     }
 
+    /// A consistent view of one note and its workspace for the editing features.
+    pub fn snapshot(&self, path: &Path) -> Option<crate::features::Snapshot> {
+        let document = self.documents.get(path)?.clone();
+        let root = self.root_of(path).map(|r| r.path.clone());
+        let mut documents: Vec<Arc<Document>> = self
+            .documents
+            .values()
+            .filter(|d| self.root_of(&d.path).map(|r| r.path.clone()) == root)
+            .cloned()
+            .collect();
+        documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let config = self.config_for(path).clone();
+        let today = config.today();
+        Some(crate::features::Snapshot {
+            document,
+            documents,
+            config,
+            today,
+        })
+    }
+
     /// The findings for one note, with the configured severities applied.
     pub fn diagnostics(&self, path: &Path) -> Vec<Finding> {
         let Some(document) = self.documents.get(path) else {

@@ -1,0 +1,1 @@
+//! Completion: statuses, goal IDs, section headings, note names and headings, pillars, people.

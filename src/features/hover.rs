@@ -1,0 +1,1 @@
+//! Hover: network roles, section headings, goal IDs, pillars, wikilinks.

@@ -1,0 +1,1 @@
+//! Inlay hints: vision pillars, quarter progress, relative dates, checkbox counts, section completeness.

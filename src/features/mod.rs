@@ -1,0 +1,101 @@
+//! Editing features — hover, code actions, completion, inlay hints, symbols, navigation —
+//! as plain data in and plain data out over byte offsets. `src/lsp/` turns them into the
+//! protocol.
+
+pub mod actions;
+pub mod completion;
+pub mod hover;
+pub mod inlay_hints;
+pub mod navigation;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::model::Note;
+use crate::rules::{Context, Edit};
+use crate::workspace::{Config, Document};
+
+/// A consistent view of one note and the notes of its workspace, taken at one moment:
+/// what every feature reads.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub document: Arc<Document>,
+    /// Every note of the note's workspace (its root), the note itself included.
+    pub documents: Vec<Arc<Document>>,
+    pub config: Config,
+    pub today: NaiveDate,
+}
+
+impl Snapshot {
+    pub fn note(&self) -> &Note {
+        &self.document.note
+    }
+
+    pub fn text(&self) -> &str {
+        &self.document.text
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.document.path
+    }
+
+    pub fn notes(&self) -> Vec<Arc<Note>> {
+        self.documents.iter().map(|d| d.note.clone()).collect()
+    }
+
+    pub fn document_for(&self, path: &Path) -> Option<&Arc<Document>> {
+        self.documents.iter().find(|d| d.path == path)
+    }
+
+    /// Runs `f` with the rules' view of the workspace.
+    pub fn with_rule_context<T>(&self, f: impl FnOnce(&Context) -> T) -> T {
+        let notes = self.notes();
+        f(&Context {
+            config: &self.config,
+            today: self.today,
+            notes: &notes,
+        })
+    }
+}
+
+/// A place in a note of the workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub range: Range<usize>,
+}
+
+/// One change a code action makes to the workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Edits to an existing note, in bytes of the text the action was computed for.
+    Edit { path: PathBuf, edits: Vec<Edit> },
+    /// A new note; never overwrites an existing file.
+    Create { path: PathBuf, text: String },
+}
+
+/// What kind of code action (maps to the protocol's code action kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionKind {
+    QuickFix,
+    /// Inserting templates and prompts.
+    Refactor,
+    Source,
+}
+
+/// A code action: a titled set of changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub title: String,
+    pub kind: ActionKind,
+    pub changes: Vec<Change>,
+    /// The finding this action fixes: (code, its range).
+    pub fixes: Option<(&'static str, Range<usize>)>,
+    pub preferred: bool,
+}

@@ -1,0 +1,1 @@
+//! Navigation: document and workspace symbols, folding, definition, references, rename.
