@@ -21,8 +21,10 @@ pub fn cursor(text: &str) -> (String, usize) {
 /// A workspace under `/vault` holding `notes` (name, text), with the clock pinned to
 /// 2026-03-15; the snapshot is of the first note.
 pub fn snapshot(notes: &[(&str, &str)]) -> Snapshot {
-    let mut config = Config::default();
-    config.today = NaiveDate::from_ymd_opt(2026, 3, 15);
+    let config = Config {
+        today: NaiveDate::from_ymd_opt(2026, 3, 15),
+        ..Config::default()
+    };
     let mut workspace = Workspace::new(config);
     for (i, (name, text)) in notes.iter().enumerate() {
         workspace.open(
