@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod completion;
+pub mod fixes;
 pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;

@@ -49,6 +49,9 @@ pub struct Fix {
     pub edits: Vec<Edit>,
     /// The fix an editor may apply without asking ("Fix all", `isPreferred`).
     pub preferred: bool,
+    /// Applying the fix makes the finding go away (a prompt or a placeholder does not:
+    /// it helps the person answer).
+    pub resolves: bool,
 }
 
 /// A problem a rule found in one note.
