@@ -1,1 +1,403 @@
-//! Code actions: quick fixes for findings, templates, review prompts and the coaching flow.
+//! Code actions and commands of the coaching flow: templates, review prompts, "Ask the
+//! next question", weekly reviews, the blind-spot review and session logs. Quick fixes
+//! for findings live in [`super::fixes`].
+//!
+//! Every action inserts; none deletes what the person wrote.
+
+use std::ops::Range;
+
+use chrono::Datelike;
+
+use super::{Action, ActionKind, Change, Snapshot};
+use crate::methodology::templates;
+use crate::methodology::{
+    as_prompt, core_sections, review_question, NoteKind, SectionId, BLIND_SPOTS,
+    STEP_BACK_QUESTIONS,
+};
+use crate::model::{is_scaffolding_block, template_row_labels, Note, Section};
+use crate::rules::{check_note, Edit};
+
+/// The commands the server advertises (`workspace/executeCommand`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    AskNextQuestion,
+    InsertReviewPrompt,
+    InsertWeeklyReview,
+    RunBlindSpotReview,
+    StartSessionLog,
+    InsertCareerIndexTemplate,
+    InsertGoalsTemplate,
+    InsertProfileTemplate,
+}
+
+impl Command {
+    pub const ALL: [Command; 8] = [
+        Command::AskNextQuestion,
+        Command::InsertReviewPrompt,
+        Command::InsertWeeklyReview,
+        Command::RunBlindSpotReview,
+        Command::StartSessionLog,
+        Command::InsertCareerIndexTemplate,
+        Command::InsertGoalsTemplate,
+        Command::InsertProfileTemplate,
+    ];
+
+    /// The command's identifier.
+    pub fn id(self) -> &'static str {
+        match self {
+            Command::AskNextQuestion => "career-lsp.askNextQuestion",
+            Command::InsertReviewPrompt => "career-lsp.insertReviewPrompt",
+            Command::InsertWeeklyReview => "career-lsp.insertWeeklyReview",
+            Command::RunBlindSpotReview => "career-lsp.runBlindSpotReview",
+            Command::StartSessionLog => "career-lsp.startSessionLog",
+            Command::InsertCareerIndexTemplate => "career-lsp.insertCareerIndexTemplate",
+            Command::InsertGoalsTemplate => "career-lsp.insertGoalsTemplate",
+            Command::InsertProfileTemplate => "career-lsp.insertProfileTemplate",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// An edit that inserts `text` at `offset`.
+fn insert(offset: usize, text: impl Into<String>) -> Edit {
+    Edit {
+        range: offset..offset,
+        text: text.into(),
+    }
+}
+
+/// Inserts `question` as a block quote right under the heading that ends at
+/// `heading_end`, with blank lines so that it never joins the text around it.
+pub fn prompt_under_heading(text: &str, heading: &Range<usize>, question: &str) -> Edit {
+    let line_end = text[heading.end..]
+        .find('\n')
+        .map_or(text.len(), |i| heading.end + i);
+    if line_end == text.len() {
+        return insert(text.len(), format!("\n\n{}", as_prompt(question)));
+    }
+    let after = line_end + 1;
+    let next_line_blank = text[after..]
+        .lines()
+        .next()
+        .is_none_or(|l| l.trim().is_empty());
+    if next_line_blank {
+        insert(after, format!("\n{}", as_prompt(question)))
+    } else {
+        insert(after, format!("\n{}\n", as_prompt(question)))
+    }
+}
+
+/// Where appended text goes: the end of the note, after a line break.
+fn append(text: &str, block: &str) -> Edit {
+    let separator = if text.is_empty() || text.ends_with("\n\n") {
+        ""
+    } else if text.ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    insert(text.len(), format!("{separator}{block}"))
+}
+
+fn edit_action(snapshot: &Snapshot, title: String, edits: Vec<Edit>) -> Action {
+    Action {
+        title,
+        kind: ActionKind::Refactor,
+        changes: vec![Change::Edit {
+            path: snapshot.path().to_path_buf(),
+            edits,
+        }],
+        fixes: None,
+        preferred: false,
+    }
+}
+
+/// Whether a known section holds only scaffolding (as `empty-section` judges it).
+pub fn is_empty_section(note: &Note, section: &Section) -> bool {
+    let labels = template_row_labels(section.id);
+    note.blocks_of(section)
+        .all(|b| is_scaffolding_block(b, labels))
+        && note
+            .known_children(section)
+            .all(|child| is_empty_section(note, child))
+}
+
+/// The innermost known section that contains `offset`.
+fn section_at(note: &Note, offset: usize) -> Option<&Section> {
+    note.sections
+        .iter()
+        .rev()
+        .find(|s| s.id.is_some() && s.range.contains(&offset))
+}
+
+/// "Ask the next question": the first empty section's question, under its heading —
+/// one question at a time. When every section has content, the first missing core
+/// section's question goes at the end of the note.
+pub fn ask_next_question(snapshot: &Snapshot) -> Option<Action> {
+    let note = snapshot.note();
+    let text = snapshot.text();
+    let first_empty = note.sections.iter().find(|s| {
+        s.id.is_some()
+            && is_empty_section(note, s)
+            && !s.parent.is_some_and(|p| {
+                note.sections[p].id.is_some() && is_empty_section(note, &note.sections[p])
+            })
+    });
+    if let Some(section) = first_empty {
+        let id = section.id?;
+        let question = review_question(id);
+        return Some(edit_action(
+            snapshot,
+            format!("Ask the next question: {question}"),
+            vec![prompt_under_heading(text, &section.heading_range, question)],
+        ));
+    }
+    let missing = core_sections(note.kind).find(|id| note.section(*id).is_none())?;
+    let question = review_question(missing);
+    Some(edit_action(
+        snapshot,
+        format!("Ask the next question: {question}"),
+        vec![append(
+            text,
+            &format!("## {}\n\n{}", missing.title(), as_prompt(question)),
+        )],
+    ))
+}
+
+/// "Insert review prompt for this section": the question of the section at `offset`.
+pub fn review_prompt(snapshot: &Snapshot, offset: usize) -> Option<Action> {
+    let section = section_at(snapshot.note(), offset)?;
+    let id = section.id?;
+    Some(edit_action(
+        snapshot,
+        format!("Insert review prompt for {}", id.title()),
+        vec![prompt_under_heading(
+            snapshot.text(),
+            &section.heading_range,
+            review_question(id),
+        )],
+    ))
+}
+
+/// "Insert weekly review questions": a dated `### Weekly Review — DATE` block at the end
+/// of the `## Weekly Review` section, or at the end of the note.
+pub fn weekly_review(snapshot: &Snapshot) -> Action {
+    let note = snapshot.note();
+    let text = snapshot.text();
+    let entry = templates::weekly_review_entry(snapshot.today);
+    let review_section = note
+        .sections
+        .iter()
+        .find(|s| s.id == Some(SectionId::WeeklyReview) && s.level <= 2)
+        .or_else(|| note.section(SectionId::WeeklyReview));
+    let edit = match review_section {
+        Some(section) if section.range.end < text.len() => {
+            insert(section.range.end, format!("{entry}\n"))
+        }
+        _ if review_section.is_some() => append(text, &entry),
+        _ => append(text, &format!("## Weekly Review\n\n{entry}")),
+    };
+    edit_action(
+        snapshot,
+        format!("Insert weekly review questions for {}", snapshot.today),
+        vec![edit],
+    )
+}
+
+/// "Run blind spot review": the five blind-spot questions (and the step-back questions),
+/// each marked with whether it applies to this Career Index now.
+pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
+    let note = snapshot.note();
+    let codes: Vec<&str> = if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
+        snapshot
+            .with_rule_context(|context| check_note(note, context))
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut block = format!("## Blind Spot Review — {}\n\n", snapshot.today);
+    for spot in &BLIND_SPOTS {
+        let applies = spot.rule_code.is_some_and(|code| codes.contains(&code));
+        let mark = if applies { "applies" } else { "looks covered" };
+        block.push_str(&format!(
+            "- [ ] **{}** ({mark}) — {}\n",
+            spot.name, spot.question
+        ));
+    }
+    block.push_str("\nStep back:\n\n");
+    for question in STEP_BACK_QUESTIONS {
+        block.push_str(&format!("- {question}\n"));
+    }
+    edit_action(
+        snapshot,
+        "Run blind spot review".to_string(),
+        vec![append(snapshot.text(), &block)],
+    )
+}
+
+/// "Start a session log": creates today's session log next to the note.
+pub fn start_session_log(snapshot: &Snapshot) -> Action {
+    let name = templates::session_log_file_name(snapshot.today);
+    let folder = snapshot
+        .path()
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    Action {
+        title: format!("Start a session log ({name})"),
+        kind: ActionKind::Source,
+        changes: vec![Change::Create {
+            path: folder.join(name),
+            text: templates::session_log(snapshot.today),
+        }],
+        fixes: None,
+        preferred: false,
+    }
+}
+
+/// A template inserted at `offset` (the whole note's template).
+fn template_action(snapshot: &Snapshot, title: String, template: String, offset: usize) -> Action {
+    let text = snapshot.text();
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    // Start on a line of its own.
+    let prefix = if offset == 0 || text[..offset].ends_with("\n\n") {
+        ""
+    } else if text[..offset].ends_with('\n') {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    edit_action(
+        snapshot,
+        title,
+        vec![insert(offset, format!("{prefix}{template}"))],
+    )
+}
+
+/// The "Insert <section> template" actions for the core sections this note lacks, each
+/// at its canonical position: before the next core section that is present, else at the end.
+pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
+    let note = snapshot.note();
+    let text = snapshot.text();
+    let year = snapshot.today.year();
+    let core: Vec<SectionId> = core_sections(note.kind).collect();
+    let mut actions = Vec::new();
+    for (position, id) in core.iter().enumerate() {
+        if note.section(*id).is_some() {
+            continue;
+        }
+        let block =
+            templates::section_template_for_week(*id, year, templates::week_start(snapshot.today));
+        let next_present = core[position + 1..]
+            .iter()
+            .find_map(|later| note.section(*later));
+        let edit = match next_present {
+            Some(next) => insert(
+                next.range.start,
+                format!("{}\n", block.trim_end_matches('\n')),
+            )
+            .with_blank_line(),
+            None => append(text, &block),
+        };
+        actions.push(edit_action(
+            snapshot,
+            format!("Insert {} template", id.title()),
+            vec![edit],
+        ));
+    }
+    actions
+}
+
+trait WithBlankLine {
+    fn with_blank_line(self) -> Self;
+}
+
+impl WithBlankLine for Edit {
+    /// A block inserted before a heading ends with a blank line.
+    fn with_blank_line(mut self) -> Edit {
+        if !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+        self
+    }
+}
+
+/// The action a command stands for, at `offset` of the snapshot's note.
+pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> Option<Action> {
+    let year = snapshot.today.year();
+    match command {
+        Command::AskNextQuestion => ask_next_question(snapshot),
+        Command::InsertReviewPrompt => review_prompt(snapshot, offset),
+        Command::InsertWeeklyReview => Some(weekly_review(snapshot)),
+        Command::RunBlindSpotReview => Some(blind_spot_review(snapshot)),
+        Command::StartSessionLog => Some(start_session_log(snapshot)),
+        Command::InsertCareerIndexTemplate => Some(template_action(
+            snapshot,
+            "Insert Career Index template".into(),
+            templates::career_index(year),
+            offset,
+        )),
+        Command::InsertGoalsTemplate => Some(template_action(
+            snapshot,
+            format!("Insert {year} Goals template"),
+            templates::goals(year, templates::week_start(snapshot.today)),
+            offset,
+        )),
+        Command::InsertProfileTemplate => Some(template_action(
+            snapshot,
+            "Insert profile template".into(),
+            templates::profile(),
+            offset,
+        )),
+    }
+}
+
+/// Every coaching action available at `range`: templates for an empty note or its missing
+/// sections, the section's review prompt, the next question, the weekly review (Goals
+/// notes), the blind-spot review (Career Index) and a new session log.
+pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
+    let note = snapshot.note();
+    let mut actions = Vec::new();
+    let blank = snapshot.text().trim().is_empty();
+    let year = snapshot.today.year();
+    if blank || note.kind == NoteKind::Other {
+        for command in [
+            Command::InsertCareerIndexTemplate,
+            Command::InsertGoalsTemplate,
+            Command::InsertProfileTemplate,
+        ] {
+            actions.extend(command_action(snapshot, command, range.start));
+        }
+    } else {
+        actions.extend(missing_section_templates(snapshot));
+    }
+    if note.kind.is_career_note() {
+        actions.extend(review_prompt(snapshot, range.start));
+        actions.extend(ask_next_question(snapshot));
+    }
+    if note.kind == NoteKind::Goals
+        && note
+            .as_goals()
+            .and_then(|g| g.year)
+            .is_none_or(|y| y == year)
+    {
+        actions.push(weekly_review(snapshot));
+    }
+    if note.kind == NoteKind::CareerIndex {
+        actions.push(blind_spot_review(snapshot));
+    }
+    actions.push(start_session_log(snapshot));
+    actions
+}
+
+#[cfg(test)]
+mod tests;

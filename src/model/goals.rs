@@ -64,6 +64,9 @@ pub struct GoalsNote {
     pub quarterly: Vec<Intention>,
     pub monthly: Vec<Item>,
     pub weekly: Vec<Item>,
+    /// The IDs of the template's goal rows that are still all placeholders: not goals
+    /// yet, but references to them are not unknown either.
+    pub template_ids: Vec<u32>,
     /// Every goal reference outside the goals' own ID cells.
     pub references: Vec<(u32, Range<usize>)>,
     /// Dated weekly review or `Week of` headings: (date, heading line).
@@ -77,6 +80,7 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
         year: note_year(note),
         ..GoalsNote::default()
     };
+    let mut template_cells = Vec::new();
 
     for section in note.sections_with(SectionId::AnnualGoals) {
         for block in note.blocks_in(section) {
@@ -106,6 +110,8 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
                     row.cells.iter().map(|c| c.text.as_str()),
                     template_row_labels(Some(SectionId::AnnualGoals)),
                 ) {
+                    goals.template_ids.push(id);
+                    template_cells.push(trimmed_cell_range(text, &id_cell.range));
                     continue;
                 }
                 let mut vision_links = Vec::new();
@@ -188,7 +194,8 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
     goals.weekly = items(note, text, SectionId::WeeklyActions, goals.year);
 
     // References: every G<n> outside code and outside the goals' ID cells.
-    let id_cells: Vec<Range<usize>> = goals.goals.iter().map(|g| g.id_range.clone()).collect();
+    let mut id_cells: Vec<Range<usize>> = goals.goals.iter().map(|g| g.id_range.clone()).collect();
+    id_cells.extend(template_cells);
     for block in &outline.blocks {
         if matches!(block.kind, BlockKind::Code | BlockKind::Html) {
             continue;

@@ -86,6 +86,8 @@ fn is_placeholder_word(word: &str) -> bool {
         upper.as_str(),
         "X" | "$X" | "XX" | "..." | "…" | "YYYY" | "TBD" | "TODO" | "N/A" | "NA" | "?" | "$"
     ) || word.chars().all(|c| c == '.' || c == '…')
+        // The Goals template labels its placeholder milestones with the goal they serve.
+        || goal_id(word).is_some()
 }
 
 /// Markup, punctuation and template labels: what is left when nothing was written.

@@ -22,7 +22,7 @@ impl Rule for UnknownGoalRef {
         goals
             .references
             .iter()
-            .filter(|(id, _)| !goals.goals.iter().any(|g| g.id == *id))
+            .filter(|(id, _)| !goals.goals.iter().any(|g| g.id == *id) && !goals.template_ids.contains(id))
             .map(|(id, range)| {
                 let message = if known.is_empty() {
                     format!("G{id} refers to an annual goal, but there are none yet — add it to Annual Goals first.")

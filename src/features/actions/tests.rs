@@ -1,0 +1,264 @@
+//! Coaching-flow actions on real-looking notes: the text after applying each action.
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::features::test_support::{snapshot, snapshot_at};
+use crate::workspace::{Config, Workspace};
+
+/// The note's text with the action's edits to it applied (edits are non-overlapping
+/// inserts; applied from the last to the first).
+fn apply(text: &str, action: &Action) -> String {
+    let mut edits: Vec<&Edit> = action
+        .changes
+        .iter()
+        .flat_map(|c| match c {
+            Change::Edit { edits, .. } => edits.iter().collect::<Vec<_>>(),
+            Change::Create { .. } => Vec::new(),
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+    let mut out = text.to_string();
+    for edit in edits {
+        out.replace_range(edit.range.clone(), &edit.text);
+    }
+    out
+}
+
+/// The codes found in `text` read as note `name` (clock pinned to 2026-03-15).
+fn codes_after(name: &str, text: &str) -> Vec<&'static str> {
+    let config = Config {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+        ..Config::default()
+    };
+    let mut workspace = Workspace::new(config);
+    let path = PathBuf::from("/vault").join(name);
+    workspace.open(path.clone(), 1, text.to_string());
+    workspace
+        .diagnostics(&path)
+        .iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+const INDEX: &str = "# Career\n\n## Vision\n\n**North Star (2031):** Run a platform org people copy.\n\n### The Picture\n- **Life:** Four-day weeks\n- **Role:** VP of Platform\n\n## Network & Influence\n### Sponsors\n| Name | Context |\n|------|---------|\n| | |\n\n## Innovation Thesis\n\n> [Your POV on your industry]\n";
+
+#[test]
+fn the_next_question_goes_under_the_first_empty_section() {
+    let snap = snapshot(&[("Career.md", INDEX)]);
+    let action = ask_next_question(&snap).expect("an empty section");
+    let after = apply(INDEX, &action);
+    assert!(
+        after.contains("## Network & Influence\n\n> Who are your sponsors? (People who advocate for you when you're not in the room)\n\n### Sponsors"),
+        "{after}"
+    );
+    // Only one question is asked.
+    assert_eq!(
+        after.matches("\n> ").count(),
+        INDEX.matches("\n> ").count() + 1
+    );
+}
+
+#[test]
+fn a_prompt_never_joins_the_paragraph_under_the_heading() {
+    let text = "# Career\n\n## Timeline\n| Years | Role |\n|---|---|\n| | |\n";
+    let snap = snapshot(&[("Career.md", text)]);
+    let offset = text.find("Years").unwrap();
+    let after = apply(text, &review_prompt(&snap, offset).unwrap());
+    assert!(after.contains("## Timeline\n\n> What were the key roles before this one? What did you learn in each?\n\n| Years"), "{after}");
+}
+
+#[test]
+fn the_review_prompt_is_the_section_under_the_cursor() {
+    let (snap, offset) = snapshot_at(&[(
+        "Career.md",
+        "# Career\n\n## Innovation Thesis\n\nPlatform teams $0should be product teams.\n",
+    )]);
+    let action = review_prompt(&snap, offset).unwrap();
+    assert_eq!(action.title, "Insert review prompt for Innovation Thesis");
+    let after = apply(snap.text(), &action);
+    assert!(after.contains("## Innovation Thesis\n\n> What do you believe about your industry that others don't?\n\nPlatform"), "{after}");
+    // Outside any known section there is nothing to ask.
+    let (snap, offset) = snapshot_at(&[("Career.md", "# Career\n\nIntro $0text\n")]);
+    assert!(review_prompt(&snap, offset).is_none());
+}
+
+#[test]
+fn a_weekly_review_is_dated_and_clears_stale_review() {
+    let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Ship the platform | 10 teams | In progress | Role |\n\n## Weekly Review\n\n### Weekly Review — 2026-02-02\n\n1. Shipped the RFC\n\n## Notes\n\nMisc.\n";
+    assert!(codes_after("2026 Goals.md", goals).contains(&"stale-review"));
+    let snap = snapshot(&[("2026 Goals.md", goals)]);
+    let after = apply(goals, &weekly_review(&snap));
+    assert!(after.contains("1. Shipped the RFC\n\n### Weekly Review — 2026-03-15\n\n1. What's the ONE thing this week that moves me toward my goals?"), "{after}");
+    assert!(after.ends_with("## Notes\n\nMisc.\n"), "{after}");
+    assert!(!codes_after("2026 Goals.md", &after).contains(&"stale-review"));
+}
+
+#[test]
+fn a_weekly_review_section_is_created_when_missing() {
+    let goals = "# 2026 Goals\n\n## Annual Goals\n";
+    let snap = snapshot(&[("2026 Goals.md", goals)]);
+    let after = apply(goals, &weekly_review(&snap));
+    assert!(after.starts_with("# 2026 Goals\n\n## Annual Goals\n\n## Weekly Review\n\n### Weekly Review — 2026-03-15\n"), "{after}");
+}
+
+#[test]
+fn the_blind_spot_review_marks_what_applies() {
+    let snap = snapshot(&[("Career.md", INDEX)]);
+    let after = apply(INDEX, &blind_spot_review(&snap));
+    assert!(
+        after.contains("## Blind Spot Review — 2026-03-15"),
+        "{after}"
+    );
+    assert!(after.contains("- [ ] **No clear POV** (applies) — What do you believe about your industry that others don't?"), "{after}");
+    assert!(after.contains("**No contingency** (applies)"), "{after}");
+    assert!(
+        after.contains("**Too many priorities** (looks covered)"),
+        "{after}"
+    );
+    assert!(
+        after.contains("- What's missing that should be front and center?"),
+        "{after}"
+    );
+    assert!(after.starts_with(INDEX));
+}
+
+#[test]
+fn a_session_log_is_created_beside_the_note() {
+    let snap = snapshot(&[("Career.md", INDEX)]);
+    let action = start_session_log(&snap);
+    let Change::Create { path, text } = &action.changes[0] else {
+        panic!("{action:?}")
+    };
+    assert_eq!(
+        path,
+        &PathBuf::from("/vault/2026-03-15 Career Coaching Session.md")
+    );
+    for heading in [
+        "## Discussed",
+        "## Decisions",
+        "## Frameworks",
+        "## Open threads",
+    ] {
+        assert!(text.contains(heading), "{text}");
+    }
+    assert!(codes_after("2026-03-15 Career Coaching Session.md", text).is_empty());
+}
+
+#[test]
+fn templates_are_read_back_as_their_kind_with_every_section_present_and_empty() {
+    for (command, name, empty_at_least) in [
+        (Command::InsertCareerIndexTemplate, "Career.md", 5),
+        (Command::InsertGoalsTemplate, "2026 Goals.md", 3),
+        (Command::InsertProfileTemplate, "CLAUDE.md", 5),
+    ] {
+        let snap = snapshot(&[(name, "")]);
+        let after = apply("", &command_action(&snap, command, 0).unwrap());
+        let config = Config {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+            ..Config::default()
+        };
+        let mut workspace = Workspace::new(config);
+        let path = PathBuf::from("/vault").join(name);
+        workspace.open(path.clone(), 1, after.clone());
+        if name != "Career.md" {
+            // A profile is checked beside a Career Index; the Goals note links to its Vision.
+            workspace.open(
+                PathBuf::from("/vault/Career.md"),
+                1,
+                "# Career\n\n## Vision\n".into(),
+            );
+        }
+        let document = workspace.document(&path).unwrap();
+        let expected_kind = match command {
+            Command::InsertCareerIndexTemplate => NoteKind::CareerIndex,
+            Command::InsertGoalsTemplate => NoteKind::Goals,
+            _ => NoteKind::Profile,
+        };
+        assert_eq!(document.note.kind, expected_kind, "{after}");
+        let codes: Vec<_> = workspace
+            .diagnostics(&path)
+            .iter()
+            .map(|f| f.code)
+            .collect();
+        assert!(
+            !codes.contains(&"missing-section"),
+            "{name}: {codes:?}\n{after}"
+        );
+        assert!(
+            codes.iter().filter(|c| **c == "empty-section").count() >= empty_at_least,
+            "{name}: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_section_template_goes_at_its_canonical_place() {
+    let text = "# Career\n\n## Vision\n\nLead.\n\n## Innovation Thesis\n\nBelief.\n";
+    let snap = snapshot(&[("Career.md", text)]);
+    let growth = missing_section_templates(&snap)
+        .into_iter()
+        .find(|a| a.title == "Insert Growth template")
+        .unwrap();
+    let after = apply(text, &growth);
+    let growth_at = after.find("## Growth").unwrap();
+    assert!(
+        growth_at < after.find("## Innovation Thesis").unwrap(),
+        "{after}"
+    );
+    assert!(after[..growth_at].ends_with("Lead.\n\n"), "{after}");
+    assert!(
+        after.contains("| Domain | Level | Last Active | Notes |"),
+        "{after}"
+    );
+    let open_tasks = missing_section_templates(&snap)
+        .into_iter()
+        .find(|a| a.title == "Insert Open Tasks template")
+        .unwrap();
+    assert!(apply(text, &open_tasks).starts_with(text));
+}
+
+#[test]
+fn commands_round_trip_their_ids() {
+    for command in Command::ALL {
+        assert_eq!(Command::from_id(command.id()), Some(command));
+    }
+    assert_eq!(Command::from_id("career-lsp.nope"), None);
+}
+
+#[test]
+fn the_action_list_fits_the_note() {
+    let titles = |name: &str, text: &str| -> Vec<String> {
+        let snap = snapshot(&[(name, text)]);
+        actions(&snap, 0..0).into_iter().map(|a| a.title).collect()
+    };
+    let empty = titles("Untitled.md", "");
+    assert!(
+        empty.contains(&"Insert Career Index template".to_string()),
+        "{empty:?}"
+    );
+    assert!(
+        empty.contains(&"Insert 2026 Goals template".to_string()),
+        "{empty:?}"
+    );
+    let index = titles("Career.md", INDEX);
+    assert!(
+        index.contains(&"Run blind spot review".to_string()),
+        "{index:?}"
+    );
+    assert!(
+        index.iter().any(|t| t == "Insert Timeline template"),
+        "{index:?}"
+    );
+    assert!(
+        !index.iter().any(|t| t.starts_with("Insert weekly review")),
+        "{index:?}"
+    );
+    let goals = titles("2026 Goals.md", "# 2026 Goals\n");
+    assert!(
+        goals
+            .iter()
+            .any(|t| t.starts_with("Insert weekly review questions")),
+        "{goals:?}"
+    );
+}
