@@ -6,6 +6,7 @@
 //! `convert` turns the core's byte offsets into protocol positions and back.
 
 mod convert;
+mod edits;
 mod server;
 mod transport;
 

@@ -22,14 +22,16 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
+    CodeActionOrCommand, CodeActionParams, CodeActionProviderCapability, CodeActionResponse,
     ConfigurationItem, Diagnostic, DiagnosticOptions, DiagnosticServerCapabilities,
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
-    DocumentDiagnosticReport, DocumentDiagnosticReportResult, FileChangeType, FileSystemWatcher,
-    FullDocumentDiagnosticReport, GlobPattern, Hover, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, MessageType, Registration,
-    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport, SaveOptions,
+    DocumentDiagnosticReport, DocumentDiagnosticReportResult, ExecuteCommandOptions,
+    ExecuteCommandParams, FileChangeType, FileSystemWatcher, FullDocumentDiagnosticReport,
+    GlobPattern, Hover, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
+    InitializedParams, MarkupKind, MessageType, Registration, RelatedFullDocumentDiagnosticReport,
+    RelatedUnchangedDocumentDiagnosticReport, ResourceOperationKind, SaveOptions,
     ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability,
     TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
     UnchangedDocumentDiagnosticReport, Uri, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport,
@@ -40,6 +42,9 @@ use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{debug, error, info, warn};
 
 use super::convert::{from_proto, to_proto, PositionEncoding};
+use super::edits::{code_action, EditSupport};
+use crate::features::actions::{self as coaching, Command};
+use crate::features::Snapshot;
 use crate::rules::Edit;
 use crate::workspace::{Config, ConfigProblem, Workspace, CONFIG_FILE_NAME};
 
@@ -84,6 +89,12 @@ struct Session {
     /// The client answers `workspace/configuration`.
     configuration_requests: bool,
     diagnostics_delay: Duration,
+    /// What the client's workspace edits can do.
+    edits: EditSupport,
+    /// The client renders Markdown in hovers.
+    markdown_hover: bool,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    inlay_hint_refresh: bool,
 }
 
 impl Default for Session {
@@ -95,6 +106,9 @@ impl Default for Session {
             watch_files: false,
             configuration_requests: false,
             diagnostics_delay: DEFAULT_DIAGNOSTICS_DELAY,
+            edits: EditSupport::default(),
+            markdown_hover: true,
+            inlay_hint_refresh: false,
         }
     }
 }
@@ -241,6 +255,16 @@ impl Backend {
         })
     }
 
+    /// A snapshot of the note at `uri` and its workspace, with the session's settings.
+    fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, Session)> {
+        let path = from_proto::path(uri)?;
+        let snapshot = guarded("taking a snapshot", || {
+            read(self.workspace()).snapshot(&path)
+        })
+        .flatten()?;
+        Some((snapshot, self.shared.session()))
+    }
+
     /// The diagnostics of one note, computed on a blocking thread.
     async fn note_report(&self, path: PathBuf) -> Option<NoteReport> {
         let workspace = self.shared.workspace.clone();
@@ -252,6 +276,13 @@ impl Backend {
                 None
             })
     }
+}
+
+/// The argument of every command: the note, and where the cursor is.
+#[derive(Debug, Deserialize)]
+struct CommandArgument {
+    uri: Uri,
+    position: Option<tower_lsp_server::ls_types::Position>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -292,6 +323,23 @@ impl LanguageServer for Backend {
                 == Some(true);
             session.configuration_requests =
                 workspace_capabilities.and_then(|w| w.configuration) == Some(true);
+            let workspace_edit = workspace_capabilities.and_then(|w| w.workspace_edit.as_ref());
+            session.edits = EditSupport {
+                document_changes: workspace_edit.and_then(|e| e.document_changes) == Some(true),
+                create_files: workspace_edit
+                    .and_then(|e| e.resource_operations.as_ref())
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            };
+            session.markdown_hover = capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_ref())
+                .is_none_or(|formats| formats.first() != Some(&MarkupKind::PlainText));
+            session.inlay_hint_refresh = workspace_capabilities
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                == Some(true);
         }
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
         let problems = self.apply_settings(&settings);
@@ -507,6 +555,96 @@ impl LanguageServer for Backend {
         Ok(None)
     }
 
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let range = from_proto::range(&snapshot.document.rope, params.range, session.encoding);
+        let actions = guarded("computing code actions", || {
+            let mut actions = crate::features::fixes::quick_fixes(&snapshot, range.clone());
+            actions.extend(coaching::actions(&snapshot, range.clone()));
+            actions
+        })
+        .unwrap_or_default();
+        let only = params.context.only.unwrap_or_default();
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        let response: Vec<CodeActionOrCommand> = actions
+            .iter()
+            .filter_map(|action| {
+                code_action(
+                    action,
+                    &snapshot,
+                    session.edits,
+                    session.encoding,
+                    &uri_for,
+                    &params.context.diagnostics,
+                )
+            })
+            .filter(|action| {
+                only.is_empty()
+                    || action.kind.as_ref().is_some_and(|kind| {
+                        only.iter().any(|wanted| {
+                            kind.as_str() == wanted.as_str()
+                                || kind.as_str().starts_with(&format!("{}.", wanted.as_str()))
+                        })
+                    })
+            })
+            .map(CodeActionOrCommand::CodeAction)
+            .collect();
+        Ok(Some(response))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        let command = Command::from_id(&params.command)
+            .ok_or_else(|| Error::invalid_params(format!("unknown command {}", params.command)))?;
+        let argument: CommandArgument = params
+            .arguments
+            .first()
+            .cloned()
+            .and_then(|value| serde_json::from_value(value).ok())
+            .ok_or_else(|| Error::invalid_params("expected an argument {uri, position?}"))?;
+        let (snapshot, session) = self
+            .snapshot(&argument.uri)
+            .ok_or_else(|| Error::invalid_params("that note is not known"))?;
+        let offset = argument
+            .position
+            .map(|position| from_proto::offset(&snapshot.document.rope, position, session.encoding))
+            .unwrap_or(0);
+        let Some(action) = guarded("running a command", || {
+            coaching::command_action(&snapshot, command, offset)
+        })
+        .flatten() else {
+            return Ok(None);
+        };
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        let Some(edit) = code_action(
+            &action,
+            &snapshot,
+            session.edits,
+            session.encoding,
+            &uri_for,
+            &[],
+        )
+        .and_then(|a| a.edit) else {
+            return Ok(None);
+        };
+        // Spawned: the client answers applyEdit while this request is still open.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            match client.apply_edit(edit).await {
+                Ok(response) if !response.applied => {
+                    warn!(
+                        "the client did not apply the edit: {:?}",
+                        response.failure_reason
+                    )
+                }
+                Ok(_) => {}
+                Err(error) => warn!("applying an edit failed: {error}"),
+            }
+        });
+        Ok(None)
+    }
+
     async fn diagnostic(
         &self,
         params: DocumentDiagnosticParams,
@@ -626,6 +764,11 @@ fn capabilities_for(encoding: PositionEncoding) -> ServerCapabilities {
             ..DiagnosticOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: Command::ALL.iter().map(|c| c.id().to_string()).collect(),
+            ..ExecuteCommandOptions::default()
+        }),
         ..ServerCapabilities::default()
     }
 }

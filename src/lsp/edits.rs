@@ -1,0 +1,190 @@
+//! Code actions and their edits in the protocol: the core's actions (byte ranges into the
+//! text they were computed for) become versioned `WorkspaceEdit`s, with file creation
+//! when the client supports it and an edit of the current note when it does not.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CreateFile, CreateFileOptions, Diagnostic, DocumentChangeOperation,
+    DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
+    Range, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+use super::convert::{to_proto, PositionEncoding};
+use crate::features::{Action, ActionKind, Change, Snapshot};
+use crate::rules::Edit;
+
+/// What the client's `workspace.workspaceEdit` capabilities allow.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EditSupport {
+    /// Versioned `documentChanges` rather than a plain `changes` map.
+    pub document_changes: bool,
+    /// `create` resource operations.
+    pub create_files: bool,
+}
+
+/// Replaces file creations by an insertion at the end of the current note, for clients
+/// that cannot create files: nothing is lost, and the person can move the text.
+fn without_file_creation(action: &Action, snapshot: &Snapshot) -> Action {
+    let mut action = action.clone();
+    let end = snapshot.text().len();
+    let mut appended = Vec::new();
+    action.changes.retain(|change| match change {
+        Change::Create { path, text } => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            appended.push(Edit {
+                range: end..end,
+                text: format!("\n\n<!-- Save what follows as “{name}” -->\n\n{text}"),
+            });
+            false
+        }
+        Change::Edit { .. } => true,
+    });
+    if !appended.is_empty() {
+        let current = snapshot.path().to_path_buf();
+        match action
+            .changes
+            .iter_mut()
+            .find(|c| matches!(c, Change::Edit { path, .. } if *path == current))
+        {
+            Some(Change::Edit { edits, .. }) => edits.extend(appended),
+            _ => action.changes.push(Change::Edit {
+                path: current,
+                edits: appended,
+            }),
+        }
+    }
+    action
+}
+
+fn text_edits(edits: &[Edit], rope: &Rope, encoding: PositionEncoding) -> Vec<TextEdit> {
+    edits
+        .iter()
+        .map(|edit| TextEdit {
+            range: to_proto::range(rope, edit.range.clone(), encoding),
+            new_text: edit.text.clone(),
+        })
+        .collect()
+}
+
+/// The workspace edit for `changes` computed against `snapshot` (and the other notes of
+/// its workspace). `None` when a change names a note the snapshot does not hold.
+pub fn workspace_edit(
+    changes: &[Change],
+    snapshot: &Snapshot,
+    support: EditSupport,
+    encoding: PositionEncoding,
+    uri_for: &dyn Fn(&Path) -> Option<Uri>,
+) -> Option<WorkspaceEdit> {
+    if support.document_changes {
+        let mut operations = Vec::new();
+        for change in changes {
+            match change {
+                Change::Edit { path, edits } => {
+                    let document = snapshot.document_for(path)?;
+                    operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+                        text_document: OptionalVersionedTextDocumentIdentifier {
+                            uri: uri_for(path)?,
+                            version: document.version,
+                        },
+                        edits: text_edits(edits, &document.rope, encoding)
+                            .into_iter()
+                            .map(OneOf::Left)
+                            .collect(),
+                    }));
+                }
+                Change::Create { path, text } => {
+                    let uri = uri_for(path)?;
+                    operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
+                        CreateFile {
+                            uri: uri.clone(),
+                            options: Some(CreateFileOptions {
+                                overwrite: Some(false),
+                                ignore_if_exists: Some(true),
+                            }),
+                            annotation_id: None,
+                        },
+                    )));
+                    operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+                        text_document: OptionalVersionedTextDocumentIdentifier {
+                            uri,
+                            version: None,
+                        },
+                        edits: vec![OneOf::Left(TextEdit {
+                            range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+                            new_text: text.clone(),
+                        })],
+                    }));
+                }
+            }
+        }
+        return Some(WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Operations(operations)),
+            ..WorkspaceEdit::default()
+        });
+    }
+    let mut map: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    for change in changes {
+        match change {
+            Change::Edit { path, edits } => {
+                let document = snapshot.document_for(path)?;
+                map.entry(uri_for(path)?).or_default().extend(text_edits(
+                    edits,
+                    &document.rope,
+                    encoding,
+                ));
+            }
+            // Only reached when the client said it can create files but not version edits.
+            Change::Create { .. } => return None,
+        }
+    }
+    Some(WorkspaceEdit {
+        changes: Some(map),
+        ..WorkspaceEdit::default()
+    })
+}
+
+/// A core action as a protocol code action, attached to the diagnostics it fixes.
+pub fn code_action(
+    action: &Action,
+    snapshot: &Snapshot,
+    support: EditSupport,
+    encoding: PositionEncoding,
+    uri_for: &dyn Fn(&Path) -> Option<Uri>,
+    context_diagnostics: &[Diagnostic],
+) -> Option<CodeAction> {
+    let action = if support.create_files && support.document_changes {
+        action.clone()
+    } else {
+        without_file_creation(action, snapshot)
+    };
+    let edit = workspace_edit(&action.changes, snapshot, support, encoding, uri_for)?;
+    let kind = match action.kind {
+        ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+        ActionKind::Refactor => CodeActionKind::REFACTOR_REWRITE,
+        ActionKind::Source => CodeActionKind::SOURCE,
+    };
+    let diagnostics = action.fixes.as_ref().map(|(code, range)| {
+        let wanted = to_proto::range(&snapshot.document.rope, range.clone(), encoding);
+        context_diagnostics
+            .iter()
+            .filter(|d| {
+                d.code == Some(NumberOrString::String(code.to_string())) && d.range == wanted
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    Some(CodeAction {
+        title: action.title.clone(),
+        kind: Some(kind),
+        diagnostics: diagnostics.filter(|d| !d.is_empty()),
+        edit: Some(edit),
+        is_preferred: action.preferred.then_some(true),
+        ..CodeAction::default()
+    })
+}
