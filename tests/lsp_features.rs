@@ -1,0 +1,175 @@
+//! The editing features over the protocol, in process: code actions with versioned edits,
+//! commands that apply edits, and the capabilities advertised for them.
+
+mod common;
+
+use common::{file_uri, TestClient};
+use serde_json::{json, Value};
+
+const CAREER: &str = "# Career\n\n## Vision\n\n**North Star (2031):** [One sentence]\n\n## Innovation Thesis\n\nPlatform teams should be product teams.\n";
+
+fn init(root: &std::path::Path, edits: Value) -> Value {
+    json!({
+        "rootUri": file_uri(root),
+        "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
+        "capabilities": {"workspace": {"workspaceEdit": edits}},
+    })
+}
+
+fn open(uri: &str, version: i32, text: &str) -> Value {
+    json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}})
+}
+
+fn titles(actions: &Value) -> Vec<String> {
+    actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn code_actions_carry_edits_against_the_document_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let (mut client, initialized) = TestClient::initialized(init(
+        &root,
+        json!({"documentChanges": true, "resourceOperations": ["create"]}),
+    ))
+    .await;
+    assert_eq!(initialized["capabilities"]["codeActionProvider"], true);
+    let commands = initialized["capabilities"]["executeCommandProvider"]["commands"]
+        .as_array()
+        .unwrap();
+    assert!(
+        commands.contains(&json!("career-lsp.askNextQuestion")),
+        "{commands:?}"
+    );
+
+    let uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 3, CAREER))
+        .await;
+    let actions = client
+        .request_ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 8, "character": 3}, "end": {"line": 8, "character": 3}}, "context": {"diagnostics": []}}),
+        )
+        .await;
+    let listed = titles(&actions);
+    assert!(
+        listed.contains(&"Insert review prompt for Innovation Thesis".to_string()),
+        "{listed:?}"
+    );
+    assert!(
+        listed.contains(&"Run blind spot review".to_string()),
+        "{listed:?}"
+    );
+    let prompt = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Insert review prompt for Innovation Thesis")
+        .unwrap();
+    let change = &prompt["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"], json!({"uri": uri, "version": 3}));
+    assert_eq!(
+        change["edits"][0]["range"]["start"],
+        json!({"line": 7, "character": 0})
+    );
+    assert_eq!(
+        change["edits"][0]["newText"],
+        "\n> What do you believe about your industry that others don't?\n"
+    );
+
+    // `only` filters by kind.
+    let only_fixes = client
+        .request_ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source"]}}),
+        )
+        .await;
+    assert_eq!(
+        titles(&only_fixes),
+        vec!["Start a session log (2026-03-15 Career Coaching Session.md)".to_string()]
+    );
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_command_applies_its_edit_through_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let (mut client, _) = TestClient::initialized(init(
+        &root,
+        json!({"documentChanges": true, "resourceOperations": ["create"]}),
+    ))
+    .await;
+    let uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, CAREER))
+        .await;
+    let result = client
+        .request_ok(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.startSessionLog", "arguments": [{"uri": uri}]}),
+        )
+        .await;
+    assert_eq!(result, Value::Null);
+    let apply = client.server_request("workspace/applyEdit").await;
+    let operations = &apply["params"]["edit"]["documentChanges"];
+    assert_eq!(operations[0]["kind"], "create");
+    assert_eq!(
+        operations[0]["uri"],
+        file_uri(&root.join("2026-03-15 Career Coaching Session.md"))
+    );
+    assert_eq!(
+        operations[0]["options"],
+        json!({"overwrite": false, "ignoreIfExists": true})
+    );
+    assert!(operations[1]["edits"][0]["newText"]
+        .as_str()
+        .unwrap()
+        .contains("## Open threads"));
+
+    let unknown = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.nope", "arguments": []}),
+        )
+        .await;
+    assert_eq!(unknown["error"]["code"], -32602, "{unknown}");
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_file_creation_a_new_note_is_appended_to_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let (mut client, _) = TestClient::initialized(init(&root, json!({}))).await;
+    let uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, CAREER))
+        .await;
+    client
+        .request_ok(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.startSessionLog", "arguments": [{"uri": uri}]}),
+        )
+        .await;
+    let apply = client.server_request("workspace/applyEdit").await;
+    let edits = &apply["params"]["edit"]["changes"][uri.as_str()];
+    let text = edits[0]["newText"].as_str().unwrap();
+    assert!(
+        text.starts_with(
+            "\n\n<!-- Save what follows as “2026-03-15 Career Coaching Session.md” -->"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        edits[0]["range"]["start"],
+        json!({"line": 9, "character": 0})
+    );
+    client.shutdown_and_exit().await;
+}
