@@ -173,3 +173,51 @@ async fn without_file_creation_a_new_note_is_appended_to_the_current_one() {
     );
     client.shutdown_and_exit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hover_explains_a_role_in_markdown_or_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let text = "# Career\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| Priya Raman | VP Engineering |\n\nPriya keeps sponsoring my promo case.\n";
+    for (format, kind) in [
+        (json!(["markdown", "plaintext"]), "markdown"),
+        (json!(["plaintext"]), "plaintext"),
+    ] {
+        let (mut client, initialized) = TestClient::initialized(json!({
+            "rootUri": file_uri(&root),
+            "capabilities": {"textDocument": {"hover": {"contentFormat": format}}},
+        }))
+        .await;
+        assert_eq!(initialized["capabilities"]["hoverProvider"], true);
+        let uri = file_uri(&root.join("Career.md"));
+        client
+            .notify("textDocument/didOpen", open(&uri, 1, text))
+            .await;
+        // "sponsoring" on line 9.
+        let hover = client
+            .request_ok(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 9, "character": 14}}),
+            )
+            .await;
+        assert_eq!(hover["contents"]["kind"], kind, "{hover}");
+        let value = hover["contents"]["value"].as_str().unwrap();
+        assert!(value.contains("Priya Raman"), "{value}");
+        assert!(value.to_lowercase().contains("not in the room"), "{value}");
+        assert_eq!(
+            hover["range"],
+            json!({"start": {"line": 9, "character": 12}, "end": {"line": 9, "character": 22}})
+        );
+        if kind == "plaintext" {
+            assert!(!value.contains("**"), "{value}");
+        }
+        let nothing = client
+            .request_ok(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 9, "character": 1}}),
+            )
+            .await;
+        assert_eq!(nothing, Value::Null);
+        client.shutdown_and_exit().await;
+    }
+}

@@ -29,14 +29,14 @@ use tower_lsp_server::ls_types::{
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
     DocumentDiagnosticReport, DocumentDiagnosticReportResult, ExecuteCommandOptions,
     ExecuteCommandParams, FileChangeType, FileSystemWatcher, FullDocumentDiagnosticReport,
-    GlobPattern, Hover, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    InitializedParams, MarkupKind, MessageType, Registration, RelatedFullDocumentDiagnosticReport,
-    RelatedUnchangedDocumentDiagnosticReport, ResourceOperationKind, SaveOptions,
-    ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
-    UnchangedDocumentDiagnosticReport, Uri, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport,
-    WorkspaceDiagnosticReportResult, WorkspaceDocumentDiagnosticReport,
-    WorkspaceFullDocumentDiagnosticReport,
+    GlobPattern, Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams,
+    InitializeResult, InitializedParams, MarkupContent, MarkupKind, MessageType, Registration,
+    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, UnchangedDocumentDiagnosticReport, Uri,
+    WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportResult,
+    WorkspaceDocumentDiagnosticReport, WorkspaceFullDocumentDiagnosticReport,
 };
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{debug, error, info, warn};
@@ -44,7 +44,7 @@ use tracing::{debug, error, info, warn};
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::edits::{code_action, EditSupport};
 use crate::features::actions::{self as coaching, Command};
-use crate::features::Snapshot;
+use crate::features::{hover, Snapshot};
 use crate::rules::Edit;
 use crate::workspace::{Config, ConfigProblem, Workspace, CONFIG_FILE_NAME};
 
@@ -551,8 +551,33 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn hover(&self, _: HoverParams) -> Result<Option<Hover>> {
-        Ok(None)
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let rope = &snapshot.document.rope;
+        let offset = from_proto::offset(rope, position.position, session.encoding);
+        let Some(found) =
+            guarded("computing a hover", || hover::hover(&snapshot, offset)).flatten()
+        else {
+            return Ok(None);
+        };
+        let contents = if session.markdown_hover {
+            MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: found.markdown,
+            }
+        } else {
+            MarkupContent {
+                kind: MarkupKind::PlainText,
+                value: hover::to_plain_text(&found.markdown),
+            }
+        };
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(contents),
+            range: Some(to_proto::range(rope, found.range, session.encoding)),
+        }))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
