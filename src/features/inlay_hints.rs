@@ -835,4 +835,35 @@ Working on these:
         }
         assert!(checked > 10, "the fixtures hold empty sections ({checked})");
     }
+
+    #[test]
+    fn hints_sit_on_character_boundaries_in_multi_byte_text() {
+        let goals = "\
+# 2026 Goals
+
+## 🎯 Annual Goals
+
+| Goal | Outcome | Success Metric | Status | Vision |
+|------|---------|----------------|--------|--------|
+| G1 | 晋升到首席工程师 | 评审通过 | In progress | Role 🚀 |
+
+## Weekly Actions
+
+### Week of 2026-03-09
+- [ ] 準備する (G1) 🎤
+- [x] Démo du modèle Go
+";
+        let snapshot = snapshot(&[("2026 Goals.md", goals)]);
+        let hints = inlay_hints(&snapshot, 0..goals.len());
+        assert!(hints.iter().all(|h| goals.is_char_boundary(h.offset)));
+        check_hints(
+            &[("2026 Goals.md", goals)],
+            "\
+## 🎯 Annual Goals⟨filled⟩
+| G1 | 晋升到首席工程师 | 评审通过 | In progress | Role 🚀 |⟨→ Role⟩
+## Weekly Actions⟨filled⟩
+- [ ] 準備する (G1) 🎤⟨due today⟩
+- [x] Démo du modèle Go⟨1/2 done⟩",
+        );
+    }
 }
