@@ -119,8 +119,9 @@ fn in_url(snapshot: &Snapshot, word: &Range<usize>) -> bool {
                 .is_some_and(|at| word.start > link.range.start + at)
     });
     let token_start = text[..word.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token_end = text[word.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| word.end + i);

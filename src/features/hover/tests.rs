@@ -670,3 +670,41 @@ fn plain_text_of_a_real_hover() {
     assert!(plain.contains("- Ruud Janssen — VP Engineering"), "{plain}");
     assert!(!plain.contains("**") && !plain.contains("> "), "{plain}");
 }
+
+#[test]
+fn every_offset_of_every_demo_note_is_safe() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let mut notes: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("the demo workspace")
+        .map(|entry| entry.expect("a file").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            (name, std::fs::read_to_string(&path).expect("a note"))
+        })
+        .collect();
+    // Multi-byte text: emoji, CJK, a no-break space before a role word.
+    notes.push((
+        "2026-03-01 Career Session.md".to_string(),
+        "# 🎯 会議\n\n- 🚀 Met my\u{a0}mentor 田中 — [[Career#🎯 Vision]] G1\u{a0}G2\n".to_string(),
+    ));
+    let mut hovers = 0;
+    for first in 0..notes.len() {
+        let mut ordered: Vec<(&str, &str)> = notes
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        ordered.swap(0, first);
+        let snapshot = crate::features::test_support::snapshot(&ordered);
+        let text = snapshot.text();
+        for offset in 0..=text.len() + 1 {
+            if let Some(found) = hover(&snapshot, offset) {
+                assert!(found.range.start <= offset && offset <= found.range.end);
+                assert!(text.get(found.range.clone()).is_some());
+                let _ = to_plain_text(&found.markdown);
+                hovers += 1;
+            }
+        }
+    }
+    assert!(hovers > 100, "{hovers} hovers");
+}
