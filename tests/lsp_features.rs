@@ -221,3 +221,47 @@ async fn hover_explains_a_role_in_markdown_or_plain_text() {
         client.shutdown_and_exit().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn inlay_hints_show_pillars_and_are_refreshed_when_the_index_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let career = "# Career\n\n## Vision\n\n### The Picture\n- **Role:** VP of Platform\n";
+    let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Ship the platform | 10 teams | In progress | Role |\n| G2 | Write more | 6 posts | Not started | |\n";
+    let (mut client, initialized) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
+        "capabilities": {"workspace": {"inlayHint": {"refreshSupport": true}}},
+    }))
+    .await;
+    assert_eq!(initialized["capabilities"]["inlayHintProvider"], true);
+    let goals_uri = file_uri(&root.join("2026 Goals.md"));
+    let career_uri = file_uri(&root.join("Career.md"));
+    client.notify("textDocument/didOpen", open(&career_uri, 1, career)).await;
+    client.notify("textDocument/didOpen", open(&goals_uri, 1, goals)).await;
+    let hints = client
+        .request_ok(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": goals_uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+        )
+        .await;
+    let labels: Vec<(u64, String)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["position"]["line"].as_u64().unwrap(), h["label"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(labels.iter().any(|(line, label)| *line == 6 && label.contains("Role")), "{labels:?}");
+    assert!(labels.iter().any(|(line, label)| *line == 7 && label.contains("not linked")), "{labels:?}");
+
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": career_uri, "version": 2}, "contentChanges": [{
+                "range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}},
+                "text": "- **Reach:** Talks at two conferences\n"}]}),
+        )
+        .await;
+    client.server_request("workspace/inlayHint/refresh").await;
+    client.shutdown_and_exit().await;
+}

@@ -38,13 +38,16 @@ use tower_lsp_server::ls_types::{
     WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDiagnosticReportResult,
     WorkspaceDocumentDiagnosticReport, WorkspaceFullDocumentDiagnosticReport,
 };
+use tower_lsp_server::ls_types::{
+    InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams, InlayHintTooltip, OneOf,
+};
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{debug, error, info, warn};
 
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::edits::{code_action, EditSupport};
 use crate::features::actions::{self as coaching, Command};
-use crate::features::{hover, Snapshot};
+use crate::features::{hover, inlay_hints, Snapshot};
 use crate::rules::Edit;
 use crate::workspace::{Config, ConfigProblem, Workspace, CONFIG_FILE_NAME};
 
@@ -124,6 +127,8 @@ pub struct Shared {
     generation: watch::Sender<u64>,
     /// A change may have altered other notes' diagnostics than the changed one's.
     refresh_wanted: AtomicBool,
+    /// A change may have altered other notes' inlay hints.
+    hints_refresh_wanted: AtomicBool,
     shutdown_requested: AtomicBool,
     /// Set when the session is ending; long-held requests return.
     closing: watch::Sender<bool>,
@@ -139,6 +144,7 @@ impl Shared {
             open_uris: Mutex::new(HashMap::new()),
             generation: watch::Sender::new(0),
             refresh_wanted: AtomicBool::new(false),
+            hints_refresh_wanted: AtomicBool::new(false),
             shutdown_requested: AtomicBool::new(false),
             closing: watch::Sender::new(false),
             empty_workspace_report: Mutex::new(None),
@@ -162,6 +168,7 @@ impl Shared {
     fn changed(&self, may_affect_other_notes: bool) {
         if may_affect_other_notes {
             self.refresh_wanted.store(true, Ordering::SeqCst);
+            self.hints_refresh_wanted.store(true, Ordering::SeqCst);
         }
         self.generation.send_modify(|generation| *generation += 1);
     }
@@ -580,6 +587,36 @@ impl LanguageServer for Backend {
         }))
     }
 
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let rope = &snapshot.document.rope;
+        let range = from_proto::range(rope, params.range, session.encoding);
+        let hints = guarded("computing inlay hints", || {
+            inlay_hints::inlay_hints(&snapshot, range)
+        })
+        .unwrap_or_default();
+        Ok(Some(
+            hints
+                .into_iter()
+                .map(|hint| InlayHint {
+                    position: to_proto::position(rope, hint.offset, session.encoding),
+                    label: InlayHintLabel::String(hint.label),
+                    kind: Some(match hint.kind {
+                        inlay_hints::HintKind::VisionLink => InlayHintKind::TYPE,
+                        _ => InlayHintKind::PARAMETER,
+                    }),
+                    text_edits: None,
+                    tooltip: hint.tooltip.map(InlayHintTooltip::String),
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect(),
+        ))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
             return Ok(None);
@@ -790,6 +827,7 @@ fn capabilities_for(encoding: PositionEncoding) -> ServerCapabilities {
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: Command::ALL.iter().map(|c| c.id().to_string()).collect(),
             ..ExecuteCommandOptions::default()
@@ -1015,6 +1053,14 @@ async fn publish_diagnostics(shared: Arc<Shared>, client: Client) {
         }
         published_configs = with_problems;
 
+        if session.inlay_hint_refresh && shared.hints_refresh_wanted.swap(false, Ordering::SeqCst) {
+            let client = client.clone();
+            tokio::spawn(async move {
+                if let Err(error) = client.inlay_hint_refresh().await {
+                    debug!("inlay hint refresh: {error}");
+                }
+            });
+        }
         if session.pull_diagnostics
             && session.diagnostics_refresh
             && shared.refresh_wanted.swap(false, Ordering::SeqCst)
