@@ -705,7 +705,7 @@ fn rename_refuses_what_is_not_a_free_goal_id() {
 // ---------------------------------------------------------------------------------------
 // Robustness
 
-/// Every navigation request at every offset of the demo workspace (char
+/// Every navigation and completion request at every offset of the demo workspace (char
 /// boundaries or not) answers without panicking, and every place it names is inside its
 /// note's text.
 #[test]
@@ -740,6 +740,9 @@ fn every_request_answers_at_every_offset_of_the_demo() {
         let _ = document_symbols(&snapshot);
         let _ = folding_ranges(&snapshot);
         for offset in 0..=snapshot.text().len() + 1 {
+            for item in crate::features::completion::complete(&snapshot, offset) {
+                assert!(item.replace.end == offset, "{item:?}");
+            }
             assert!(in_bounds(&definition(&snapshot, offset)));
             assert!(in_bounds(&references(&snapshot, offset, true)));
             if let Some((range, _)) = prepare_rename(&snapshot, offset) {
@@ -757,6 +760,7 @@ fn offsets_inside_characters_are_answered_safely() {
     let goals = "# 2026 Goals 🎯\n\n## 🏁 Annual Goals\n\n| Goal | Outcome | Status |\n|---|---|---|\n| G1 | 晋升 Principal 🚀 | In progress |\n\n## 每周 Weekly Actions 📅\n- [ ] 准备 [[Career#🎯 Vision]] (G1) ✅\n";
     let snapshot = snapshot(&[("2026 Goals.md", goals), ("Career.md", CAREER)]);
     for offset in 0..=goals.len() {
+        let _ = crate::features::completion::complete(&snapshot, offset);
         let _ = definition(&snapshot, offset);
         let _ = references(&snapshot, offset, true);
         let _ = prepare_rename(&snapshot, offset);
