@@ -14,6 +14,9 @@ const GOALS: &str = "# 2026 Goals\n\n→ [[Career#Vision]]\n\n## Annual Goals\n\
 const INDEX: &str = "# Career\n\n> 日本語 tagline 🎯\n\n## 🎯 Vision\n\n**North Star (2031):** Lead a platform org.\n\n### The Picture\n- **Life:** Four-day weeks\n- **Role:** VP of Platform\n\n## Wins & Artifacts\n\n### 2025\n- **Migration** — Moved 40 services, cutting deploy time 60%\n  - nested detail\n- **Reliability** — Significantly improved reliability\n\n### Business Impact Metrics\n| Initiative | Business Impact | Year |\n|------------|-----------------|------|\n| Migration | $1.2M saved | 2025 |\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| Priya | VP Eng |\n\n```\n[[code block]]\n```\n";
 
 const PIECES: &[&str] = &[
+    "| | |\n",
+    "| ",
+    "\n| | |",
     "a",
     "é",
     "🎯",

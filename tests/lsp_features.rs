@@ -237,8 +237,12 @@ async fn inlay_hints_show_pillars_and_are_refreshed_when_the_index_changes() {
     assert_eq!(initialized["capabilities"]["inlayHintProvider"], true);
     let goals_uri = file_uri(&root.join("2026 Goals.md"));
     let career_uri = file_uri(&root.join("Career.md"));
-    client.notify("textDocument/didOpen", open(&career_uri, 1, career)).await;
-    client.notify("textDocument/didOpen", open(&goals_uri, 1, goals)).await;
+    client
+        .notify("textDocument/didOpen", open(&career_uri, 1, career))
+        .await;
+    client
+        .notify("textDocument/didOpen", open(&goals_uri, 1, goals))
+        .await;
     let hints = client
         .request_ok(
             "textDocument/inlayHint",
@@ -249,10 +253,25 @@ async fn inlay_hints_show_pillars_and_are_refreshed_when_the_index_changes() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| (h["position"]["line"].as_u64().unwrap(), h["label"].as_str().unwrap().to_string()))
+        .map(|h| {
+            (
+                h["position"]["line"].as_u64().unwrap(),
+                h["label"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    assert!(labels.iter().any(|(line, label)| *line == 6 && label.contains("Role")), "{labels:?}");
-    assert!(labels.iter().any(|(line, label)| *line == 7 && label.contains("not linked")), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|(line, label)| *line == 6 && label.contains("Role")),
+        "{labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|(line, label)| *line == 7 && label.contains("not linked")),
+        "{labels:?}"
+    );
 
     client
         .notify(

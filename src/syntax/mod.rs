@@ -105,7 +105,8 @@ impl SyntaxTree {
     /// Re-parses after [`edit`](Self::edit)s (or from nothing), reusing the old block tree
     /// and the inline content of every block whose text did not change.
     pub fn reparse(&mut self, text: &str) {
-        let bytes = text.as_bytes();
+        let masked = mask_empty_table_rows(text);
+        let bytes = masked.as_bytes();
         let block = with_parsers(|parsers| parsers.block.parse(bytes, self.block.as_ref()));
         let Some(block) = block else {
             // Only a timeout or cancellation makes tree-sitter give up; we set neither.
@@ -156,6 +157,63 @@ pub struct TextEdit {
     pub start_point: (usize, usize),
     pub old_end_point: (usize, usize),
     pub new_end_point: (usize, usize),
+}
+
+impl TextEdit {
+    /// The replacement of `old[start..old_end]` by `new[start..new_end]`, widened to the
+    /// whole lines it touches (see [`mask_empty_table_rows`]).
+    pub fn whole_lines(
+        old: &str,
+        new: &str,
+        start: usize,
+        old_end: usize,
+        new_end: usize,
+    ) -> TextEdit {
+        let start = old[..start].rfind('\n').map_or(0, |i| i + 1);
+        let widened_old_end = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
+        // What follows the edit is the same text in both, shifted by the edit.
+        let new_end = new_end + (widened_old_end - old_end);
+        TextEdit {
+            start,
+            old_end: widened_old_end,
+            new_end,
+            start_point: point_at(old, start),
+            old_end_point: point_at(old, widened_old_end),
+            new_end_point: point_at(new, new_end),
+        }
+    }
+}
+
+/// The text the block grammar sees: a table row whose cells are all blank gets an `x` in
+/// place of one space per cell. tree-sitter-md's block grammar fails on such a row below a
+/// filled one — the table and every heading after it are lost (tree-sitter-markdown issue
+/// 242) — and a person adding a row to a table writes exactly that. The masked text has
+/// the same length and line breaks, so every range holds; the outline reads cell text from
+/// the real text. Masking is decided line by line, so edits are described to tree-sitter by
+/// whole lines ([`TextEdit::whole_lines`]).
+pub fn mask_empty_table_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_blank_row = |line: &str| {
+        let trimmed = line.trim();
+        trimmed.starts_with('|')
+            && trimmed.matches('|').count() >= 2
+            && trimmed.chars().all(|c| c == '|' || c.is_whitespace())
+    };
+    if !text.lines().any(is_blank_row) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut masked = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if is_blank_row(line) {
+            let mut previous = ' ';
+            for c in line.chars() {
+                masked.push(if c == ' ' && previous == '|' { 'x' } else { c });
+                previous = c;
+            }
+        } else {
+            masked.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(masked)
 }
 
 /// The (row, byte column) of `offset` in `text`, counting `\n` as tree-sitter does.

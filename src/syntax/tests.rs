@@ -94,14 +94,13 @@ fn apply(text: &str, tree: &mut SyntaxTree, range: Range<usize>, insert: &str) -
     new_text.push_str(&text[..range.start]);
     new_text.push_str(insert);
     new_text.push_str(&text[range.end..]);
-    tree.edit(&TextEdit {
-        start: range.start,
-        old_end: range.end,
-        new_end: range.start + insert.len(),
-        start_point: point_at(text, range.start),
-        old_end_point: point_at(text, range.end),
-        new_end_point: point_at(&new_text, range.start + insert.len()),
-    });
+    tree.edit(&TextEdit::whole_lines(
+        text,
+        &new_text,
+        range.start,
+        range.end,
+        range.start + insert.len(),
+    ));
     tree.reparse(&new_text);
     new_text
 }
@@ -146,4 +145,50 @@ fn code_spans_in_list_items_hide_wikilinks() {
         .collect();
     assert_eq!(targets, ["d"]);
     assert_eq!(tree.outline().code.len(), 3);
+}
+
+#[test]
+fn a_blank_row_below_a_filled_one_keeps_the_table_and_what_follows() {
+    let text = "# Career\n\n### Key Stakeholders\n| Name | Role |\n|------|------|\n| Ana | CTO |\n| | |\n\n## Timeline\n\nText\n";
+    let tree = SyntaxTree::parse(text);
+    assert!(
+        !tree.block_sexp().contains("ERROR"),
+        "{}",
+        tree.block_sexp()
+    );
+    let headings: Vec<_> = tree
+        .outline()
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(headings, ["Career", "Key Stakeholders", "Timeline"]);
+    let table = tree.outline().blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Table(t) => Some(t),
+        _ => None,
+    });
+    let table = table.expect("the table is kept");
+    assert_eq!(table.rows.len(), 2);
+    assert_eq!(
+        table.rows[1]
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        ["", ""]
+    );
+}
+
+#[test]
+fn typing_into_a_blank_row_reparses_like_a_full_parse() {
+    let mut text =
+        "| Name | Role |\n|------|------|\n| Ana | CTO |\n| | |\n\n## Timeline\n".to_string();
+    let mut tree = SyntaxTree::parse(&text);
+    let at = text.find("| | |").unwrap() + 2;
+    text = apply(&text, &mut tree, at..at, "B");
+    assert_eq!(tree.block_sexp(), SyntaxTree::parse(&text).block_sexp());
+    assert_eq!(tree.outline(), SyntaxTree::parse(&text).outline());
+    text = apply(&text, &mut tree, at..at + 1, "");
+    assert_eq!(tree.outline(), SyntaxTree::parse(&text).outline());
+    assert!(!tree.block_sexp().contains("ERROR"));
 }

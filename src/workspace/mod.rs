@@ -20,7 +20,7 @@ pub use config::{Config, ConfigProblem, RuleLevel, CONFIG_FILE_NAME};
 use crate::methodology::NoteKind;
 use crate::model::{Classifier, Note};
 use crate::rules::{check_note, Context, Edit, Finding};
-use crate::syntax::{point_at, SyntaxTree, TextEdit};
+use crate::syntax::{SyntaxTree, TextEdit};
 
 /// One note's current text and analysis.
 #[derive(Debug, Clone)]
@@ -232,22 +232,20 @@ impl Workspace {
             if !text.is_char_boundary(edit.range.start) || !text.is_char_boundary(edit.range.end) {
                 return Err(format!("edit {:?} splits a character", edit.range));
             }
-            let start_point = point_at(&text, edit.range.start);
-            let old_end_point = point_at(&text, edit.range.end);
             let start_char = rope.byte_to_char(edit.range.start);
             let end_char = rope.byte_to_char(edit.range.end);
             rope.remove(start_char..end_char);
             rope.insert(start_char, &edit.text);
+            let before = text.clone();
             text.replace_range(edit.range.clone(), &edit.text);
             let new_end = edit.range.start + edit.text.len();
-            tree_edits.push(TextEdit {
-                start: edit.range.start,
-                old_end: edit.range.end,
+            tree_edits.push(TextEdit::whole_lines(
+                &before,
+                &text,
+                edit.range.start,
+                edit.range.end,
                 new_end,
-                start_point,
-                old_end_point,
-                new_end_point: point_at(&text, new_end),
-            });
+            ));
         }
         // Every edit is valid: now take the syntax tree. When no reader holds the old
         // document, its tree is edited in place — re-parsing from a copy of a tree costs
