@@ -284,3 +284,145 @@ async fn inlay_hints_show_pillars_and_are_refreshed_when_the_index_changes() {
     client.server_request("workspace/inlayHint/refresh").await;
     client.shutdown_and_exit().await;
 }
+
+const GOALS: &str = "# 2026 Goals\n\n→ [[Career#Vision]]\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Ship the platform | 10 teams | In progress | Role |\n| G2 | Write more | 6 posts |  | Reach |\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | Stabilize | G1 |\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Draft the onboarding guide (G1)\n- [ ] Outline a post (G2)\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn completion_symbols_folding_definition_references_and_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(
+        root.join("Career.md"),
+        "# Career\n\n## Vision\n\n### The Picture\n- **Role:** VP\n- **Reach:** Talks\n",
+    )
+    .unwrap();
+    let (mut client, initialized) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "initializationOptions": {"today": "2026-03-15"},
+        "capabilities": {"workspace": {"workspaceEdit": {"documentChanges": true}}},
+    }))
+    .await;
+    let capabilities = &initialized["capabilities"];
+    for provider in [
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+        "foldingRangeProvider",
+        "definitionProvider",
+        "referencesProvider",
+    ] {
+        assert_eq!(capabilities[provider], true, "{provider}");
+    }
+    assert_eq!(capabilities["renameProvider"]["prepareProvider"], true);
+    let uri = file_uri(&root.join("2026 Goals.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 4, GOALS))
+        .await;
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
+
+    // Status values in G2's empty Status cell (line 9, after "| 6 posts | ").
+    let line = GOALS.lines().nth(9).unwrap();
+    let status_column = line.find("|  |").unwrap() + 2;
+    let items = client
+        .request_ok("textDocument/completion", at(9, status_column as u32))
+        .await;
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Not started", "In progress", "Complete"]);
+
+    let symbols = client
+        .request_ok(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let title = &symbols[0];
+    assert_eq!(title["name"], "2026 Goals");
+    let annual = title["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Annual Goals")
+        .unwrap();
+    let goals: Vec<&str> = annual["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(goals, ["G1 — Ship the platform", "G2 — Write more"]);
+
+    let workspace_symbols = client
+        .request_ok("workspace/symbol", json!({"query": "pltfrm"}))
+        .await;
+    assert!(
+        workspace_symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "G1 — Ship the platform"),
+        "{workspace_symbols}"
+    );
+
+    let folds = client
+        .request_ok(
+            "textDocument/foldingRange",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert!(
+        folds
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["startLine"] == 4),
+        "{folds}"
+    );
+
+    // From the G1 in a weekly action (line 20) to its row (line 8).
+    let weekly = GOALS.lines().nth(20).unwrap();
+    let g1 = weekly.find("G1").unwrap() as u32;
+    let definition = client
+        .request_ok("textDocument/definition", at(20, g1))
+        .await;
+    assert_eq!(definition[0]["range"]["start"]["line"], 8, "{definition}");
+    let mut references = at(8, 2);
+    references["context"] = json!({"includeDeclaration": false});
+    let found = client
+        .request_ok("textDocument/references", references)
+        .await;
+    let lines: Vec<u64> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [15, 20]);
+
+    let prepared = client
+        .request_ok("textDocument/prepareRename", at(20, g1))
+        .await;
+    assert_eq!(prepared["placeholder"], "G1");
+    let mut rename = at(20, g1);
+    rename["newName"] = json!("G3");
+    let edit = client.request_ok("textDocument/rename", rename).await;
+    let change = &edit["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 4);
+    assert_eq!(change["edits"].as_array().unwrap().len(), 3, "{edit}");
+    let mut taken = at(20, g1);
+    taken["newName"] = json!("G2");
+    assert_eq!(
+        client.request("textDocument/rename", taken).await["error"]["code"],
+        -32602
+    );
+    assert_eq!(
+        client
+            .request_ok("textDocument/prepareRename", at(8, 6))
+            .await,
+        Value::Null
+    );
+    client.shutdown_and_exit().await;
+}

@@ -7,6 +7,7 @@
 
 mod convert;
 mod edits;
+mod navigation;
 mod server;
 mod transport;
 

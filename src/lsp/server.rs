@@ -39,15 +39,22 @@ use tower_lsp_server::ls_types::{
     WorkspaceDocumentDiagnosticReport, WorkspaceFullDocumentDiagnosticReport,
 };
 use tower_lsp_server::ls_types::{
-    InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams, InlayHintTooltip, OneOf,
+    CompletionOptions, CompletionParams, CompletionResponse, DocumentSymbolParams,
+    DocumentSymbolResponse, FoldingRange, FoldingRangeParams, FoldingRangeProviderCapability,
+    GotoDefinitionParams, GotoDefinitionResponse, InlayHint, InlayHintKind, InlayHintLabel,
+    InlayHintParams, InlayHintTooltip, Location, OneOf, PrepareRenameResponse, ReferenceParams,
+    RenameOptions, RenameParams, TextDocumentPositionParams, WorkspaceEdit, WorkspaceSymbolParams,
+    WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use tracing::{debug, error, info, warn};
 
 use super::convert::{from_proto, to_proto, PositionEncoding};
-use super::edits::{code_action, EditSupport};
+use super::edits::{code_action, workspace_edit, EditSupport};
+use super::navigation as nav;
 use crate::features::actions::{self as coaching, Command};
-use crate::features::{hover, inlay_hints, Snapshot};
+use crate::features::navigation;
+use crate::features::{completion, hover, inlay_hints, Change, Snapshot};
 use crate::rules::Edit;
 use crate::workspace::{Config, ConfigProblem, Workspace, CONFIG_FILE_NAME};
 
@@ -617,6 +624,163 @@ impl LanguageServer for Backend {
         ))
     }
 
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let rope = &snapshot.document.rope;
+        let offset = from_proto::offset(rope, position.position, session.encoding);
+        let items = guarded("computing completions", || {
+            completion::complete(&snapshot, offset)
+        })
+        .unwrap_or_default();
+        Ok(Some(CompletionResponse::Array(
+            items
+                .into_iter()
+                .map(|item| nav::completion_item(item, rope, session.encoding))
+                .collect(),
+        )))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let symbols = guarded("listing symbols", || {
+            navigation::document_symbols(&snapshot)
+        })
+        .unwrap_or_default();
+        let rope = &snapshot.document.rope;
+        Ok(Some(DocumentSymbolResponse::Nested(
+            symbols
+                .into_iter()
+                .map(|symbol| nav::document_symbol(symbol, rope, session.encoding))
+                .collect(),
+        )))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let session = self.shared.session();
+        let snapshots = guarded("taking snapshots", || {
+            read(self.workspace()).root_snapshots()
+        })
+        .unwrap_or_default();
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        let symbols = snapshots
+            .iter()
+            .flat_map(|snapshot| {
+                guarded("searching symbols", || {
+                    nav::workspace_symbols(snapshot, &params.query, session.encoding, &uri_for)
+                })
+                .unwrap_or_default()
+            })
+            .collect();
+        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        Ok(guarded("folding", || {
+            nav::folding_ranges(&snapshot, session.encoding)
+        }))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let offset =
+            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
+        let found = guarded("finding a definition", || {
+            navigation::definition(&snapshot, offset)
+        })
+        .unwrap_or_default();
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        let locations = nav::locations(found, &snapshot, session.encoding, &uri_for);
+        Ok((!locations.is_empty()).then_some(GotoDefinitionResponse::Array(locations)))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let position = params.text_document_position;
+        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let offset =
+            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
+        let include = params.context.include_declaration;
+        let found = guarded("finding references", || {
+            navigation::references(&snapshot, offset, include)
+        })
+        .unwrap_or_default();
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        Ok(Some(nav::locations(
+            found,
+            &snapshot,
+            session.encoding,
+            &uri_for,
+        )))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let rope = &snapshot.document.rope;
+        let offset = from_proto::offset(rope, params.position, session.encoding);
+        let Some((range, placeholder)) = guarded("preparing a rename", || {
+            navigation::prepare_rename(&snapshot, offset)
+        })
+        .flatten() else {
+            return Ok(None);
+        };
+        Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+            range: to_proto::range(rope, range, session.encoding),
+            placeholder,
+        }))
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let position = params.text_document_position;
+        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let offset =
+            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
+        let edits = guarded("renaming", || {
+            navigation::rename(&snapshot, offset, &params.new_name)
+        })
+        .unwrap_or_else(|| Err("renaming failed".to_string()))
+        .map_err(Error::invalid_params)?;
+        let changes: Vec<Change> = edits
+            .into_iter()
+            .map(|(path, edits)| Change::Edit { path, edits })
+            .collect();
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        Ok(workspace_edit(
+            &changes,
+            &snapshot,
+            session.edits,
+            session.encoding,
+            &uri_for,
+        ))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
             return Ok(None);
@@ -828,6 +992,19 @@ fn capabilities_for(encoding: PositionEncoding) -> ServerCapabilities {
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(["[", "#", "|", " "].iter().map(|c| c.to_string()).collect()),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
         execute_command_provider: Some(ExecuteCommandOptions {
             commands: Command::ALL.iter().map(|c| c.id().to_string()).collect(),
             ..ExecuteCommandOptions::default()

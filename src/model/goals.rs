@@ -200,7 +200,12 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
         if matches!(block.kind, BlockKind::Code | BlockKind::Html) {
             continue;
         }
-        for (id, range) in refs_in(text, outline, block.range.clone()) {
+        // A list item's range covers its nested items, which are blocks of their own.
+        let own = match block.kind {
+            BlockKind::ListItem(_) => block.text_range.clone(),
+            _ => block.range.clone(),
+        };
+        for (id, range) in refs_in(text, outline, own) {
             if !id_cells.iter().any(|cell| cell.contains(&range.start)) {
                 goals.references.push((id, range));
             }
@@ -372,4 +377,29 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::methodology::NoteKind;
+    use crate::model::Note;
+    use crate::syntax::SyntaxTree;
+
+    #[test]
+    fn a_reference_in_a_nested_item_is_counted_once() {
+        let text =
+            "# 2026 Goals\n\n## Monthly Milestones\n- [ ] March\n  - [ ] Draft the RFC (G1)\n";
+        let tree = SyntaxTree::parse(text);
+        let note = Note::build(
+            PathBuf::from("/v/2026 Goals.md"),
+            NoteKind::Goals,
+            text,
+            tree.outline().clone(),
+        );
+        let goals = note.as_goals().unwrap();
+        assert_eq!(goals.references.len(), 1, "{:?}", goals.references);
+        assert_eq!(&text[goals.references[0].1.clone()], "G1");
+    }
 }

@@ -430,6 +430,21 @@ impl Workspace {
         })
     }
 
+    /// One snapshot per root that holds notes (for workspace-wide features).
+    pub fn root_snapshots(&self) -> Vec<crate::features::Snapshot> {
+        let mut seen: Vec<Option<PathBuf>> = Vec::new();
+        let mut snapshots = Vec::new();
+        for path in self.note_paths() {
+            let root = self.root_of(&path).map(|r| r.path.clone());
+            if seen.contains(&root) {
+                continue;
+            }
+            seen.push(root);
+            snapshots.extend(self.snapshot(&path));
+        }
+        snapshots
+    }
+
     /// The findings for one note, with the configured severities applied.
     pub fn diagnostics(&self, path: &Path) -> Vec<Finding> {
         let Some(document) = self.documents.get(path) else {
