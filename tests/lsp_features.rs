@@ -38,7 +38,12 @@ async fn code_actions_carry_edits_against_the_document_version() {
         json!({"documentChanges": true, "resourceOperations": ["create"]}),
     ))
     .await;
-    assert_eq!(initialized["capabilities"]["codeActionProvider"], true);
+    assert!(
+        initialized["capabilities"]["codeActionProvider"]["codeActionKinds"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("quickfix"))
+    );
     let commands = initialized["capabilities"]["executeCommandProvider"]["commands"]
         .as_array()
         .unwrap();
