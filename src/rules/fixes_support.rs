@@ -1,9 +1,9 @@
 //! What the rules' quick fixes share: where to insert a block so that it reads as its own
-//! paragraph, where a missing section belongs, prompts to ask.
+//! paragraph, where a missing section belongs, table cells to fill, prompts to ask.
 //!
 //! A rule sees the note's outline, not its text, so every position here is derived from
-//! the byte ranges of headings and blocks. One thing is assumed of the text between them:
-//! a line ends in `\n`.
+//! the byte ranges of headings, blocks and cells. Two things are assumed of the text
+//! between them: a line ends in `\n`, and a table row starts at the start of its line.
 //! The bytes between two pieces of content are line breaks and blanks, so a gap of one
 //! byte after a line is its line break and a longer gap holds a blank line.
 
@@ -15,7 +15,7 @@ use super::{Context, Edit, Fix};
 use crate::methodology::templates::{section_template, section_template_for_week, week_start};
 use crate::methodology::{is_known_prompt, SectionId, SECTIONS};
 use crate::model::{Note, Section};
-use crate::syntax::{Block, BlockKind};
+use crate::syntax::{Block, BlockKind, Row, Table};
 
 /// The year a section template is filled with: the Goals note's own year, else this year.
 pub(crate) fn template_year(note: &Note, context: &Context) -> i32 {
@@ -288,6 +288,151 @@ fn top_level(id: SectionId) -> SectionId {
     id
 }
 
+// ---------------------------------------------------------------------------------------
+// Tables
+
+/// The table block holding the row that spans `row_range`, and the row's index.
+pub(crate) fn table_of_row<'a>(
+    note: &'a Note,
+    row_range: &Range<usize>,
+) -> Option<(&'a Block, &'a Table, usize)> {
+    note.outline
+        .blocks
+        .iter()
+        .find_map(|block| match &block.kind {
+            BlockKind::Table(table) => table
+                .rows
+                .iter()
+                .position(|r| r.range == *row_range)
+                .map(|i| (block, table, i)),
+            _ => None,
+        })
+}
+
+/// Whether a row ends with a `|` after its last cell.
+pub(crate) fn has_trailing_pipe(row: &Row) -> bool {
+    row.cells
+        .last()
+        .is_none_or(|cell| cell.range.end < row.range.end)
+}
+
+/// Whether a row starts with a `|` before its first cell.
+pub(crate) fn has_leading_pipe(row: &Row) -> bool {
+    row.cells
+        .first()
+        .is_none_or(|cell| cell.range.start > row.range.start)
+}
+
+/// Cells appended to a row that has `present` cells so that cell `column` holds `value`.
+fn appended_cells(row: &Row, column: usize, value: &str) -> String {
+    let present = row.cells.len();
+    let empty = column.saturating_sub(present);
+    if has_trailing_pipe(row) {
+        format!("{} {value} |", " |".repeat(empty))
+    } else {
+        format!("{} {value}", " |".repeat(empty + 1))
+    }
+}
+
+/// How a fix puts `value` into a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellWrite {
+    /// Into an empty cell (or a missing one), or in place of a placeholder.
+    OverPlaceholder,
+    /// Into an empty cell, over a placeholder, or after what the cell says, joined by
+    /// `joiner`.
+    Alongside(&'static str),
+}
+
+/// The edit that puts `value` into cell `column` of `row`: an empty cell gets it, a
+/// placeholder gives way to it, written text is kept and `value` follows it when `how`
+/// allows; a row too short for the column gets the cells it lacks. `None` when `how` does
+/// not allow writing into what the cell holds.
+pub(crate) fn write_cell(row: &Row, column: usize, value: &str, how: CellWrite) -> Option<Edit> {
+    let Some(cell) = row.cell(column) else {
+        let at = row.range.end;
+        return Some(Edit {
+            range: at..at,
+            text: appended_cells(row, column, value),
+        });
+    };
+    let text = cell.text.as_str();
+    if text.is_empty() {
+        // The cell's range is the blank between its pipes.
+        return Some(Edit {
+            range: cell.range.start..cell.range.start,
+            text: format!(" {value}"),
+        });
+    }
+    // A written cell's range starts at its text.
+    let content = cell.range.start..cell.range.start + text.len();
+    let placeholder = crate::model::text::is_placeholder(text);
+    match how {
+        _ if placeholder => Some(Edit {
+            range: content,
+            text: value.to_string(),
+        }),
+        CellWrite::OverPlaceholder => None,
+        CellWrite::Alongside(joiner) => Some(Edit {
+            range: content.end..content.end,
+            text: format!("{joiner}{value}"),
+        }),
+    }
+}
+
+/// A new row with `cells`, shaped like `like` (leading and trailing pipes).
+pub(crate) fn new_row(like: &Row, cells: &[String]) -> String {
+    let inner = cells
+        .iter()
+        .map(|c| {
+            if c.is_empty() {
+                " ".to_string()
+            } else {
+                format!(" {c} ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let lead = if has_leading_pipe(like) { "|" } else { "" };
+    let trail = if has_trailing_pipe(like) { "|" } else { "" };
+    format!("{lead}{inner}{trail}")
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/// Words that say nothing about which part of a vision a goal serves.
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "that", "this", "from", "into", "onto", "over", "under", "who",
+    "what", "when", "where", "which", "while", "are", "was", "were", "will", "would", "can",
+    "could", "should", "have", "has", "had", "been", "being", "not", "but", "out", "all", "any",
+    "each", "every", "more", "most", "less", "than", "then", "them", "they", "their", "there",
+    "its", "our", "your", "you", "his", "her", "one", "two", "three", "year", "years", "get",
+    "make", "made", "let", "lets", "via", "per", "about", "also", "just", "like", "without",
+];
+
+/// The distinct content words of `text`: lower case, at least three letters, no stop
+/// words, a plural `s` dropped.
+pub(crate) fn content_words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// How many content words two texts share.
+pub(crate) fn shared_words(a: &str, b: &str) -> usize {
+    content_words(a).intersection(&content_words(b)).count()
+}
+
 /// What the rules' fix tests share: a workspace of notes in strings, the fixes of one
 /// rule's findings, and the text once a fix is applied.
 #[cfg(test)]
@@ -379,5 +524,23 @@ pub(crate) mod testing {
             && !after
                 .iter()
                 .any(|f| f.range.start == at && f.message == before[nth].message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_words_ignore_case_plurals_and_small_words() {
+        assert_eq!(
+            shared_words(
+                "Known outside the company for platform talks",
+                "A respected voice on Platform engineering; talk at conferences"
+            ),
+            2
+        );
+        assert_eq!(shared_words("Get better at it", "Get it done"), 0);
+        assert_eq!(shared_words("2026 goals", "goal for 2026"), 1);
     }
 }
