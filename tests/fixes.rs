@@ -49,9 +49,9 @@ fn text_of(workspace: &Workspace, path: &Path) -> String {
     workspace.document(path).unwrap().text.to_string()
 }
 
-fn display(case: &Path, path: &Path) -> String {
+/// A note's path from the fixtures folder.
+fn display(path: &Path) -> String {
     let root = fixtures().canonicalize().unwrap();
-    let _ = case;
     path.strip_prefix(&root)
         .unwrap_or(path)
         .display()
@@ -172,8 +172,7 @@ fn every_resolving_fix_makes_its_finding_go_away() {
             // The rules' own fixes that say they resolve.
             for finding in &findings {
                 for fix in finding.fixes.iter().filter(|f| f.resolves) {
-                    let what =
-                        format!("{} {} “{}”", display(&case, &path), finding.code, fix.title);
+                    let what = format!("{} {} “{}”", display(&path), finding.code, fix.title);
                     let edits = check_edits(&text, &fix.edits, &what);
                     let new_text = apply(&text, &edits);
                     if let Err(why) = is_gone(
@@ -203,7 +202,7 @@ fn every_resolving_fix_makes_its_finding_go_away() {
                     .iter()
                     .find(|f| f.code == code && f.range == range)
                     .expect("the finding is reported");
-                let what = format!("{} {code} “{}”", display(&case, &path), action.title);
+                let what = format!("{} {code} “{}”", display(&path), action.title);
                 let (edits, created) = changes_of(&action, &path);
                 let edits = check_edits(&text, &edits, &what);
                 let new_text = (!edits.is_empty()).then(|| apply(&text, &edits));
@@ -345,7 +344,7 @@ fn no_fix_loses_text() {
                 all.push((code, range, action.title.clone(), edits));
             }
             for (code, range, title, edits) in all {
-                let what = format!("{} {code} “{title}”", display(&case, &path));
+                let what = format!("{} {code} “{title}”", display(&path));
                 let edits = check_edits(&text, &edits, &what);
                 let mut kept = String::new();
                 let mut from = 0;
@@ -409,7 +408,7 @@ fn every_finding_on_the_fixtures_has_a_fix() {
                     .count();
                 if offered == 0 {
                     let line = text[..finding.range.start].matches('\n').count() + 1;
-                    bare.push(format!("{}:{line} {}", display(&case, &path), finding.code));
+                    bare.push(format!("{}:{line} {}", display(&path), finding.code));
                 }
             }
         }
