@@ -1,10 +1,80 @@
 //! `broken-link`: a wikilink whose note or heading does not exist.
+//!
+//! Creating the missing note is a fix of another kind (a new file, not an edit of this
+//! note) and lives with the quick fixes in `features::fixes`. A link to a heading spelt a
+//! little differently from one its note has gets a fix here: the heading as the note
+//! spells it.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::methodology::normalize_heading;
 use crate::model::links::{resolve, Resolution};
 use crate::model::Note;
+use crate::syntax::WikiLink;
 
 pub struct BrokenLink;
+
+/// The edit distance between two strings, in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Where the heading part of `link` is, when the link is written without blanks around
+/// its parts (so that its parts give its layout).
+fn heading_span(link: &WikiLink) -> Option<std::ops::Range<usize>> {
+    let heading = link.heading.as_ref()?;
+    let alias = link.alias.as_ref().map_or(0, |a| a.len() + 1);
+    let embed = usize::from(link.embed);
+    let expected = embed + 2 + link.target.len() + 1 + heading.len() + alias + 2;
+    if expected != link.range.len() || heading.is_empty() {
+        return None;
+    }
+    let start = link.range.start + embed + 2 + link.target.len() + 1;
+    Some(start..start + heading.len())
+}
+
+/// The headings of `target` spelt within a typo or two of the one the link names, closest
+/// first: one fix for each, writing the heading as the note has it.
+fn heading_fixes(link: &WikiLink, target: &Note) -> Vec<Fix> {
+    let (Some(span), Some(wanted)) = (heading_span(link), link.heading.as_deref()) else {
+        return Vec::new();
+    };
+    let wanted_normal = normalize_heading(wanted);
+    let allowed = (wanted_normal.chars().count() / 4).clamp(1, 2);
+    let mut close: Vec<(usize, &str)> = target
+        .outline
+        .headings
+        .iter()
+        .map(|h| h.text.trim())
+        .filter(|text| !text.is_empty() && !text.contains(['#', '|', '[', ']']))
+        .map(|text| (distance(&wanted_normal, &normalize_heading(text)), text))
+        .filter(|(d, _)| *d <= allowed)
+        .collect();
+    close.sort_by_key(|(d, _)| *d);
+    close.dedup_by(|a, b| a.1 == b.1);
+    close
+        .into_iter()
+        .take(3)
+        .map(|(_, heading)| Fix {
+            title: format!("Replace #{wanted} with #{heading}"),
+            edits: vec![Edit {
+                range: span.clone(),
+                text: heading.to_string(),
+            }],
+            preferred: false,
+            resolves: true,
+        })
+        .collect()
+}
 
 impl Rule for BrokenLink {
     fn code(&self) -> &'static str {
@@ -27,18 +97,60 @@ impl Rule for BrokenLink {
                         link.target.trim()
                     ),
                 )),
-                Resolution::MissingHeading(target) => findings.push(finding(
-                    self,
-                    link.range.clone(),
-                    format!(
-                        "“{}” has no heading “{}” — link to one of its sections.",
-                        target.stem(),
-                        link.heading.as_deref().unwrap_or("").trim()
-                    ),
-                )),
+                Resolution::MissingHeading(target) => {
+                    let mut found = finding(
+                        self,
+                        link.range.clone(),
+                        format!(
+                            "“{}” has no heading “{}” — link to one of its sections.",
+                            target.stem(),
+                            link.heading.as_deref().unwrap_or("").trim()
+                        ),
+                    );
+                    found.fixes = heading_fixes(link, target);
+                    findings.push(found);
+                }
                 _ => {}
             }
         }
         findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    #[test]
+    fn a_misspelt_heading_is_offered_as_the_note_spells_it() {
+        let session = "# 2026-02-21 Career Coaching Session\n\n## Open threads\n- Re-read [[Career#Innovation Thesys]] before the review.\n- Fill in [[Career#Promotion Case]] once it exists.\n- See [[Promo Packet 2026]].\n";
+        let career = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer.\n\n## Innovation Thesis\n\n> Platforms win by being boring.\n";
+        let notes = [
+            ("2026-02-21 Career Coaching Session.md", session),
+            ("Career.md", career),
+        ];
+        assert_eq!(
+            titles(&notes, "broken-link"),
+            [
+                vec!["Replace #Innovation Thesys with #Innovation Thesis (resolves)"],
+                vec![],
+                vec![],
+            ]
+        );
+        let title = "Replace #Innovation Thesys with #Innovation Thesis";
+        assert_eq!(
+            fixed(&notes, "broken-link", 0, title),
+            session.replace("Thesys", "Thesis")
+        );
+        assert!(resolves(&notes, "broken-link", 0, title));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("innovation thesys", "innovation thesis"), 1);
+        assert_eq!(distance("network", "netwrok"), 2);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("q2 plan", "quarterly intentions"), 17);
     }
 }

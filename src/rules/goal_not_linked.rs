@@ -1,11 +1,14 @@
 //! `goal-not-linked`: an annual goal has no link to the vision (SPEC §3).
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::fixes_support::{has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::SectionId;
+use crate::model::goals::Goal;
 use crate::model::links::find_heading;
 use crate::model::links::find_note;
-use crate::model::text::VisionLink;
+use crate::model::text::{Pillar, VisionLink};
 use crate::model::{CareerIndex, Note};
+use crate::syntax::{Block, Table};
 
 pub struct GoalNotLinked;
 
@@ -41,6 +44,152 @@ fn holds(
     }
 }
 
+/// The names a Vision column goes by.
+const VISION_COLUMN: [&str; 4] = ["vision", "serves", "pillar", "vision link"];
+
+/// A pillar a goal can be linked to: how many words the goal shares with its picture
+/// line, and whether linking to it ties the goal to the vision (with a known Career
+/// Index, only a pillar its picture describes does).
+struct Candidate {
+    pillar: Pillar,
+    shared: usize,
+    resolves: bool,
+}
+
+/// The pillars to offer, best match first: with a known Career Index, the pillars its
+/// picture describes, ranked by the words the goal's outcome and metric share with each
+/// picture line, ties in the picture's order (Life, Role, Impact, Reach); when the picture
+/// describes none yet, every pillar (linking then points at a line still to write);
+/// a pillar's name counts as a word of its line;
+/// without a known index, every pillar. Pillars the goal already names are left out.
+fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
+    let goal_text = format!("{} {}", goal.outcome, goal.success_metric);
+    let written = |pillar: Pillar| -> Vec<&str> {
+        index.map_or_else(Vec::new, |index| {
+            index
+                .vision
+                .picture
+                .iter()
+                .filter(|line| line.pillar == pillar)
+                .map(|line| line.text.as_str())
+                .collect()
+        })
+    };
+    let any_written = index.is_some_and(|index| !index.vision.picture.is_empty());
+    let mut ranked: Vec<Candidate> = Pillar::ALL
+        .into_iter()
+        .filter_map(|pillar| {
+            let lines = written(pillar);
+            let named = goal
+                .vision_links
+                .iter()
+                .any(|link| matches!(link, VisionLink::Pillars(p) if p.contains(&pillar)));
+            if named || (any_written && lines.is_empty()) {
+                return None;
+            }
+            // A picture line is written `**Role:** …`: its pillar's name is one of its words.
+            let picture = format!("{} {}", pillar.name(), lines.join(" "));
+            Some(Candidate {
+                pillar,
+                shared: shared_words(&goal_text, &picture),
+                resolves: index.is_none() || !lines.is_empty(),
+            })
+        })
+        .collect();
+    // A stable sort keeps the picture's order among equals.
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.shared));
+    ranked
+}
+
+/// Adds a Vision column to `table`: a header cell, a delimiter cell, and a cell in every
+/// row (after empty ones for cells a short row lacks); the row at `goal_row` gets `value`.
+fn add_vision_column(block: &Block, table: &Table, goal_row: usize, value: &str) -> Vec<Edit> {
+    let header = &table.header;
+    let columns = header.cells.len();
+    let trailing = has_trailing_pipe(header);
+    let mut edits = vec![Edit {
+        range: header.range.end..header.range.end,
+        text: if trailing { " Vision |" } else { " | Vision" }.to_string(),
+    }];
+    // The delimiter row ends where the line before the first row does (or the table).
+    let delimiter_end = table
+        .rows
+        .first()
+        .map_or(block.range.end, |row| row.range.start.saturating_sub(1));
+    edits.push(Edit {
+        range: delimiter_end..delimiter_end,
+        text: if trailing { "---|" } else { "|---" }.to_string(),
+    });
+    for (i, row) in table.rows.iter().enumerate() {
+        let cell_value = if i == goal_row { value } else { "" };
+        let empty = columns.saturating_sub(row.cells.len());
+        let cell = if cell_value.is_empty() {
+            String::new()
+        } else {
+            format!(" {cell_value}")
+        };
+        let text = if has_trailing_pipe(row) {
+            format!("{}{cell} |", " |".repeat(empty))
+        } else {
+            format!("{}{cell}", " |".repeat(empty + 1))
+        };
+        edits.push(Edit {
+            range: row.range.end..row.range.end,
+            text,
+        });
+    }
+    edits
+}
+
+fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
+    let Some((block, table, row)) = table_of_row(note, &goal.row_range) else {
+        return Vec::new();
+    };
+    let ranked = candidates(goal, index);
+    // Preferred only when one pillar clearly matches best.
+    let clear_winner = match ranked.as_slice() {
+        [first, second, ..] => first.shared > 0 && first.shared > second.shared,
+        [first] => first.shared > 0,
+        [] => false,
+    };
+    let mut fixes = Vec::new();
+    match table.column(&VISION_COLUMN) {
+        Some(column) => {
+            for (i, candidate) in ranked.iter().enumerate() {
+                let name = candidate.pillar.name();
+                if let Some(edit) =
+                    write_cell(&table.rows[row], column, name, CellWrite::Alongside(" / "))
+                {
+                    fixes.push(Fix {
+                        title: format!("Link {} to Vision: {name}", goal.label()),
+                        edits: vec![edit],
+                        preferred: i == 0 && clear_winner,
+                        resolves: candidate.resolves,
+                    });
+                }
+            }
+        }
+        None => {
+            for (i, candidate) in ranked.iter().enumerate() {
+                let name = candidate.pillar.name();
+                fixes.push(Fix {
+                    title: format!("Link {} to Vision: {name}", goal.label()),
+                    edits: add_vision_column(block, table, row, name),
+                    preferred: i == 0 && clear_winner,
+                    resolves: candidate.resolves,
+                });
+            }
+            fixes.push(Fix {
+                title: "Add a Vision column".to_string(),
+                edits: add_vision_column(block, table, row, ""),
+                preferred: false,
+                resolves: false,
+            });
+        }
+    }
+    fixes
+}
+
 impl Rule for GoalNotLinked {
     fn code(&self) -> &'static str {
         "goal-not-linked"
@@ -70,8 +219,111 @@ impl Rule for GoalNotLinked {
                         goal.label()
                     )
                 };
-                finding(self, goal.row_range.clone(), message)
+                let mut found = finding(self, goal.row_range.clone(), message);
+                found.fixes = fixes(note, goal, index.map(|(_, index)| index));
+                found
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    const CODE: &str = "goal-not-linked";
+
+    const CAREER: &str = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer at a logistics company.\n\n### The Picture\n- **Life:** Living in Rotterdam, cycling to work, four weeks a year offline.\n- **Role:** Principal engineer who sets platform strategy.\n- **Impact:** Developer platforms that cut lead time from weeks to hours.\n- **Reach:** A respected voice on platform engineering; conference talks and writing.\n";
+
+    fn goals(table: &str) -> String {
+        format!("# 2026 Goals\n\nServes [[Career#Vision]]\n\n## Annual Goals\n\n{table}\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | *\"Start\"* | G1, G2 |\n")
+    }
+
+    #[test]
+    fn one_fix_per_pillar_best_match_first() {
+        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|------|---------|----------------|--------|--------|\n| G1 | Known outside the company for platform engineering | Two conference talks delivered | In progress | |\n| G2 | Principal promotion | Packet accepted | In progress | Role |\n");
+        let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
+        assert_eq!(
+            titles(&notes, CODE),
+            [[
+                // Four shared words: platform, engineering, conference, talk.
+                "Link G1 to Vision: Reach (resolves, preferred)",
+                // One each (platform): the picture's order breaks the tie.
+                "Link G1 to Vision: Role (resolves)",
+                "Link G1 to Vision: Impact (resolves)",
+                "Link G1 to Vision: Life (resolves)",
+            ]]
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Link G1 to Vision: Reach"),
+            goals.replace(
+                "Two conference talks delivered | In progress | |",
+                "Two conference talks delivered | In progress | Reach |"
+            )
+        );
+        for pillar in ["Life", "Role", "Impact", "Reach"] {
+            assert!(resolves(
+                &notes,
+                CODE,
+                0,
+                &format!("Link G1 to Vision: {pillar}")
+            ));
+        }
+    }
+
+    #[test]
+    fn a_placeholder_gives_way_and_written_text_stays() {
+        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | [Life / Role / Impact / Reach] |\n| G2 | Golden paths are the default | 80% of new services on templates | In progress | Growth |\n");
+        let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Link G1 to Vision: Role"),
+            goals.replace("[Life / Role / Impact / Reach]", "Role")
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 1, "Link G2 to Vision: Impact"),
+            goals.replace("| Growth |", "| Growth / Impact |")
+        );
+        assert!(resolves(&notes, CODE, 1, "Link G2 to Vision: Impact"));
+    }
+
+    #[test]
+    fn without_a_vision_column_the_fix_adds_it() {
+        let goals = goals("| Goal | Outcome | Success Metric | Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n");
+        let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a Vision column"),
+            goals.replace(
+                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n",
+                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | |\n"
+            )
+        );
+        // G2's row lacks a Status cell: it gets an empty one, then its pillar.
+        assert_eq!(
+            fixed(&notes, CODE, 1, "Link G2 to Vision: Impact"),
+            goals.replace(
+                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n",
+                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | Impact |\n"
+            )
+        );
+        assert!(resolves(&notes, CODE, 1, "Link G2 to Vision: Impact"));
+        assert!(!resolves(&notes, CODE, 0, "Add a Vision column"));
+        let titles = titles(&notes, CODE);
+        assert_eq!(titles[0].last().unwrap(), "Add a Vision column");
+    }
+
+    #[test]
+    fn a_picture_still_to_write_is_offered_but_does_not_resolve() {
+        let career = "# Career\n\n## Vision\n\n**North Star (2031):** [One sentence]\n\n### The Picture\n- **Life:** [What lifestyle looks like]\n";
+        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | Role |\n");
+        let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", career)];
+        // G1 already names Role; the other pillars point at lines still to write.
+        assert_eq!(
+            titles(&notes, CODE),
+            [[
+                "Link G1 to Vision: Life",
+                "Link G1 to Vision: Impact",
+                "Link G1 to Vision: Reach",
+            ]]
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! `internal-only-visibility`: no External Visibility target is active (a blind spot).
 
+use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, Severity};
+use crate::methodology::{SectionId, EXTERNAL_VISIBILITY_QUESTION};
 use crate::model::index::VisibilityTarget;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -30,7 +32,7 @@ impl Rule for InternalOnlyVisibility {
         Severity::Info
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(index) = note.as_index() else {
             return Vec::new();
         };
@@ -38,10 +40,39 @@ impl Rule for InternalOnlyVisibility {
             return Vec::new();
         }
         let at = anchor(note, std::slice::from_ref(&index.visibility_heading));
-        vec![finding(
+        let mut found = finding(
             self,
             at,
             "Blind spot: your visibility is internal only — who outside your company would recommend you for a role?",
-        )]
+        );
+        found.fixes.extend(prompt_fix(
+            note,
+            context,
+            format!("Ask: {EXTERNAL_VISIBILITY_QUESTION}"),
+            EXTERNAL_VISIBILITY_QUESTION,
+            &[SectionId::ExternalVisibility],
+        ));
+        vec![found]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const ASK: &str = "Ask: Who outside your company would recommend you for a role?";
+
+    #[test]
+    fn the_question_goes_under_external_visibility() {
+        let career = "# Career\n\n## External Visibility Plan\n\n### Targets\n| Channel | Target | Status |\n|---|---|---|\n| Speaking | Internal tech talk | Done |\n";
+        let notes = [("Career.md", career)];
+        assert_eq!(titles(&notes, "internal-only-visibility"), [[ASK]]);
+        assert_eq!(
+            fixed(&notes, "internal-only-visibility", 0, ASK),
+            career.replace(
+                "## External Visibility Plan\n",
+                "## External Visibility Plan\n\n> Who outside your company would recommend you for a role?\n"
+            )
+        );
     }
 }

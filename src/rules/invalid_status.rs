@@ -1,6 +1,7 @@
 //! `invalid-status`: a goal's Status is not `Not started`, `In progress` or `Complete`.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
@@ -21,6 +22,88 @@ pub fn is_valid_status(cell: &str) -> bool {
     VALID_STATUSES
         .iter()
         .any(|status| status.eq_ignore_ascii_case(&normalized))
+}
+
+/// The valid status a written one most likely means, if any: `Done` is `Complete`, `WIP`
+/// is `In progress`, `Planned` is `Not started`.
+fn likely_status(cell: &str) -> Option<&'static str> {
+    let lower = cell.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |options: &[&str]| options.iter().any(|o| words.contains(o));
+    if ["not started", "not begun", "not yet"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        Some("Not started")
+    } else if has(&[
+        "done",
+        "completed",
+        "finished",
+        "shipped",
+        "achieved",
+        "delivered",
+        "closed",
+    ]) {
+        Some("Complete")
+    } else if has(&[
+        "todo", "planned", "pending", "idea", "backlog", "later", "queued",
+    ]) {
+        Some("Not started")
+    } else if has(&[
+        "wip",
+        "ongoing",
+        "started",
+        "active",
+        "underway",
+        "track",
+        "progressing",
+        "doing",
+        "blocked",
+        "risk",
+        "behind",
+        "paused",
+    ]) {
+        Some("In progress")
+    } else {
+        None
+    }
+}
+
+/// One fix per valid status, the likeliest first; each writes the status into the cell,
+/// in place of what it says.
+fn fixes(goal: &Goal) -> Vec<Fix> {
+    let Some(range) = goal.status_range.clone() else {
+        return Vec::new();
+    };
+    let likely = likely_status(&goal.status);
+    let mut statuses: Vec<&str> = VALID_STATUSES.to_vec();
+    if let Some(likely) = likely {
+        statuses.retain(|s| *s != likely);
+        statuses.insert(0, likely);
+    }
+    statuses
+        .into_iter()
+        .map(|status| {
+            // An empty cell's range sits before its closing pipe: keep a space before it.
+            let text = if range.is_empty() {
+                format!("{status} ")
+            } else {
+                status.to_string()
+            };
+            Fix {
+                title: format!("Set {}'s status to {status}", goal.label()),
+                edits: vec![Edit {
+                    range: range.clone(),
+                    text,
+                }],
+                preferred: Some(status) == likely,
+                resolves: true,
+            }
+        })
+        .collect()
 }
 
 impl Rule for InvalidStatus {
@@ -50,7 +133,9 @@ impl Rule for InvalidStatus {
                         goal.label()
                     )
                 };
-                finding(self, goal.row_range.clone(), message)
+                let mut found = finding(self, goal.row_range.clone(), message);
+                found.fixes = fixes(goal);
+                found
             })
             .collect()
     }
@@ -59,6 +144,68 @@ impl Rule for InvalidStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|------|---------|----------------|--------|--------|\n| G1 | Principal promotion | Packet accepted | Done ✅ | Role |\n| G2 | Golden paths | 80% of new services | | Impact |\n| G3 | Known outside | Two talks | 50% | Reach |\n";
+
+    #[test]
+    fn each_valid_status_replaces_the_cell_the_likeliest_first() {
+        let notes = [("2026 Goals.md", GOALS)];
+        assert_eq!(
+            titles(&notes, "invalid-status"),
+            [
+                [
+                    "Set G1's status to Complete (resolves, preferred)",
+                    "Set G1's status to Not started (resolves)",
+                    "Set G1's status to In progress (resolves)",
+                ],
+                [
+                    "Set G2's status to Not started (resolves)",
+                    "Set G2's status to In progress (resolves)",
+                    "Set G2's status to Complete (resolves)",
+                ],
+                [
+                    "Set G3's status to Not started (resolves)",
+                    "Set G3's status to In progress (resolves)",
+                    "Set G3's status to Complete (resolves)",
+                ],
+            ]
+        );
+        assert_eq!(
+            fixed(&notes, "invalid-status", 0, "Set G1's status to Complete"),
+            GOALS.replace("| Done ✅ |", "| Complete |")
+        );
+        // An empty cell gets the status with a space on each side.
+        assert_eq!(
+            fixed(
+                &notes,
+                "invalid-status",
+                1,
+                "Set G2's status to In progress"
+            ),
+            GOALS.replace(
+                "| 80% of new services | |",
+                "| 80% of new services | In progress |"
+            )
+        );
+        for (nth, goal) in [(0, "G1"), (1, "G2"), (2, "G3")] {
+            for status in VALID_STATUSES {
+                let title = format!("Set {goal}'s status to {status}");
+                assert!(resolves(&notes, "invalid-status", nth, &title), "{title}");
+            }
+        }
+    }
+
+    #[test]
+    fn written_statuses_suggest_their_valid_value() {
+        assert_eq!(likely_status("Done ✅"), Some("Complete"));
+        assert_eq!(likely_status("On track"), Some("In progress"));
+        assert_eq!(likely_status("WIP"), Some("In progress"));
+        assert_eq!(likely_status("Planned for Q3"), Some("Not started"));
+        assert_eq!(likely_status("Not started yet"), Some("Not started"));
+        assert_eq!(likely_status("50%"), None);
+        assert_eq!(likely_status(""), None);
+    }
 
     #[test]
     fn statuses() {

@@ -1,6 +1,7 @@
 //! `missing-section`: a core section of the note's kind is absent.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::fixes_support::{insert_section, section_block};
+use super::{finding, Context, Finding, Fix, Rule, Severity};
 use crate::methodology::{core_sections, NoteKind};
 use crate::model::Note;
 
@@ -15,7 +16,7 @@ impl Rule for MissingSection {
         Severity::Warning
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         if !matches!(
             note.kind,
             NoteKind::CareerIndex | NoteKind::Goals | NoteKind::Profile
@@ -30,12 +31,83 @@ impl Rule for MissingSection {
         core_sections(note.kind)
             .filter(|id| note.section(*id).is_none())
             .map(|id| {
-                finding(
+                let mut found = finding(
                     self,
                     note.title_range(),
                     format!("Your {what} has no {} section — add it so nothing falls through the cracks.", id.title()),
-                )
+                );
+                found.fixes.push(Fix {
+                    title: format!("Add the {} section", id.title()),
+                    edits: vec![insert_section(note, id, &section_block(note, context, id))],
+                    preferred: true,
+                    resolves: true,
+                });
+                found
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    const CODE: &str = "missing-section";
+
+    /// A Goals note without Monthly Milestones.
+    const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | *\"Prove it\"* | G1: scope summary |\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Send Ana the scope summary (G1)\n";
+
+    #[test]
+    fn a_missing_section_goes_before_the_next_one_it_has() {
+        assert_eq!(
+            titles(&[("2026 Goals.md", GOALS)], CODE),
+            [["Add the Monthly Milestones section (resolves, preferred)"]]
+        );
+        let fixed = fixed(
+            &[("2026 Goals.md", GOALS)],
+            CODE,
+            0,
+            "Add the Monthly Milestones section",
+        );
+        assert!(
+            fixed.contains("| Q1 | *\"Prove it\"* | G1: scope summary |\n\n## Monthly Milestones\n\n- [ ] [Milestone] (G1)\n- [ ] [Milestone] (G2)\n- [ ] [Milestone] (G3)\n\n## Weekly Actions\n"),
+            "{fixed}"
+        );
+        assert!(resolves(
+            &[("2026 Goals.md", GOALS)],
+            CODE,
+            0,
+            "Add the Monthly Milestones section"
+        ));
+    }
+
+    #[test]
+    fn the_last_section_goes_at_the_end_after_a_rule_when_the_note_uses_rules() {
+        let career = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer.\n\n---\n\n## Timeline\n\n| Years | Role | Company | Key Achievement |\n|---|---|---|---|\n| 2019–2023 | Staff Engineer | Freightline | Led the CI overhaul |";
+        let fixed = fixed(
+            &[("Career.md", career)],
+            CODE,
+            9,
+            "Add the Open Tasks section",
+        );
+        assert_eq!(
+            fixed,
+            format!("{career}\n\n---\n\n## Open Tasks\n\n- [ ] [Task 1]\n- [ ] [Task 2]\n")
+        );
+        // The theme is this year's.
+        let fixed = self::fixed(
+            &[("Career.md", career)],
+            CODE,
+            0,
+            "Add the Annual Theme section",
+        );
+        assert!(
+            fixed.contains("---\n\n## 2026 Theme\n\n> **\"[Theme in quotes]\"**\n"),
+            "{fixed}"
+        );
+        assert!(
+            fixed.contains("[ ] [Criterion 3]\n\n---\n\n## Timeline\n"),
+            "{fixed}"
+        );
     }
 }

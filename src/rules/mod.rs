@@ -6,6 +6,7 @@
 
 pub mod docs;
 mod finding;
+pub(crate) mod fixes_support;
 
 mod broken_link;
 mod empty_section;

@@ -1,6 +1,8 @@
 //! `no-business-metrics`: no Business Impact row has a quantified impact (a blind spot).
 
+use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, Severity};
+use crate::methodology::{SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::text::is_quantified;
 use crate::model::Note;
 
@@ -15,7 +17,7 @@ impl Rule for NoBusinessMetrics {
         Severity::Info
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(index) = note.as_index() else {
             return Vec::new();
         };
@@ -27,10 +29,39 @@ impl Rule for NoBusinessMetrics {
             return Vec::new();
         }
         let at = anchor(note, std::slice::from_ref(&index.business_impact_heading));
-        vec![finding(
+        let mut found = finding(
             self,
             at,
             "Blind spot: no business metrics — can you quantify the $ impact of your wins?",
-        )]
+        );
+        found.fixes.extend(prompt_fix(
+            note,
+            context,
+            format!("Ask: {QUANTIFY_IMPACT_QUESTION}"),
+            QUANTIFY_IMPACT_QUESTION,
+            &[SectionId::BusinessImpact],
+        ));
+        vec![found]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const ASK: &str = "Ask: Can you quantify the $ impact of your wins?";
+
+    #[test]
+    fn the_question_goes_under_business_impact() {
+        let career = "# Career\n\n## Business Impact\n| Initiative | Business Impact | Year |\n|---|---|---|\n| Vendor consolidation | Simpler procurement | 2025 |\n";
+        let notes = [("Career.md", career)];
+        assert_eq!(titles(&notes, "no-business-metrics"), [[ASK]]);
+        assert_eq!(
+            fixed(&notes, "no-business-metrics", 0, ASK),
+            career.replace(
+                "## Business Impact\n",
+                "## Business Impact\n\n> Can you quantify the $ impact of your wins?\n\n"
+            )
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! `no-clear-pov`: the Innovation Thesis belief is empty or absent (a blind spot).
 
+use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, Severity};
-use crate::methodology::SectionId;
+use crate::methodology::{SectionId, POV_QUESTION};
 use crate::model::Note;
 
 pub struct NoClearPov;
@@ -15,7 +16,7 @@ impl Rule for NoClearPov {
         Severity::Info
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(index) = note.as_index() else {
             return Vec::new();
         };
@@ -31,6 +32,39 @@ impl Rule for NoClearPov {
                     .map(|s| s.heading_range.clone()),
             ],
         );
-        vec![finding(self, at, "Blind spot: no clear point of view — what do you believe about your industry that others don't?")]
+        let mut found = finding(self, at, "Blind spot: no clear point of view — what do you believe about your industry that others don't?");
+        found.fixes.extend(prompt_fix(
+            note,
+            context,
+            format!("Ask: {POV_QUESTION}"),
+            POV_QUESTION,
+            &[SectionId::TheBelief, SectionId::InnovationThesis],
+        ));
+        vec![found]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const ASK: &str = "Ask: What do you believe about your industry that others don't?";
+
+    #[test]
+    fn the_question_goes_under_the_belief_or_into_a_new_thesis() {
+        let career = "# Career\n\n## Innovation Thesis\n\n### The Belief\n> [Your POV on your industry]\n\n### Innovation Portfolio\n| Experiment | Hypothesis | Status | Learning |\n|---|---|---|---|\n| Paved road | Templates beat docs | Running | Adoption doubles |\n";
+        let notes = [("Career.md", career)];
+        assert_eq!(titles(&notes, "no-clear-pov"), [[ASK]]);
+        assert_eq!(
+            fixed(&notes, "no-clear-pov", 0, ASK),
+            career.replace(
+                "### The Belief\n",
+                "### The Belief\n\n> What do you believe about your industry that others don't?\n\n"
+            )
+        );
+        let career = "# Career\n\n## Growth\n\n- Kubernetes operators\n\n## Network\n\n### Sponsors\n- Ruud — VP Engineering\n";
+        assert!(fixed(&[("Career.md", career)], "no-clear-pov", 0, ASK).contains(
+            "- Kubernetes operators\n\n## Innovation Thesis\n\n> What do you believe about your industry that others don't?\n\n## Network\n"
+        ));
     }
 }

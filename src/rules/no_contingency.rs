@@ -1,8 +1,60 @@
 //! `no-contingency`: the Risk Register is empty, or a risk has no mitigation (a blind spot).
 
-use super::{anchor, finding, Context, Finding, Rule, Severity};
+use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
+use super::{anchor, finding, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::methodology::{SectionId, CONTINGENCY_QUESTION};
+use crate::model::index::Risk;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
+use crate::syntax::BlockKind;
+
+/// What the fix writes for the person to answer.
+const MITIGATION_PLACEHOLDER: &str = "[What would you do?]";
+
+/// Fills the risk's empty mitigation with a placeholder that asks the question: the
+/// Mitigation cell of a table row (in place of a placeholder such as `...`), or after a
+/// list item (`Risk → [What would you do?]`).
+fn mitigation_placeholder(note: &Note, risk: &Risk) -> Option<Fix> {
+    let edit = match table_of_row(note, &risk.range) {
+        Some((_, table, index)) => {
+            let column = table
+                .column(&["mitigation", "contingency", "plan b"])
+                .or(table.header.cells.is_empty().then_some(3))?;
+            write_cell(
+                &table.rows[index],
+                column,
+                MITIGATION_PLACEHOLDER,
+                CellWrite::OverPlaceholder,
+            )?
+        }
+        None => {
+            if !risk.mitigation.trim().is_empty() {
+                return None;
+            }
+            let block = note
+                .outline
+                .blocks
+                .iter()
+                .find(|b| b.range == risk.range && matches!(b.kind, BlockKind::ListItem(_)))?;
+            let arrow = block.text.contains('→') || block.text.contains("Mitigation:");
+            let end = block.text_range.end;
+            Edit {
+                range: end..end,
+                text: if arrow {
+                    format!(" {MITIGATION_PLACEHOLDER}")
+                } else {
+                    format!(" → {MITIGATION_PLACEHOLDER}")
+                },
+            }
+        }
+    };
+    Some(Fix {
+        title: "Add a mitigation placeholder".to_string(),
+        edits: vec![edit],
+        preferred: false,
+        resolves: false,
+    })
+}
 
 pub struct NoContingency;
 
@@ -15,32 +67,96 @@ impl Rule for NoContingency {
         Severity::Info
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(index) = note.as_index() else {
             return Vec::new();
         };
         if index.risks.is_empty() {
             let at = anchor(note, std::slice::from_ref(&index.risks_heading));
-            return vec![finding(
+            let mut found = finding(
                 self,
                 at,
                 "Blind spot: no contingency plan — what if your current path doesn't work out?",
-            )];
+            );
+            found.fixes.extend(prompt_fix(
+                note,
+                context,
+                format!("Ask: {CONTINGENCY_QUESTION}"),
+                CONTINGENCY_QUESTION,
+                &[SectionId::RiskRegister],
+            ));
+            return vec![found];
         }
         index
             .risks
             .iter()
             .filter(|risk| is_placeholder(&risk.mitigation))
             .map(|risk| {
-                finding(
+                let mut found = finding(
                     self,
                     risk.range.clone(),
                     format!(
                         "“{}” has no mitigation — what would you do if it happened?",
                         risk.risk.trim()
                     ),
-                )
+                );
+                found.fixes.extend(mitigation_placeholder(note, risk));
+                found
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const CODE: &str = "no-contingency";
+    const PLACEHOLDER: &str = "Add a mitigation placeholder";
+
+    #[test]
+    fn an_empty_register_gets_the_question() {
+        let career = "# Career\n\n## Risk Register\n\n| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n| | | | |\n";
+        let notes = [("Career.md", career)];
+        let ask = "Ask: What if your current path doesn't work out?";
+        assert_eq!(titles(&notes, CODE), [[ask]]);
+        assert_eq!(
+            fixed(&notes, CODE, 0, ask),
+            career.replace(
+                "## Risk Register\n",
+                "## Risk Register\n\n> What if your current path doesn't work out?\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_risk_without_mitigation_gets_a_placeholder() {
+        let career = "# Career\n\n## Risk Register\n\n| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n| Budget cut | Medium | High | |\n| Reorg | Low | High | ... |\n| Burnout | High | High |\n\n- Acquisition →\n- Promo stalls\n";
+        let notes = [("Career.md", career)];
+        assert_eq!(titles(&notes, CODE), vec![vec![PLACEHOLDER]; 5]);
+        let filled = |nth| fixed(&notes, CODE, nth, PLACEHOLDER);
+        assert_eq!(
+            filled(0),
+            career.replace("| High | |", "| High | [What would you do?] |")
+        );
+        assert_eq!(
+            filled(1),
+            career.replace("| ... |", "| [What would you do?] |")
+        );
+        assert_eq!(
+            filled(2),
+            career.replace(
+                "| High | High |\n",
+                "| High | High | [What would you do?] |\n"
+            )
+        );
+        assert_eq!(
+            filled(3),
+            career.replace("Acquisition →", "Acquisition → [What would you do?]")
+        );
+        assert_eq!(
+            filled(4),
+            career.replace("Promo stalls", "Promo stalls → [What would you do?]")
+        );
     }
 }

@@ -1,9 +1,105 @@
 //! `orphan-goal`: no quarterly intention, milestone or weekly action references the goal.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use chrono::Datelike;
+
+use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::methodology::SectionId;
+use crate::model::goals::Goal;
+use crate::model::text::is_placeholder;
 use crate::model::Note;
+use crate::syntax::{BlockKind, Table};
 
 pub struct OrphanGoal;
+
+/// The quarter a new intention is for: this quarter in this year's note, the first of a
+/// future year's, the last of a past year's.
+fn quarter(note: &Note, context: &Context) -> u32 {
+    let this_year = context.today.year();
+    match note.as_goals().and_then(|g| g.year) {
+        Some(year) if year > this_year => 1,
+        Some(year) if year < this_year => 4,
+        _ => context.today.month0() / 3 + 1,
+    }
+}
+
+/// What the new row focuses on: the goal, named by its ID and its outcome. An ID alone
+/// reads as template scaffolding, so the outcome (or a first step) goes with it.
+fn focus(goal: &Goal) -> String {
+    let outcome = goal.outcome.trim();
+    if is_placeholder(outcome) {
+        format!("{}: first step", goal.label())
+    } else {
+        format!("{}: {outcome}", goal.label())
+    }
+}
+
+/// The cells of a new row of `table` for `goal`: the quarter, a placeholder intention and
+/// the goal in the focus column (or after the intention when there is none).
+fn row_cells(table: &Table, quarter: u32, goal: &Goal) -> Vec<String> {
+    let columns = table.header.cells.len().max(1);
+    let mut cells = vec![String::new(); columns];
+    let quarter_column = table.column(&["quarter", "q"]).unwrap_or(0);
+    cells[quarter_column] = format!("Q{quarter}");
+    let intention_column = table
+        .column(&["intention", "theme"])
+        .or_else(|| (0..columns).find(|c| *c != quarter_column));
+    let focus_column = table
+        .column(&["focus", "priorities", "goals"])
+        .filter(|c| Some(*c) != intention_column && *c != quarter_column);
+    if let Some(column) = intention_column {
+        cells[column] = "[intention]".to_string();
+    }
+    match focus_column {
+        Some(column) => cells[column] = focus(goal),
+        None => {
+            let column = intention_column.unwrap_or(quarter_column);
+            cells[column] = format!("{} ({})", cells[column], focus(goal));
+        }
+    }
+    cells
+}
+
+const NEW_TABLE_HEADER: &str = "| Quarter | Intention | Focus |\n|---------|-----------|-------|\n";
+
+fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
+    let quarter = quarter(note, context);
+    let section = note.section(SectionId::QuarterlyIntentions);
+    let table = section.and_then(|section| {
+        note.blocks_in(section)
+            .filter_map(|block| match &block.kind {
+                BlockKind::Table(table) => Some((block, table)),
+                _ => None,
+            })
+            .last()
+    });
+    let new_table = format!(
+        "{NEW_TABLE_HEADER}| Q{quarter} | [intention] | {} |\n",
+        focus(goal)
+    );
+    let edit = match (section, table) {
+        (_, Some((block, table))) => {
+            let like = table.rows.last().unwrap_or(&table.header);
+            let at = block.range.end;
+            Edit {
+                range: at..at,
+                text: format!("\n{}", new_row(like, &row_cells(table, quarter, goal))),
+            }
+        }
+        (Some(section), None) => insert_under_heading(note, &section.heading_range, &new_table),
+        (None, None) => {
+            let id = SectionId::QuarterlyIntentions;
+            let heading = section_heading_line(note, context, id);
+            insert_section(note, id, &format!("{heading}\n{new_table}"))
+        }
+    };
+    Some(Fix {
+        title: format!("Add a quarterly intention for {}", goal.label()),
+        edits: vec![edit],
+        preferred: false,
+        resolves: true,
+    })
+}
 
 impl Rule for OrphanGoal {
     fn code(&self) -> &'static str {
@@ -14,7 +110,7 @@ impl Rule for OrphanGoal {
         Severity::Info
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(goals) = note.as_goals() else {
             return Vec::new();
         };
@@ -34,12 +130,90 @@ impl Rule for OrphanGoal {
             .iter()
             .filter(|goal| !referenced(goal.id))
             .map(|goal| {
-                finding(
+                let mut found = finding(
                     self,
                     goal.row_range.clone(),
                     format!("Nothing in your quarters, months or weeks moves {} forward — what is the first step, and when?", goal.label()),
-                )
+                );
+                found.fixes.extend(add_intention(note, context, goal));
+                found
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    const CODE: &str = "orphan-goal";
+
+    const ANNUAL: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n| G2 | Golden paths are the default | 80% of new services | In progress | Impact |\n";
+
+    #[test]
+    fn a_row_for_this_quarter_joins_the_table() {
+        let goals = format!("{ANNUAL}\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | *\"Prove it\"* | G1: scope summary |\n\n## Monthly Milestones\n");
+        let notes = [("2026 Goals.md", goals.as_str())];
+        assert_eq!(
+            titles(&notes, CODE),
+            [["Add a quarterly intention for G2 (resolves)"]]
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for G2"),
+            goals.replace(
+                "| G1: scope summary |\n",
+                "| G1: scope summary |\n| Q1 | [intention] | G2: Golden paths are the default |\n"
+            )
+        );
+        assert!(resolves(
+            &notes,
+            CODE,
+            0,
+            "Add a quarterly intention for G2"
+        ));
+    }
+
+    #[test]
+    fn without_a_table_the_fix_brings_one() {
+        // Under the heading when the section is there…
+        let goals = format!("{ANNUAL}\n## Quarterly Intentions\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Draft the promo narrative (G1)\n");
+        let notes = [("2026 Goals.md", goals.as_str())];
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for G2"),
+            goals.replace(
+                "## Quarterly Intentions\n",
+                "## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | [intention] | G2: Golden paths are the default |\n"
+            )
+        );
+        assert!(resolves(
+            &notes,
+            CODE,
+            0,
+            "Add a quarterly intention for G2"
+        ));
+        // …and as a section of its own, where the template puts it, when it is not.
+        let goals = format!("{ANNUAL}\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Draft the promo narrative (G1)\n");
+        let notes = [("2026 Goals.md", goals.as_str())];
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for G2"),
+            goals.replace(
+                "\n## Weekly Actions",
+                "\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | [intention] | G2: Golden paths are the default |\n\n## Weekly Actions"
+            )
+        );
+        assert!(resolves(
+            &notes,
+            CODE,
+            0,
+            "Add a quarterly intention for G2"
+        ));
+    }
+
+    #[test]
+    fn next_years_note_starts_in_its_first_quarter() {
+        let goals = ANNUAL.replace("2026", "2027");
+        let notes = [("2027 Goals.md", goals.as_str())];
+        assert!(fixed(&notes, CODE, 0, "Add a quarterly intention for G1")
+            .ends_with("| Q1 | [intention] | G1: Principal promotion |\n"));
     }
 }

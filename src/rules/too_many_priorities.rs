@@ -1,12 +1,28 @@
 //! `too-many-priorities`: more annual goals than the maximum, more than one theme, or more
 //! than three Current Focus items.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::fixes_support::prompt_fix;
+use super::{finding, Context, Finding, Fix, Rule, Severity};
+use crate::methodology::{NoteKind, SectionId, ONE_THEME_QUESTION as QUESTION};
 use crate::model::Note;
 
 pub struct TooManyPriorities;
 
-const QUESTION: &str = "If this year had ONE theme, what would it be?";
+/// The ONE-theme question, under the theme in a Career Index and above the annual goals
+/// in a Goals note.
+fn ask(note: &Note, context: &Context) -> Option<Fix> {
+    let section = match note.kind {
+        NoteKind::Goals => SectionId::AnnualGoals,
+        _ => SectionId::AnnualTheme,
+    };
+    prompt_fix(
+        note,
+        context,
+        format!("Ask: {QUESTION}"),
+        QUESTION,
+        &[section],
+    )
+}
 
 /// A single theme that is really several: joined by ` and `, ` & `, ` + ` or `;`.
 fn is_joined(theme: &str) -> bool {
@@ -72,12 +88,53 @@ impl Rule for TooManyPriorities {
                 ));
             }
         }
+        if !findings.is_empty() {
+            let fix = ask(note, context);
+            for found in &mut findings {
+                found.fixes.extend(fix.clone());
+            }
+        }
         findings
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const ASK: &str = "Ask: If this year had ONE theme, what would it be?";
+
+    #[test]
+    fn the_one_theme_question_goes_under_the_theme() {
+        let career =
+            "# Career\n\n## 2026 Theme\n\n> **\"Scale the platform\"** and **\"Go external\"**\n";
+        let notes = [("Career.md", career)];
+        assert_eq!(titles(&notes, "too-many-priorities"), [[ASK]]);
+        assert_eq!(
+            fixed(&notes, "too-many-priorities", 0, ASK),
+            "# Career\n\n## 2026 Theme\n\n> If this year had ONE theme, what would it be?\n\n> **\"Scale the platform\"** and **\"Go external\"**\n"
+        );
+    }
+
+    #[test]
+    fn in_a_goals_note_above_the_goals_or_in_a_new_theme_section() {
+        let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | A | 1 promo | In progress | Role |\n| G2 | B | 2 talks | In progress | Reach |\n| G3 | C | 3 posts | In progress | Reach |\n| G4 | D | 4 hires | In progress | Impact |\n";
+        assert_eq!(
+            fixed(&[("2026 Goals.md", goals)], "too-many-priorities", 0, ASK),
+            goals.replace(
+                "## Annual Goals\n",
+                "## Annual Goals\n\n> If this year had ONE theme, what would it be?\n"
+            )
+        );
+        // Four Current Focus items and no theme section: the theme section is added.
+        let career = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer.\n\n## Current Role\n\n### Current Focus\n- Platform roadmap\n- Hiring\n- CI costs\n- Mentoring\n";
+        let asked = fixed(&[("Career.md", career)], "too-many-priorities", 0, ASK);
+        assert!(
+            asked.contains("Principal engineer.\n\n## 2026 Theme\n\n> If this year had ONE theme, what would it be?\n\n## Current Role\n"),
+            "{asked}"
+        );
+    }
+
     #[test]
     fn joined_themes() {
         assert!(super::is_joined("Scale the team and ship the platform"));

@@ -1,6 +1,6 @@
 //! `unknown-goal-ref`: a reference like `G7` to a goal that does not exist.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::model::Note;
 
 pub struct UnknownGoalRef;
@@ -29,8 +29,52 @@ impl Rule for UnknownGoalRef {
                 } else {
                     format!("There is no G{id} among your annual goals ({}) — which goal did you mean?", known.join(", "))
                 };
-                finding(self, range.clone(), message)
+                let mut found = finding(self, range.clone(), message);
+                found.fixes = known
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, label)| !known[..*i].contains(label))
+                    .map(|(_, label)| Fix {
+                        title: format!("Replace G{id} with {label}"),
+                        edits: vec![Edit {
+                            range: range.clone(),
+                            text: label.clone(),
+                        }],
+                        preferred: false,
+                        resolves: true,
+                    })
+                    .collect();
+                found
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+
+    const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n| G2 | Golden paths | 80% of new services | In progress | Impact |\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Book the speaking coach (G5)\n";
+
+    #[test]
+    fn each_existing_goal_replaces_the_reference() {
+        let notes = [("2026 Goals.md", GOALS)];
+        assert_eq!(
+            titles(&notes, "unknown-goal-ref"),
+            [[
+                "Replace G5 with G1 (resolves)",
+                "Replace G5 with G2 (resolves)"
+            ]]
+        );
+        assert_eq!(
+            fixed(&notes, "unknown-goal-ref", 0, "Replace G5 with G2"),
+            GOALS.replace("(G5)", "(G2)")
+        );
+        assert!(resolves(
+            &notes,
+            "unknown-goal-ref",
+            0,
+            "Replace G5 with G1"
+        ));
     }
 }

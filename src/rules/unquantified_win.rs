@@ -1,10 +1,71 @@
 //! `unquantified-win`: a win or business-impact row states no measurable result.
 
-use super::{finding, Context, Finding, Rule, Severity};
+use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
+use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::methodology::{SectionId, QUANTIFY_IMPACT_QUESTION};
+use crate::model::index::{ImpactRow, Win};
 use crate::model::text::is_quantified;
 use crate::model::Note;
+use crate::syntax::BlockKind;
 
 pub struct UnquantifiedWin;
+
+/// What the fix appends for the person to replace with a number.
+const IMPACT_PLACEHOLDER: &str = "[impact: $ / % / how many]";
+
+fn placeholder_fix(edit: Edit) -> Fix {
+    Fix {
+        title: "Add an impact placeholder".to_string(),
+        edits: vec![edit],
+        preferred: false,
+        resolves: false,
+    }
+}
+
+/// Appends the placeholder to the win's own line: after its text, or after the text of
+/// the item it holds (`- 1. Led the migration`).
+fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
+    let end = note
+        .outline
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem(_)))
+        .filter(|b| b.range.start >= win.range.start && b.range.end <= win.range.end)
+        .find(|b| !b.text.trim().is_empty())?
+        .text_range
+        .end;
+    Some(placeholder_fix(Edit {
+        range: end..end,
+        text: format!(" — {IMPACT_PLACEHOLDER}"),
+    }))
+}
+
+/// Puts the placeholder into the row's Business Impact cell, after what it says.
+fn impact_placeholder(note: &Note, row: &ImpactRow) -> Option<Fix> {
+    let (_, table, index) = table_of_row(note, &row.range)?;
+    let column = table.column(&["business impact", "impact"]).or(table
+        .header
+        .cells
+        .is_empty()
+        .then_some(1))?;
+    let edit = write_cell(
+        &table.rows[index],
+        column,
+        IMPACT_PLACEHOLDER,
+        CellWrite::Alongside(" — "),
+    )?;
+    Some(placeholder_fix(edit))
+}
+
+fn ask(note: &Note, context: &Context, sections: &[SectionId]) -> Option<Fix> {
+    prompt_fix(
+        note,
+        context,
+        format!("Ask: {QUANTIFY_IMPACT_QUESTION}"),
+        QUANTIFY_IMPACT_QUESTION,
+        sections,
+    )
+}
 
 impl Rule for UnquantifiedWin {
     fn code(&self) -> &'static str {
@@ -15,7 +76,7 @@ impl Rule for UnquantifiedWin {
         Severity::Warning
     }
 
-    fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
+    fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let Some(index) = note.as_index() else {
             return Vec::new();
         };
@@ -27,22 +88,104 @@ impl Rule for UnquantifiedWin {
                 } else {
                     format!("“{}”", win.title)
                 };
-                findings.push(finding(
+                let mut found = finding(
                     self,
                     win.range.clone(),
                     format!("{name} states no measurable result — can you quantify the $ impact, the %, or how many people it reached?"),
-                ));
+                );
+                found.fixes.extend(win_placeholder(note, win));
+                found
+                    .fixes
+                    .extend(ask(note, context, &[SectionId::WinsAndArtifacts]));
+                findings.push(found);
             }
         }
         for row in &index.business_impact {
             if !is_quantified(&row.impact) {
-                findings.push(finding(
+                let mut found = finding(
                     self,
                     row.range.clone(),
                     format!("The impact of “{}” has no number yet — what did it save, earn or change, in $ or %?", row.initiative),
-                ));
+                );
+                found.fixes.extend(impact_placeholder(note, row));
+                found
+                    .fixes
+                    .extend(ask(note, context, &[SectionId::BusinessImpact]));
+                findings.push(found);
             }
         }
         findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::fixes_support::testing::{fixed, titles};
+
+    const CODE: &str = "unquantified-win";
+    const ASK: &str = "Ask: Can you quantify the $ impact of your wins?";
+
+    const CAREER: &str = "# Career\n\n## Wins & Artifacts\n\n### 2025\n- **CI overhaul** — cut median CI time from 41 to 12 minutes.\n- **On-call culture** — turned incident reviews into blameless learning.\n- 1. Led the vendor consolidation\n\n### Business Impact Metrics\n| Initiative | Business Impact | Year |\n|------------|-----------------|------|\n| Vendor consolidation | Simpler procurement | 2025 |\n| Cloud rightsizing | | 2024 |\n";
+
+    #[test]
+    fn a_placeholder_after_the_win_and_the_question_under_its_heading() {
+        let notes = [("Career.md", CAREER)];
+        assert_eq!(
+            titles(&notes, CODE),
+            [
+                ["Add an impact placeholder", ASK],
+                ["Add an impact placeholder", ASK],
+                ["Add an impact placeholder", ASK],
+                ["Add an impact placeholder", ASK],
+            ]
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add an impact placeholder"),
+            CAREER.replace(
+                "blameless learning.\n",
+                "blameless learning. — [impact: $ / % / how many]\n"
+            )
+        );
+        // A bullet holding a numbered item: after the item's text.
+        assert_eq!(
+            fixed(&notes, CODE, 1, "Add an impact placeholder"),
+            CAREER.replace(
+                "Led the vendor consolidation\n",
+                "Led the vendor consolidation — [impact: $ / % / how many]\n"
+            )
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, ASK),
+            CAREER.replace(
+                "## Wins & Artifacts\n",
+                "## Wins & Artifacts\n\n> Can you quantify the $ impact of your wins?\n"
+            )
+        );
+    }
+
+    #[test]
+    fn an_impact_row_gets_the_placeholder_in_its_impact_cell() {
+        let notes = [("Career.md", CAREER)];
+        assert_eq!(
+            fixed(&notes, CODE, 2, "Add an impact placeholder"),
+            CAREER.replace(
+                "| Simpler procurement |",
+                "| Simpler procurement — [impact: $ / % / how many] |"
+            )
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 3, "Add an impact placeholder"),
+            CAREER.replace(
+                "| Cloud rightsizing | |",
+                "| Cloud rightsizing | [impact: $ / % / how many] |"
+            )
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 3, ASK),
+            CAREER.replace(
+                "### Business Impact Metrics\n",
+                "### Business Impact Metrics\n\n> Can you quantify the $ impact of your wins?\n\n"
+            )
+        );
     }
 }

@@ -1,0 +1,546 @@
+//! What the rules' quick fixes share: where to insert a block so that it reads as its own
+//! paragraph, where a missing section belongs, table cells to fill, prompts to ask.
+//!
+//! A rule sees the note's outline, not its text, so every position here is derived from
+//! the byte ranges of headings, blocks and cells. Two things are assumed of the text
+//! between them: a line ends in `\n`, and a table row starts at the start of its line.
+//! The bytes between two pieces of content are line breaks and blanks, so a gap of one
+//! byte after a line is its line break and a longer gap holds a blank line.
+
+use std::ops::Range;
+
+use chrono::Datelike;
+
+use super::{Context, Edit, Fix};
+use crate::methodology::templates::{section_template, section_template_for_week, week_start};
+use crate::methodology::{is_known_prompt, SectionId, SECTIONS};
+use crate::model::{Note, Section};
+use crate::syntax::{Block, BlockKind, Row, Table};
+
+/// The year a section template is filled with: the Goals note's own year, else this year.
+pub(crate) fn template_year(note: &Note, context: &Context) -> i32 {
+    note.as_goals()
+        .and_then(|g| g.year)
+        .unwrap_or_else(|| context.today.year())
+}
+
+/// The template block for `id` (heading and body, ending in a newline). Weekly Actions
+/// starts in this week when the note is this year's.
+pub(crate) fn section_block(note: &Note, context: &Context, id: SectionId) -> String {
+    let year = template_year(note, context);
+    if id == SectionId::WeeklyActions && year == context.today.year() {
+        section_template_for_week(id, year, week_start(context.today))
+    } else {
+        section_template(id, year)
+    }
+}
+
+/// The heading line the template gives `id` (`## 2026 Theme`), with its line break.
+pub(crate) fn section_heading_line(note: &Note, context: &Context, id: SectionId) -> String {
+    let block = section_block(note, context, id);
+    let line = block.lines().next().unwrap_or("").trim_end();
+    format!("{line}\n")
+}
+
+/// Where a block's content ends. Rules, HTML, code and front matter take in the line
+/// break after them; every other block ends at its last character.
+fn content_end(note: &Note, block: &Block) -> usize {
+    let keeps_line_break = matches!(
+        block.kind,
+        BlockKind::ThematicBreak | BlockKind::Html | BlockKind::Code
+    );
+    if keeps_line_break && block.range.end < note.text_len && block.range.end > block.range.start {
+        block.range.end - 1
+    } else {
+        block.range.end
+    }
+}
+
+/// The last piece of content (a heading, a block or the front matter) that ends at or
+/// before `offset`: where it ends, and the block when it is one. `None` when nothing
+/// comes before.
+fn content_before(note: &Note, offset: usize) -> Option<(usize, Option<&Block>)> {
+    let outline = &note.outline;
+    let headings = outline.headings.iter().map(|h| (h.range.end, None));
+    let blocks = outline
+        .blocks
+        .iter()
+        .map(|b| (content_end(note, b), Some(b)));
+    let front_matter = outline.front_matter.iter().map(|f| {
+        let end = if f.range.end < note.text_len && f.range.end > f.range.start {
+            f.range.end - 1
+        } else {
+            f.range.end
+        };
+        (end, None)
+    });
+    headings
+        .chain(blocks)
+        .chain(front_matter)
+        .filter(|(end, _)| *end <= offset)
+        .max_by_key(|(end, _)| *end)
+}
+
+/// The first heading or block that starts after `offset`: its start, and whether it is in
+/// a block quote (then its range starts after the quote marker).
+fn content_start_after(note: &Note, offset: usize) -> Option<(usize, bool)> {
+    let outline = &note.outline;
+    let headings = outline.headings.iter().map(|h| (h.range.start, false));
+    let blocks = outline.blocks.iter().map(|b| (b.range.start, b.quoted));
+    headings
+        .chain(blocks)
+        .filter(|(start, _)| *start > offset)
+        .min_by_key(|(start, _)| *start)
+}
+
+/// Inserts `block` (lines ending in `\n`) as its own paragraph right under the heading
+/// whose line is `heading`: one blank line before it and one after.
+pub(crate) fn insert_under_heading(note: &Note, heading: &Range<usize>, block: &str) -> Edit {
+    let at = heading.end;
+    let body = block.trim_end_matches('\n');
+    let needs_blank_after = match content_start_after(note, at) {
+        // Only the heading's line break comes before the next line.
+        Some((start, false)) => start - at < 2,
+        // A quote marker (`> `) precedes a quoted block's range.
+        Some((start, true)) => start - at < 4,
+        // Nothing follows: the text ends here, or with blank space.
+        None => false,
+    };
+    let text = if needs_blank_after || at >= note.text_len {
+        format!("\n\n{body}\n")
+    } else {
+        format!("\n\n{body}")
+    };
+    Edit {
+        range: at..at,
+        text,
+    }
+}
+
+/// Inserts `block` (starting with a heading, lines ending in `\n`) at `at`, the start of a
+/// line (a heading's or a block's) or the end of the text, with a blank line before it and
+/// after it.
+pub(crate) fn insert_block_at(note: &Note, at: usize, block: &str) -> Edit {
+    let block = block.trim_end_matches('\n');
+    let before = match content_before(note, at) {
+        None => "",
+        Some((end, _)) => match at - end {
+            0 => "\n\n",
+            1 => "\n",
+            _ => "",
+        },
+    };
+    let text = if at >= note.text_len {
+        format!("{before}{block}\n")
+    } else {
+        format!("{before}{block}\n\n")
+    };
+    Edit {
+        range: at..at,
+        text,
+    }
+}
+
+/// Whether the last block before `at` is a thematic break (`---`): the note separates its
+/// sections with rules.
+fn rule_before(note: &Note, at: usize) -> Option<&Block> {
+    match content_before(note, at)? {
+        (_, Some(block)) if matches!(block.kind, BlockKind::ThematicBreak) => Some(block),
+        _ => None,
+    }
+}
+
+/// Whether the note puts a `---` line before its top-level sections.
+fn separates_sections(note: &Note) -> bool {
+    note.sections
+        .iter()
+        .filter(|s| s.level == 2)
+        .any(|s| rule_before(note, s.range.start).is_some())
+}
+
+/// Inserts a whole top-level section (`block` starts with its heading) where the template
+/// puts it: before the next top-level section of the note's kind that the note has, in
+/// template order; else at the end of the note. Keeps the note's `---` separators.
+pub(crate) fn insert_section(note: &Note, id: SectionId, block: &str) -> Edit {
+    let kind = id.info().note;
+    let later_heading = SECTIONS
+        .iter()
+        .filter(|info| {
+            info.note == kind && info.parent.is_none() && (info.id as usize) > (id as usize)
+        })
+        .find_map(|info| note.section(info.id))
+        .map(|s| s.range.start);
+    match later_heading {
+        Some(at) => {
+            let mut edit = insert_block_at(note, at, block);
+            if rule_before(note, at).is_some() {
+                edit.text.push_str("---\n\n");
+            }
+            edit
+        }
+        None => {
+            let at = note.text_len;
+            if separates_sections(note) && rule_before(note, at).is_none() {
+                insert_block_at(note, at, &format!("---\n\n{block}"))
+            } else {
+                insert_block_at(note, at, block)
+            }
+        }
+    }
+}
+
+/// Where new content goes at the end of `section`: before a `---` that closes it, else
+/// where the next section starts (or the end of the note).
+pub(crate) fn section_content_end(note: &Note, section: &Section) -> usize {
+    let end = section.range.end;
+    match rule_before(note, end) {
+        Some(rule) if rule.range.start > section.heading_range.end => rule.range.start,
+        _ => end,
+    }
+}
+
+/// Whether the section holds anything besides comments, rules and the product's prompts.
+pub(crate) fn has_content(note: &Note, section: &Section) -> bool {
+    note.blocks_of(section).any(|block| {
+        let markup = matches!(
+            block.kind,
+            BlockKind::Html | BlockKind::ThematicBreak | BlockKind::LinkDefinition
+        );
+        let prompt = block.quoted && is_known_prompt(&block.text);
+        !markup && !prompt
+    })
+}
+
+/// Whether `question` is already asked as a quote in `range`.
+fn asks(note: &Note, range: &Range<usize>, question: &str) -> bool {
+    let plain = |text: &str| {
+        text.trim()
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '"' | '“' | '”'))
+            .to_lowercase()
+    };
+    let question = plain(question);
+    note.outline
+        .blocks
+        .iter()
+        .filter(|b| b.quoted && range.contains(&b.range.start))
+        .any(|b| plain(&b.text) == question)
+}
+
+/// Asks `question` as a block quote right under `section`'s heading. `None` when the
+/// section already asks it.
+pub(crate) fn ask_under(
+    note: &Note,
+    section: &Section,
+    title: String,
+    question: &str,
+) -> Option<Fix> {
+    if asks(note, &section.range, question) {
+        return None;
+    }
+    let prompt = crate::methodology::as_prompt(question);
+    Some(Fix {
+        title,
+        edits: vec![insert_under_heading(note, &section.heading_range, &prompt)],
+        preferred: false,
+        resolves: false,
+    })
+}
+
+/// Asks `question` as a block quote under the heading of the first of `sections` the note
+/// has; when it has none, adds the first of them (its heading and the question) where the
+/// template puts it. `None` when the question is already there.
+pub(crate) fn prompt_fix(
+    note: &Note,
+    context: &Context,
+    title: String,
+    question: &str,
+    sections: &[SectionId],
+) -> Option<Fix> {
+    let prompt = crate::methodology::as_prompt(question);
+    let existing = sections.iter().find_map(|id| note.section(*id));
+    let edit = match existing {
+        Some(section) => return ask_under(note, section, title, question),
+        None => {
+            let id = *sections.first()?;
+            if id.info().note != note.kind {
+                return None;
+            }
+            // A sub-section's question goes into a new top-level section.
+            let top = top_level(id);
+            let heading = section_heading_line(note, context, top);
+            insert_section(note, top, &format!("{heading}\n{prompt}"))
+        }
+    };
+    Some(Fix {
+        title,
+        edits: vec![edit],
+        preferred: false,
+        resolves: false,
+    })
+}
+
+/// The top-level section `id` belongs to.
+fn top_level(id: SectionId) -> SectionId {
+    let mut id = id;
+    while let Some(parent) = id.parent() {
+        id = parent;
+    }
+    id
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+/// The table block holding the row that spans `row_range`, and the row's index.
+pub(crate) fn table_of_row<'a>(
+    note: &'a Note,
+    row_range: &Range<usize>,
+) -> Option<(&'a Block, &'a Table, usize)> {
+    note.outline
+        .blocks
+        .iter()
+        .find_map(|block| match &block.kind {
+            BlockKind::Table(table) => table
+                .rows
+                .iter()
+                .position(|r| r.range == *row_range)
+                .map(|i| (block, table, i)),
+            _ => None,
+        })
+}
+
+/// Whether a row ends with a `|` after its last cell.
+pub(crate) fn has_trailing_pipe(row: &Row) -> bool {
+    row.cells
+        .last()
+        .is_none_or(|cell| cell.range.end < row.range.end)
+}
+
+/// Whether a row starts with a `|` before its first cell.
+pub(crate) fn has_leading_pipe(row: &Row) -> bool {
+    row.cells
+        .first()
+        .is_none_or(|cell| cell.range.start > row.range.start)
+}
+
+/// Cells appended to a row that has `present` cells so that cell `column` holds `value`.
+fn appended_cells(row: &Row, column: usize, value: &str) -> String {
+    let present = row.cells.len();
+    let empty = column.saturating_sub(present);
+    if has_trailing_pipe(row) {
+        format!("{} {value} |", " |".repeat(empty))
+    } else {
+        format!("{} {value}", " |".repeat(empty + 1))
+    }
+}
+
+/// How a fix puts `value` into a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellWrite {
+    /// Into an empty cell (or a missing one), or in place of a placeholder.
+    OverPlaceholder,
+    /// Into an empty cell, over a placeholder, or after what the cell says, joined by
+    /// `joiner`.
+    Alongside(&'static str),
+}
+
+/// The edit that puts `value` into cell `column` of `row`: an empty cell gets it, a
+/// placeholder gives way to it, written text is kept and `value` follows it when `how`
+/// allows; a row too short for the column gets the cells it lacks. `None` when `how` does
+/// not allow writing into what the cell holds.
+pub(crate) fn write_cell(row: &Row, column: usize, value: &str, how: CellWrite) -> Option<Edit> {
+    let Some(cell) = row.cell(column) else {
+        let at = row.range.end;
+        return Some(Edit {
+            range: at..at,
+            text: appended_cells(row, column, value),
+        });
+    };
+    let text = cell.text.as_str();
+    if text.is_empty() {
+        // The cell's range is the blank between its pipes.
+        return Some(Edit {
+            range: cell.range.start..cell.range.start,
+            text: format!(" {value}"),
+        });
+    }
+    // A written cell's range starts at its text.
+    let content = cell.range.start..cell.range.start + text.len();
+    let placeholder = crate::model::text::is_placeholder(text);
+    match how {
+        _ if placeholder => Some(Edit {
+            range: content,
+            text: value.to_string(),
+        }),
+        CellWrite::OverPlaceholder => None,
+        CellWrite::Alongside(joiner) => Some(Edit {
+            range: content.end..content.end,
+            text: format!("{joiner}{value}"),
+        }),
+    }
+}
+
+/// A new row with `cells`, shaped like `like` (leading and trailing pipes).
+pub(crate) fn new_row(like: &Row, cells: &[String]) -> String {
+    let inner = cells
+        .iter()
+        .map(|c| {
+            if c.is_empty() {
+                " ".to_string()
+            } else {
+                format!(" {c} ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let lead = if has_leading_pipe(like) { "|" } else { "" };
+    let trail = if has_trailing_pipe(like) { "|" } else { "" };
+    format!("{lead}{inner}{trail}")
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/// Words that say nothing about which part of a vision a goal serves.
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "that", "this", "from", "into", "onto", "over", "under", "who",
+    "what", "when", "where", "which", "while", "are", "was", "were", "will", "would", "can",
+    "could", "should", "have", "has", "had", "been", "being", "not", "but", "out", "all", "any",
+    "each", "every", "more", "most", "less", "than", "then", "them", "they", "their", "there",
+    "its", "our", "your", "you", "his", "her", "one", "two", "three", "year", "years", "get",
+    "make", "made", "let", "lets", "via", "per", "about", "also", "just", "like", "without",
+];
+
+/// The distinct content words of `text`: lower case, at least three letters, no stop
+/// words, a plural `s` dropped.
+pub(crate) fn content_words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// How many content words two texts share.
+pub(crate) fn shared_words(a: &str, b: &str) -> usize {
+    content_words(a).intersection(&content_words(b)).count()
+}
+
+/// What the rules' fix tests share: a workspace of notes in strings, the fixes of one
+/// rule's findings, and the text once a fix is applied.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::features::test_support::snapshot;
+    use crate::rules::{check_note, Edit, Finding};
+
+    /// The findings of `code` in the first of `notes` (a workspace under `/vault`, the
+    /// clock at Sunday 2026-03-15).
+    pub fn findings(notes: &[(&str, &str)], code: &str) -> Vec<Finding> {
+        let snapshot = snapshot(notes);
+        snapshot
+            .with_rule_context(|context| check_note(snapshot.note(), context))
+            .into_iter()
+            .filter(|f| f.code == code)
+            .collect()
+    }
+
+    /// Each finding's fixes as `title (resolves)`, in order.
+    pub fn titles(notes: &[(&str, &str)], code: &str) -> Vec<Vec<String>> {
+        findings(notes, code)
+            .iter()
+            .map(|f| {
+                f.fixes
+                    .iter()
+                    .map(|fix| {
+                        let mark = match (fix.resolves, fix.preferred) {
+                            (true, true) => " (resolves, preferred)",
+                            (true, false) => " (resolves)",
+                            (false, true) => " (preferred)",
+                            (false, false) => "",
+                        };
+                        format!("{}{mark}", fix.title)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `text` with `edits` (all against `text`, apart from each other) applied.
+    pub fn apply(text: &str, edits: &[Edit]) -> String {
+        let mut sorted = edits.to_vec();
+        sorted.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        let mut out = text.to_string();
+        for edit in sorted {
+            out.replace_range(edit.range.clone(), &edit.text);
+        }
+        out
+    }
+
+    /// The first note's text after the fix titled `title` of the `nth` finding of `code`.
+    pub fn fixed(notes: &[(&str, &str)], code: &str, nth: usize, title: &str) -> String {
+        let found = findings(notes, code);
+        let finding = found
+            .get(nth)
+            .unwrap_or_else(|| panic!("no finding {nth} of {code}: {found:#?}"));
+        let fix = finding
+            .fixes
+            .iter()
+            .find(|f| f.title == title)
+            .unwrap_or_else(|| panic!("no fix “{title}” among {:#?}", finding.fixes));
+        apply(notes[0].1, &fix.edits)
+    }
+
+    /// Whether the fix titled `title` of the `nth` finding of `code` makes it go away: no
+    /// finding of `code` is left where it was (its place moved by the fix's edits).
+    pub fn resolves(notes: &[(&str, &str)], code: &str, nth: usize, title: &str) -> bool {
+        let before = findings(notes, code);
+        let fix = before[nth]
+            .fixes
+            .iter()
+            .find(|f| f.title == title)
+            .unwrap_or_else(|| panic!("no fix “{title}”"));
+        let start = before[nth].range.start;
+        let moved: isize = fix
+            .edits
+            .iter()
+            .filter(|e| e.range.end <= start)
+            .map(|e| e.text.len() as isize - e.range.len() as isize)
+            .sum();
+        let at = (start as isize + moved) as usize;
+        let text = apply(notes[0].1, &fix.edits);
+        let mut after_notes = notes.to_vec();
+        after_notes[0].1 = &text;
+        let here =
+            |found: &[Finding], at: usize| found.iter().filter(|f| f.range.start == at).count();
+        let after = findings(&after_notes, code);
+        here(&after, at) < here(&before, start)
+            && !after
+                .iter()
+                .any(|f| f.range.start == at && f.message == before[nth].message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_words_ignore_case_plurals_and_small_words() {
+        assert_eq!(
+            shared_words(
+                "Known outside the company for platform talks",
+                "A respected voice on Platform engineering; talk at conferences"
+            ),
+            2
+        );
+        assert_eq!(shared_words("Get better at it", "Get it done"), 0);
+        assert_eq!(shared_words("2026 goals", "goal for 2026"), 1);
+    }
+}

@@ -1,0 +1,418 @@
+//! Quick fixes over every fixture: a fix that says it resolves its finding does (applied to
+//! the note, re-analysed, the finding is gone), and no fix loses text (everything outside
+//! the span a fix replaces is still there, in order, and a replaced span is only ever the
+//! cell, status, reference, checkbox or date the fix's title names).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use career_lsp::features::fixes::quick_fixes;
+use career_lsp::features::{Action, Change};
+use career_lsp::model::text::is_placeholder;
+use career_lsp::rules::{Edit, Finding};
+use career_lsp::workspace::{Config, Workspace};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The demo and every rule case: each a small workspace.
+fn cases() -> Vec<PathBuf> {
+    let mut cases = vec![fixtures().join("demo")];
+    let rules = fixtures().join("rules");
+    let mut codes: Vec<PathBuf> = std::fs::read_dir(&rules)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    codes.sort();
+    for code in codes {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&code)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        found.sort();
+        cases.extend(found);
+    }
+    cases
+}
+
+fn workspace(case: &Path) -> Workspace {
+    let mut workspace = Workspace::new(Config::default());
+    workspace.add_root(case.to_path_buf());
+    workspace
+}
+
+fn text_of(workspace: &Workspace, path: &Path) -> String {
+    workspace.document(path).unwrap().text.to_string()
+}
+
+/// A note's path from the fixtures folder.
+fn display(path: &Path) -> String {
+    let root = fixtures().canonicalize().unwrap();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The edits of a fix, checked to be inside the text, on character boundaries, and apart
+/// from each other (an LSP client applies them all against the same text).
+fn check_edits(text: &str, edits: &[Edit], what: &str) -> Vec<Edit> {
+    let mut sorted = edits.to_vec();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    for edit in &sorted {
+        assert!(
+            edit.range.start <= edit.range.end && edit.range.end <= text.len(),
+            "{what}: {edit:?} is outside the text"
+        );
+        assert!(
+            text.is_char_boundary(edit.range.start) && text.is_char_boundary(edit.range.end),
+            "{what}: {edit:?} splits a character"
+        );
+    }
+    for pair in sorted.windows(2) {
+        assert!(
+            pair[0].range.end <= pair[1].range.start && pair[0].range.start < pair[1].range.start,
+            "{what}: edits overlap or insert at one place: {pair:?}"
+        );
+    }
+    sorted
+}
+
+/// `text` with `edits` (all against `text`) applied.
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut sorted = edits.to_vec();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+    let mut out = text.to_string();
+    for edit in sorted {
+        out.replace_range(edit.range.clone(), &edit.text);
+    }
+    out
+}
+
+/// Where `offset` of the old text is in the text after `edits`.
+fn map_offset(offset: usize, edits: &[Edit]) -> usize {
+    let mut mapped = offset as isize;
+    for edit in edits {
+        let delta = edit.text.len() as isize - edit.range.len() as isize;
+        if edit.range.start <= offset && offset < edit.range.end {
+            mapped -= (offset - edit.range.start) as isize;
+        } else if edit.range.end <= offset {
+            mapped += delta;
+        }
+    }
+    mapped as usize
+}
+
+fn same_place(finding: &Finding, code: &str, at: usize) -> bool {
+    finding.code == code && finding.range.start == at
+}
+
+/// Whether `finding` is gone once `new_text` replaces the note (and `created` notes exist).
+fn is_gone(
+    case: &Path,
+    path: &Path,
+    before: &[Finding],
+    finding: &Finding,
+    new_text: Option<String>,
+    created: &[(PathBuf, String)],
+    edits: &[Edit],
+) -> Result<(), String> {
+    let mut fresh = workspace(case);
+    if let Some(text) = new_text {
+        fresh.open(path.to_path_buf(), 1, text);
+    }
+    for (created_path, text) in created {
+        fresh.open(created_path.clone(), 1, text.clone());
+    }
+    let after = fresh.diagnostics(path);
+    let at = map_offset(finding.range.start, edits);
+    let count_before = before
+        .iter()
+        .filter(|f| same_place(f, finding.code, finding.range.start))
+        .count();
+    let here: Vec<&Finding> = after
+        .iter()
+        .filter(|f| same_place(f, finding.code, at))
+        .collect();
+    if here.len() < count_before && !here.iter().any(|f| f.message == finding.message) {
+        Ok(())
+    } else {
+        Err(format!(
+            "still there: {:?}",
+            here.iter().map(|f| &f.message).collect::<Vec<_>>()
+        ))
+    }
+}
+
+/// Every note of a case workspace, with its findings.
+fn notes_with_findings(workspace: &Workspace) -> Vec<(PathBuf, Vec<Finding>)> {
+    workspace
+        .note_paths()
+        .into_iter()
+        .map(|path| {
+            let findings = workspace.diagnostics(&path);
+            (path, findings)
+        })
+        .filter(|(_, findings)| !findings.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_resolving_fix_makes_its_finding_go_away() {
+    let mut failures = Vec::new();
+    let mut checked: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for case in cases() {
+        let workspace = workspace(&case);
+        for (path, findings) in notes_with_findings(&workspace) {
+            let text = text_of(&workspace, &path);
+            // The rules' own fixes that say they resolve.
+            for finding in &findings {
+                for fix in finding.fixes.iter().filter(|f| f.resolves) {
+                    let what = format!("{} {} “{}”", display(&path), finding.code, fix.title);
+                    let edits = check_edits(&text, &fix.edits, &what);
+                    let new_text = apply(&text, &edits);
+                    if let Err(why) = is_gone(
+                        &case,
+                        &path,
+                        &findings,
+                        finding,
+                        Some(new_text),
+                        &[],
+                        &edits,
+                    ) {
+                        failures.push(format!("{what}: {why}"));
+                    }
+                    *checked.entry(finding.code).or_default() += 1;
+                }
+            }
+            // "Ignore CODE here" and the notes a fix creates resolve their finding too.
+            let snapshot = workspace.snapshot(&path).unwrap();
+            for action in quick_fixes(&snapshot, 0..text.len()) {
+                let resolving =
+                    action.title.starts_with("Ignore ") || action.title.starts_with("Create ");
+                if !resolving {
+                    continue;
+                }
+                let (code, range) = action.fixes.clone().expect("a quick fix names its finding");
+                let finding = findings
+                    .iter()
+                    .find(|f| f.code == code && f.range == range)
+                    .expect("the finding is reported");
+                let what = format!("{} {code} “{}”", display(&path), action.title);
+                let (edits, created) = changes_of(&action, &path);
+                let edits = check_edits(&text, &edits, &what);
+                let new_text = (!edits.is_empty()).then(|| apply(&text, &edits));
+                if let Err(why) =
+                    is_gone(&case, &path, &findings, finding, new_text, &created, &edits)
+                {
+                    failures.push(format!("{what}: {why}"));
+                }
+                *checked.entry(code).or_default() += 1;
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixes do not resolve their finding:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // Every rule whose fixes resolve is exercised by the fixtures.
+    for code in [
+        "broken-link",
+        "goal-not-linked",
+        "invalid-status",
+        "missing-section",
+        "orphan-goal",
+        "overdue-milestone",
+        "past-goals-year",
+        "stale-review",
+        "unknown-goal-ref",
+    ] {
+        assert!(
+            checked.get(code).copied().unwrap_or(0) > 1,
+            "{code}: {checked:?}"
+        );
+    }
+}
+
+fn changes_of(action: &Action, path: &Path) -> (Vec<Edit>, Vec<(PathBuf, String)>) {
+    let mut edits = Vec::new();
+    let mut created = Vec::new();
+    for change in &action.changes {
+        match change {
+            Change::Edit {
+                path: edited,
+                edits: e,
+            } => {
+                assert_eq!(edited, path, "{}: edits another note", action.title);
+                edits.extend(e.iter().cloned());
+            }
+            Change::Create { path, text } => created.push((path.clone(), text.clone())),
+        }
+    }
+    (edits, created)
+}
+
+/// Whether `needle`'s characters appear in `haystack` in order.
+fn is_subsequence(needle: &str, haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    needle.chars().all(|c| rest.any(|h| h == c))
+}
+
+/// Whether `span` is a whole table cell's text: only blanks between it and the pipes
+/// around it.
+fn is_whole_cell(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    before.ends_with('|') && (after.starts_with('|') || after.starts_with('\n') || after.is_empty())
+}
+
+/// Why a fix may replace `span`, or `Err` when it may not.
+fn check_replacement(
+    text: &str,
+    code: &str,
+    title: &str,
+    finding: &Range<usize>,
+    span: &Range<usize>,
+) -> Result<(), String> {
+    let replaced = &text[span.clone()];
+    if span.start < finding.start || span.end > finding.end {
+        return Err(format!("replaces {replaced:?} outside its finding"));
+    }
+    let ok = match code {
+        "goal-not-linked" => {
+            title.contains("Vision") && is_placeholder(replaced) && is_whole_cell(text, span)
+        }
+        "invalid-status" => title.contains("status") && is_whole_cell(text, span),
+        "unknown-goal-ref" => {
+            replaced.starts_with('G')
+                && replaced[1..].chars().all(|c| c.is_ascii_digit())
+                && title.contains(&format!("Replace {replaced} "))
+        }
+        "unquantified-win" | "no-contingency" => {
+            title.contains("placeholder") && is_placeholder(replaced) && is_whole_cell(text, span)
+        }
+        "broken-link" => title.starts_with(&format!("Replace #{replaced} with #")),
+        "overdue-milestone" if title == "Mark done" => replaced == "[ ]",
+        "overdue-milestone" if title.starts_with("Mark done") => {
+            title.contains("Status") && is_whole_cell(text, span)
+        }
+        "overdue-milestone" if title.starts_with("Move to next week") => {
+            replaced.chars().any(|c| c.is_ascii_digit())
+                && replaced.len() <= 20
+                && !replaced.contains('\n')
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "replaces {replaced:?}, which its title does not name"
+        ))
+    }
+}
+
+#[test]
+fn no_fix_loses_text() {
+    let mut failures = Vec::new();
+    let mut fixes = 0;
+    for case in cases() {
+        let workspace = workspace(&case);
+        for (path, findings) in notes_with_findings(&workspace) {
+            let text = text_of(&workspace, &path);
+            let snapshot = workspace.snapshot(&path).unwrap();
+            let mut all: Vec<(&'static str, Range<usize>, String, Vec<Edit>)> = Vec::new();
+            for finding in &findings {
+                for fix in &finding.fixes {
+                    all.push((
+                        finding.code,
+                        finding.range.clone(),
+                        fix.title.clone(),
+                        fix.edits.clone(),
+                    ));
+                }
+            }
+            for action in quick_fixes(&snapshot, 0..text.len()) {
+                let (code, range) = action.fixes.clone().unwrap();
+                let (edits, _) = changes_of(&action, &path);
+                all.push((code, range, action.title.clone(), edits));
+            }
+            for (code, range, title, edits) in all {
+                let what = format!("{} {code} “{title}”", display(&path));
+                let edits = check_edits(&text, &edits, &what);
+                let mut kept = String::new();
+                let mut from = 0;
+                for edit in &edits {
+                    kept.push_str(&text[from..edit.range.start]);
+                    from = edit.range.end;
+                    if !edit.range.is_empty() {
+                        if let Err(why) =
+                            check_replacement(&text, code, &title, &range, &edit.range)
+                        {
+                            failures.push(format!("{what}: {why}"));
+                        }
+                    }
+                }
+                kept.push_str(&text[from..]);
+                let new_text = apply(&text, &edits);
+                if !is_subsequence(&kept, &new_text) {
+                    failures.push(format!("{what}: loses text"));
+                }
+                fixes += 1;
+            }
+        }
+    }
+    assert!(fixes > 100, "only {fixes} fixes on the fixtures");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Findings on the fixtures that no fix can help, and why.
+const WITHOUT_A_FIX: &[(&str, &str)] = &[
+    (
+        "demo/2026-02-21 Career Coaching Session.md:21 broken-link",
+        "Career has no heading spelt like “Promotion Case”",
+    ),
+    (
+        "rules/broken-link/fires-missing-headings/Career.md:160 broken-link",
+        "2026 Goals has no heading spelt like “Q2 Plan”",
+    ),
+    (
+        "rules/empty-section/fires-review-prompt-only/Career.md:60 empty-section",
+        "the section already holds its prompt and its template",
+    ),
+];
+
+#[test]
+fn every_finding_on_the_fixtures_has_a_fix() {
+    let mut bare = Vec::new();
+    for case in cases() {
+        let workspace = workspace(&case);
+        for (path, findings) in notes_with_findings(&workspace) {
+            let snapshot = workspace.snapshot(&path).unwrap();
+            let text = text_of(&workspace, &path);
+            for finding in &findings {
+                let offered = quick_fixes(&snapshot, finding.range.clone())
+                    .into_iter()
+                    .filter(|a| {
+                        a.fixes.as_ref().is_some_and(|(code, range)| {
+                            *code == finding.code && *range == finding.range
+                        })
+                    })
+                    .filter(|a| !a.title.starts_with("Ignore "))
+                    .count();
+                if offered == 0 {
+                    let line = text[..finding.range.start].matches('\n').count() + 1;
+                    bare.push(format!("{}:{line} {}", display(&path), finding.code));
+                }
+            }
+        }
+    }
+    let expected: Vec<&str> = WITHOUT_A_FIX.iter().map(|(finding, _)| *finding).collect();
+    assert_eq!(bare, expected, "findings without a fix");
+}
