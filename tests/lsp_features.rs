@@ -431,3 +431,60 @@ async fn completion_symbols_folding_definition_references_and_rename() {
     );
     client.shutdown_and_exit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quick_fixes_are_attached_to_their_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(
+        root.join("Career.md"),
+        "# Career\n\n## Vision\n\n### The Picture\n- **Role:** VP\n- **Reach:** Talks\n",
+    )
+    .unwrap();
+    let (mut client, _) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
+        "capabilities": {"workspace": {"workspaceEdit": {"documentChanges": true}}},
+    }))
+    .await;
+    let uri = file_uri(&root.join("2026 Goals.md"));
+    let text = GOALS.replace("| 6 posts |  |", "| 6 posts | Done |");
+    client
+        .notify("textDocument/didOpen", open(&uri, 2, &text))
+        .await;
+    let published = client
+        .notification_where("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str()
+        })
+        .await;
+    let invalid = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "invalid-status")
+        .cloned()
+        .unwrap();
+    let actions = client
+        .request_ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": invalid["range"], "context": {"diagnostics": [invalid.clone()], "only": ["quickfix"]}}),
+        )
+        .await;
+    let actions = actions.as_array().unwrap();
+    let complete = actions
+        .iter()
+        .find(|a| a["title"] == "Set G2's status to Complete")
+        .unwrap_or_else(|| panic!("{actions:?}"));
+    assert_eq!(complete["isPreferred"], true);
+    assert_eq!(complete["diagnostics"][0]["code"], "invalid-status");
+    let edit = &complete["edit"]["documentChanges"][0];
+    assert_eq!(edit["textDocument"]["version"], 2);
+    assert_eq!(edit["edits"][0]["newText"], "Complete");
+    assert!(
+        actions
+            .iter()
+            .any(|a| a["title"] == "Ignore invalid-status here"),
+        "{actions:?}"
+    );
+    client.shutdown_and_exit().await;
+}
