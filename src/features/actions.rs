@@ -11,11 +11,11 @@ use chrono::Datelike;
 use super::{Action, ActionKind, Change, Snapshot};
 use crate::methodology::templates;
 use crate::methodology::{
-    as_prompt, core_sections, review_question, NoteKind, SectionId, BLIND_SPOTS,
-    STEP_BACK_QUESTIONS,
+    as_prompt, core_sections, review_question, NoteKind, BLIND_SPOTS, STEP_BACK_QUESTIONS,
 };
 use crate::model::{is_scaffolding_block, template_row_labels, Note, Section};
-use crate::rules::{check_note, Edit};
+use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
+use crate::rules::{check_note, weekly_review_edit, Edit};
 
 /// The commands the server advertises (`workspace/executeCommand`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,25 +69,10 @@ fn insert(offset: usize, text: impl Into<String>) -> Edit {
     }
 }
 
-/// Inserts `question` as a block quote right under the heading that ends at
-/// `heading_end`, with blank lines so that it never joins the text around it.
-pub fn prompt_under_heading(text: &str, heading: &Range<usize>, question: &str) -> Edit {
-    let line_end = text[heading.end..]
-        .find('\n')
-        .map_or(text.len(), |i| heading.end + i);
-    if line_end == text.len() {
-        return insert(text.len(), format!("\n\n{}", as_prompt(question)));
-    }
-    let after = line_end + 1;
-    let next_line_blank = text[after..]
-        .lines()
-        .next()
-        .is_none_or(|l| l.trim().is_empty());
-    if next_line_blank {
-        insert(after, format!("\n{}", as_prompt(question)))
-    } else {
-        insert(after, format!("\n{}\n", as_prompt(question)))
-    }
+/// Inserts `question` as a block quote right under the heading whose line is `heading`,
+/// with blank lines so that it never joins the text around it.
+fn prompt_under_heading(note: &Note, heading: &Range<usize>, question: &str) -> Edit {
+    insert_under_heading(note, heading, &as_prompt(question))
 }
 
 /// Where appended text goes: the end of the note, after a line break.
@@ -152,7 +137,7 @@ pub fn ask_next_question(snapshot: &Snapshot) -> Option<Action> {
         return Some(edit_action(
             snapshot,
             format!("Ask the next question: {question}"),
-            vec![prompt_under_heading(text, &section.heading_range, question)],
+            vec![prompt_under_heading(note, &section.heading_range, question)],
         ));
     }
     let missing = core_sections(note.kind).find(|id| note.section(*id).is_none())?;
@@ -175,7 +160,7 @@ pub fn review_prompt(snapshot: &Snapshot, offset: usize) -> Option<Action> {
         snapshot,
         format!("Insert review prompt for {}", id.title()),
         vec![prompt_under_heading(
-            snapshot.text(),
+            snapshot.note(),
             &section.heading_range,
             review_question(id),
         )],
@@ -185,21 +170,7 @@ pub fn review_prompt(snapshot: &Snapshot, offset: usize) -> Option<Action> {
 /// "Insert weekly review questions": a dated `### Weekly Review — DATE` block at the end
 /// of the `## Weekly Review` section, or at the end of the note.
 pub fn weekly_review(snapshot: &Snapshot) -> Action {
-    let note = snapshot.note();
-    let text = snapshot.text();
-    let entry = templates::weekly_review_entry(snapshot.today);
-    let review_section = note
-        .sections
-        .iter()
-        .find(|s| s.id == Some(SectionId::WeeklyReview) && s.level <= 2)
-        .or_else(|| note.section(SectionId::WeeklyReview));
-    let edit = match review_section {
-        Some(section) if section.range.end < text.len() => {
-            insert(section.range.end, format!("{entry}\n"))
-        }
-        _ if review_section.is_some() => append(text, &entry),
-        _ => append(text, &format!("## Weekly Review\n\n{entry}")),
-    };
+    let edit = snapshot.with_rule_context(|context| weekly_review_edit(snapshot.note(), context));
     edit_action(
         snapshot,
         format!("Insert weekly review questions for {}", snapshot.today),
@@ -287,48 +258,19 @@ fn template_action(snapshot: &Snapshot, title: String, template: String, offset:
 /// at its canonical position: before the next core section that is present, else at the end.
 pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
     let note = snapshot.note();
-    let text = snapshot.text();
-    let year = snapshot.today.year();
-    let core: Vec<SectionId> = core_sections(note.kind).collect();
-    let mut actions = Vec::new();
-    for (position, id) in core.iter().enumerate() {
-        if note.section(*id).is_some() {
-            continue;
-        }
-        let block =
-            templates::section_template_for_week(*id, year, templates::week_start(snapshot.today));
-        let next_present = core[position + 1..]
-            .iter()
-            .find_map(|later| note.section(*later));
-        let edit = match next_present {
-            Some(next) => insert(
-                next.range.start,
-                format!("{}\n", block.trim_end_matches('\n')),
-            )
-            .with_blank_line(),
-            None => append(text, &block),
-        };
-        actions.push(edit_action(
-            snapshot,
-            format!("Insert {} template", id.title()),
-            vec![edit],
-        ));
-    }
-    actions
-}
-
-trait WithBlankLine {
-    fn with_blank_line(self) -> Self;
-}
-
-impl WithBlankLine for Edit {
-    /// A block inserted before a heading ends with a blank line.
-    fn with_blank_line(mut self) -> Edit {
-        if !self.text.ends_with("\n\n") {
-            self.text.push('\n');
-        }
-        self
-    }
+    snapshot.with_rule_context(|context| {
+        core_sections(note.kind)
+            .filter(|id| note.section(*id).is_none())
+            .map(|id| {
+                let edit = insert_section(note, id, &section_block(note, context, id));
+                edit_action(
+                    snapshot,
+                    format!("Insert {} template", id.title()),
+                    vec![edit],
+                )
+            })
+            .collect()
+    })
 }
 
 /// The action a command stands for, at `offset` of the snapshot's note.

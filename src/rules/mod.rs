@@ -33,6 +33,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use finding::{Edit, Finding, Fix, Severity};
+pub(crate) use stale_review::review_edit as weekly_review_edit;
 
 use crate::methodology::NoteKind;
 use crate::model::links::{find_note, Resolution};

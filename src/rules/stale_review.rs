@@ -13,7 +13,7 @@ pub struct StaleReview;
 /// A weekly review dated today, with the four questions: at the end of the `## Weekly
 /// Review` section (reviews read oldest first), after the last dated review when there is
 /// no such section, else in a new `## Weekly Review` section at the end of the note.
-fn review_edit(note: &Note, context: &Context) -> Edit {
+pub(crate) fn review_edit(note: &Note, context: &Context) -> Edit {
     let entry = weekly_review_entry(context.today);
     let reviews: Vec<_> = note.sections_with(SectionId::WeeklyReview).collect();
     let plain = reviews
