@@ -81,11 +81,11 @@ async fn code_actions_carry_edits_against_the_document_version() {
     assert_eq!(change["textDocument"], json!({"uri": uri, "version": 3}));
     assert_eq!(
         change["edits"][0]["range"]["start"],
-        json!({"line": 7, "character": 0})
+        json!({"line": 6, "character": 20})
     );
     assert_eq!(
         change["edits"][0]["newText"],
-        "\n> What do you believe about your industry that others don't?\n"
+        "\n\n> What do you believe about your industry that others don't?"
     );
 
     // `only` filters by kind.
