@@ -160,8 +160,11 @@ pub struct TextEdit {
 }
 
 impl TextEdit {
-    /// The replacement of `old[start..old_end]` by `new[start..new_end]`, widened to the
-    /// whole lines it touches (see [`mask_empty_table_rows`]).
+    /// The replacement of `old[start..old_end]` by `new[start..new_end]`. When a line it
+    /// touches is, or becomes, a blank table row — which the block grammar sees masked
+    /// (see [`mask_empty_table_rows`]) — the edit is widened to those whole lines, since
+    /// the masked text changes outside the edit there. Other edits stay exact: widening an
+    /// edit to the start of a line makes tree-sitter re-parse the whole list or table.
     pub fn whole_lines(
         old: &str,
         new: &str,
@@ -169,16 +172,26 @@ impl TextEdit {
         old_end: usize,
         new_end: usize,
     ) -> TextEdit {
-        let start = old[..start].rfind('\n').map_or(0, |i| i + 1);
-        let widened_old_end = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
-        // What follows the edit is the same text in both, shifted by the edit.
-        let new_end = new_end + (widened_old_end - old_end);
+        let line_start = old[..start].rfind('\n').map_or(0, |i| i + 1);
+        let old_line_end = old[old_end..].find('\n').map_or(old.len(), |i| old_end + i);
+        let new_line_end = new_end + (old_line_end - old_end);
+        let touches_blank_row = old[line_start..old_line_end]
+            .lines()
+            .any(is_blank_table_row)
+            || new[line_start..new_line_end]
+                .lines()
+                .any(is_blank_table_row);
+        let (start, old_end, new_end) = if touches_blank_row {
+            (line_start, old_line_end, new_line_end)
+        } else {
+            (start, old_end, new_end)
+        };
         TextEdit {
             start,
-            old_end: widened_old_end,
+            old_end,
             new_end,
             start_point: point_at(old, start),
-            old_end_point: point_at(old, widened_old_end),
+            old_end_point: point_at(old, old_end),
             new_end_point: point_at(new, new_end),
         }
     }
@@ -214,6 +227,14 @@ pub fn mask_empty_table_rows(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(masked)
+}
+
+/// A line that is a table row with every cell blank: `| | |`.
+fn is_blank_table_row(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with('|')
+        && trimmed.matches('|').count() >= 2
+        && trimmed.chars().all(|c| c == '|' || c.is_whitespace())
 }
 
 /// The (row, byte column) of `offset` in `text`, counting `\n` as tree-sitter does.
