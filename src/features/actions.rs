@@ -13,7 +13,7 @@ use crate::methodology::templates;
 use crate::methodology::{
     as_prompt, core_sections, review_question, NoteKind, BLIND_SPOTS, STEP_BACK_QUESTIONS,
 };
-use crate::model::{is_scaffolding_block, template_row_labels, Note, Section};
+use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
 use crate::rules::{check_note, weekly_review_edit, Edit};
 
@@ -100,16 +100,6 @@ fn edit_action(snapshot: &Snapshot, title: String, edits: Vec<Edit>) -> Action {
     }
 }
 
-/// Whether a known section holds only scaffolding (as `empty-section` judges it).
-pub fn is_empty_section(note: &Note, section: &Section) -> bool {
-    let labels = template_row_labels(section.id);
-    note.blocks_of(section)
-        .all(|b| is_scaffolding_block(b, labels))
-        && note
-            .known_children(section)
-            .all(|child| is_empty_section(note, child))
-}
-
 /// The innermost known section that contains `offset`.
 fn section_at(note: &Note, offset: usize) -> Option<&Section> {
     note.sections
@@ -126,9 +116,9 @@ pub fn ask_next_question(snapshot: &Snapshot) -> Option<Action> {
     let text = snapshot.text();
     let first_empty = note.sections.iter().find(|s| {
         s.id.is_some()
-            && is_empty_section(note, s)
+            && note.is_empty_section(s)
             && !s.parent.is_some_and(|p| {
-                note.sections[p].id.is_some() && is_empty_section(note, &note.sections[p])
+                note.sections[p].id.is_some() && note.is_empty_section(&note.sections[p])
             })
     });
     if let Some(section) = first_empty {

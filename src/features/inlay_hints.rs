@@ -11,7 +11,7 @@ use super::Snapshot;
 use crate::methodology::{review_question, NoteKind};
 use crate::model::goals::{Goal, GoalsNote};
 use crate::model::text::{is_placeholder, VisionLink};
-use crate::model::{is_scaffolding_block, template_row_labels, CareerIndex, Note, Section};
+use crate::model::{CareerIndex, Note, Section};
 use crate::syntax::BlockKind;
 
 /// What a hint says (the edge may map these to the protocol's hint kinds: the vision link
@@ -302,29 +302,18 @@ fn checklist_hints(note: &Note, hints: &mut Vec<InlayHint>) {
 // ---------------------------------------------------------------------------------------
 // Section completeness
 
-/// Whether a section holds only scaffolding, its known sub-sections included — the
-/// `empty-section` rule's notion of empty.
-fn is_empty(note: &Note, section: &Section) -> bool {
-    let labels = template_row_labels(section.id);
-    note.blocks_of(section)
-        .all(|block| is_scaffolding_block(block, labels))
-        && note
-            .known_children(section)
-            .all(|child| is_empty(note, child))
-}
-
 fn section_hints(note: &Note, hints: &mut Vec<InlayHint>) {
     for section in note.sections.iter() {
         let Some(id) = section.id else {
             continue;
         };
-        let (label, tooltip) = if is_empty(note, section) {
+        let (label, tooltip) = if note.is_empty_section(section) {
             ("empty".to_string(), Some(review_question(id).to_string()))
         } else {
             let children: Vec<&Section> = note.known_children(section).collect();
             let empty: Vec<&str> = children
                 .iter()
-                .filter(|child| is_empty(note, child))
+                .filter(|child| note.is_empty_section(child))
                 .map(|child| child.title.trim())
                 .collect();
             if empty.is_empty() {

@@ -275,6 +275,23 @@ impl Note {
         })
     }
 
+    /// Whether a section holds only scaffolding or nothing: its own blocks (see
+    /// [`is_scaffolding_block`]) and every known sub-section. What `empty-section` reports,
+    /// the completeness hints show and "Ask the next question" looks for.
+    pub fn is_empty_section(&self, section: &Section) -> bool {
+        self.has_only_scaffolding(section)
+            && self
+                .known_children(section)
+                .all(|child| self.is_empty_section(child))
+    }
+
+    /// Whether a section's own blocks (not its known sub-sections) are all scaffolding.
+    pub fn has_only_scaffolding(&self, section: &Section) -> bool {
+        let labels = template_row_labels(section.id);
+        self.blocks_of(section)
+            .all(|block| is_scaffolding_block(block, labels))
+    }
+
     pub fn as_index(&self) -> Option<&CareerIndex> {
         match &self.typed {
             Typed::CareerIndex(index) => Some(index),

@@ -6,22 +6,9 @@ use super::fixes_support::{
 };
 use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::{match_section, review_question, NoteKind, SectionId};
-use crate::model::{is_scaffolding_block, template_row_labels, Note, Section};
+use crate::model::{Note, Section};
 
 pub struct EmptySection;
-
-fn own_empty(note: &Note, section: &Section) -> bool {
-    let labels = template_row_labels(section.id);
-    note.blocks_of(section)
-        .all(|block| is_scaffolding_block(block, labels))
-}
-
-fn is_empty(note: &Note, section: &Section) -> bool {
-    own_empty(note, section)
-        && note
-            .known_children(section)
-            .all(|child| is_empty(note, child))
-}
 
 /// An ATX heading line's level and text.
 fn heading_line(line: &str) -> Option<(usize, &str)> {
@@ -150,7 +137,7 @@ impl EmptySection {
     }
 
     fn report(&self, note: &Note, context: &Context, section: &Section, out: &mut Vec<Finding>) {
-        if is_empty(note, section) {
+        if note.is_empty_section(section) {
             let id = section.id.expect("known sections only");
             let mut found = finding(
                 self,
