@@ -60,56 +60,34 @@ fn benches(c: &mut Criterion) {
     let path = PathBuf::from("/bench/Career.md");
     let mut workspace = Workspace::new(Config::default());
     workspace.open(path.clone(), 0, text.clone());
+    // One edit per iteration, inserting the character and deleting it in turn, as the
+    // floor does.
     let mut version = 0;
+    let mut next_edit = move || {
+        version += 1;
+        let edit = if version % 2 == 1 {
+            Edit {
+                range: at..at,
+                text: "x".into(),
+            }
+        } else {
+            Edit {
+                range: at..at + 1,
+                text: String::new(),
+            }
+        };
+        (version, edit)
+    };
     group.bench_function("incremental re-analysis (edit + model)", |b| {
         b.iter(|| {
-            version += 2;
-            workspace
-                .change(
-                    &path,
-                    version,
-                    vec![Edit {
-                        range: at..at,
-                        text: "x".into(),
-                    }],
-                )
-                .unwrap();
-            workspace
-                .change(
-                    &path,
-                    version + 1,
-                    vec![Edit {
-                        range: at..at + 1,
-                        text: String::new(),
-                    }],
-                )
-                .unwrap();
+            let (version, edit) = next_edit();
+            workspace.change(&path, version, vec![edit]).unwrap();
         })
     });
     group.bench_function("incremental re-analysis + diagnostics", |b| {
         b.iter(|| {
-            version += 2;
-            workspace
-                .change(
-                    &path,
-                    version,
-                    vec![Edit {
-                        range: at..at,
-                        text: "x".into(),
-                    }],
-                )
-                .unwrap();
-            let _ = workspace.diagnostics(&path);
-            workspace
-                .change(
-                    &path,
-                    version + 1,
-                    vec![Edit {
-                        range: at..at + 1,
-                        text: String::new(),
-                    }],
-                )
-                .unwrap();
+            let (version, edit) = next_edit();
+            workspace.change(&path, version, vec![edit]).unwrap();
             workspace.diagnostics(&path)
         })
     });
