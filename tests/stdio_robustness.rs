@@ -2,12 +2,15 @@
 //! session carries on; `shutdown` then `exit` ends the process with status 0; closing
 //! stdin ends it too. Every wait is bounded, so a hang fails instead of hanging.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::parse_frame;
 use serde_json::{json, Value};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -155,19 +158,6 @@ impl Drop for Session {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn parse_frame(buffer: &[u8]) -> Option<(Vec<u8>, usize)> {
-    let end = buffer.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let header = std::str::from_utf8(&buffer[..end]).expect("ASCII headers");
-    let length: usize = header
-        .strip_prefix("Content-Length: ")
-        .unwrap_or_else(|| panic!("unexpected header {header:?}"))
-        .parse()
-        .expect("a numeric Content-Length");
-    let start = end + 4;
-    (buffer.len() >= start + length)
-        .then(|| (buffer[start..start + length].to_vec(), start + length))
 }
 
 #[test]
