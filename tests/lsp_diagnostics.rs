@@ -256,3 +256,35 @@ async fn a_broken_config_file_gets_a_diagnostic_and_the_defaults_apply() {
     );
     client.shutdown_and_exit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_open_config_file_is_located_against_its_unsaved_text() {
+    // On disk the bad value is on line 2; in the editor, unsaved, two comment lines above
+    // it move it to line 4. The diagnostic must point at line 4 of what the person sees.
+    let dir = workspace(&[
+        ("Career.md", CAREER),
+        (
+            "career-lsp.toml",
+            "today = \"2026-03-15\"\nmax-annual-goals = \"ten\"\n",
+        ),
+    ]);
+    let root = root(&dir);
+    let (mut client, _) = TestClient::initialized(init_params(&root, false)).await;
+    let config = file_uri(&root.join("career-lsp.toml"));
+    let unsaved =
+        "today = \"2026-03-15\"\n# Goals\n# (at most three)\nmax-annual-goals = \"ten\"\n";
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": config, "languageId": "toml", "version": 1, "text": unsaved}}),
+        )
+        .await;
+    let problem = client
+        .notification_where("textDocument/publishDiagnostics", |p| {
+            p["uri"] == config.as_str() && p["diagnostics"][0]["range"]["start"]["line"] == 3
+        })
+        .await;
+    let range = &problem["diagnostics"][0]["range"];
+    assert_eq!(range["start"]["character"], 19, "{problem}");
+    client.shutdown_and_exit().await;
+}

@@ -57,9 +57,20 @@ fn indexing_skips_what_it_must_and_says_why() {
 
     // The nested folder is a root of its own: the outer Career Index is not its index.
     assert_eq!(
-        workspace.notes_near(&root.join("mentee/Career.md")).len(),
+        workspace
+            .snapshot(&root.join("mentee/Career.md"))
+            .expect("indexed")
+            .notes()
+            .len(),
         1
     );
-    assert_eq!(workspace.notes_near(&root.join("Career.md")).len(), 1);
+    assert_eq!(
+        workspace
+            .snapshot(&root.join("Career.md"))
+            .expect("indexed")
+            .notes()
+            .len(),
+        1
+    );
     assert_eq!(workspace.roots().len(), 2);
 }

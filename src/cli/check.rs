@@ -97,26 +97,27 @@ pub fn analyse(
     let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t));
 
     let mut reported = Vec::new();
-    for (config_path, problem) in workspace.config_problems() {
-        if !in_targets(&config_path) {
+    for file in workspace.config_problems() {
+        if !in_targets(&file.path) {
             continue;
         }
-        let text = std::fs::read_to_string(&config_path).unwrap_or_default();
-        let range = problem.range.clone().unwrap_or(0..0);
-        let (line, column) = line_column(&text, range.start);
-        let (end_line, end_column) = line_column(&text, range.end);
-        reported.push(Reported {
-            file: display(&config_path, &cwd),
-            path: config_path.clone(),
-            line,
-            column,
-            end_line,
-            end_column,
-            severity: Severity::Error.name(),
-            code: "config",
-            message: problem.message,
-            level: Severity::Error,
-        });
+        for problem in file.problems {
+            let range = problem.range.clone().unwrap_or(0..0);
+            let (line, column) = line_column(&file.text, range.start);
+            let (end_line, end_column) = line_column(&file.text, range.end);
+            reported.push(Reported {
+                file: display(&file.path, &cwd),
+                path: file.path.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: Severity::Error.name(),
+                code: "config",
+                message: problem.message,
+                level: Severity::Error,
+            });
+        }
     }
     for path in workspace.note_paths() {
         if !in_targets(&path) {

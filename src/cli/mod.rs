@@ -100,9 +100,9 @@ pub fn default_config_text() -> String {
          # Extra file-name globs per note kind (career-index, goals, session-log, profile).\n\
          [notes]\n\
          # goals = [\"Goals/*.md\"]\n",
-        defaults.max_annual_goals,
-        defaults.max_current_focus,
+        defaults.rules.max_annual_goals,
+        defaults.rules.max_current_focus,
         defaults.max_file_size,
-        defaults.weekly_review_days
+        defaults.rules.weekly_review_days
     )
 }

@@ -8,14 +8,15 @@ use std::ops::Range;
 
 use chrono::Datelike;
 
-use super::{Action, ActionKind, Change, Snapshot};
+use super::{Action, ActionKind, Change};
 use crate::methodology::templates;
 use crate::methodology::{
     as_prompt, core_sections, review_question, NoteKind, BLIND_SPOTS, STEP_BACK_QUESTIONS,
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{check_note, weekly_review_edit, Edit};
+use crate::rules::{weekly_review_edit, Edit};
+use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +161,7 @@ pub fn review_prompt(snapshot: &Snapshot, offset: usize) -> Option<Action> {
 /// "Insert weekly review questions": a dated `### Weekly Review — DATE` block at the end
 /// of the `## Weekly Review` section, or at the end of the note.
 pub fn weekly_review(snapshot: &Snapshot) -> Action {
-    let edit = snapshot.with_rule_context(|context| weekly_review_edit(snapshot.note(), context));
+    let edit = weekly_review_edit(snapshot.note(), &snapshot.context());
     edit_action(
         snapshot,
         format!("Insert weekly review questions for {}", snapshot.today),
@@ -173,11 +174,7 @@ pub fn weekly_review(snapshot: &Snapshot) -> Action {
 pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
     let note = snapshot.note();
     let codes: Vec<&str> = if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
-        snapshot
-            .with_rule_context(|context| check_note(note, context))
-            .iter()
-            .map(|f| f.code)
-            .collect()
+        snapshot.diagnostics().iter().map(|f| f.code).collect()
     } else {
         Vec::new()
     };
@@ -248,19 +245,18 @@ fn template_action(snapshot: &Snapshot, title: String, template: String, offset:
 /// at its canonical position: before the next core section that is present, else at the end.
 pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
     let note = snapshot.note();
-    snapshot.with_rule_context(|context| {
-        core_sections(note.kind)
-            .filter(|id| note.section(*id).is_none())
-            .map(|id| {
-                let edit = insert_section(note, id, &section_block(note, context, id));
-                edit_action(
-                    snapshot,
-                    format!("Insert {} template", id.title()),
-                    vec![edit],
-                )
-            })
-            .collect()
-    })
+    let context = snapshot.context();
+    core_sections(note.kind)
+        .filter(|id| note.section(*id).is_none())
+        .map(|id| {
+            let edit = insert_section(note, id, &section_block(note, &context, id));
+            edit_action(
+                snapshot,
+                format!("Insert {} template", id.title()),
+                vec![edit],
+            )
+        })
+        .collect()
 }
 
 /// The action a command stands for, at `offset` of the snapshot's note.
@@ -309,10 +305,10 @@ pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         ] {
             actions.extend(command_action(snapshot, command, range.start));
         }
-    } else {
+    } else if snapshot.is_checked() {
         actions.extend(missing_section_templates(snapshot));
     }
-    if note.kind.is_career_note() {
+    if snapshot.is_checked() {
         actions.extend(review_prompt(snapshot, range.start));
         actions.extend(ask_next_question(snapshot));
     }

@@ -12,13 +12,13 @@ use std::ops::Range;
 
 use crate::features::navigation::goal_scope::goals_document_for;
 use crate::features::navigation::{is_subsequence, kind_label};
-use crate::features::Snapshot;
 use crate::methodology::{core_sections, purpose, NoteKind, SectionId};
 use crate::model::index::{Person, Vision};
 use crate::model::links::find_note;
 use crate::model::text::Pillar;
 use crate::model::Note;
 use crate::syntax::SyntaxTree;
+use crate::workspace::Snapshot;
 
 /// The statuses `invalid-status` accepts, as the methodology writes them. The rule's own
 /// list is private to the rules; a test holds the two together.
@@ -348,7 +348,7 @@ fn wikilink_items(snapshot: &Snapshot, line: &Line, link: OpenLink) -> Vec<Compl
         let Some(target_note) = (if target.trim().is_empty() {
             Some(note)
         } else {
-            find_note(&notes, note, target)
+            find_note(notes, note, target)
         }) else {
             return Vec::new();
         };
@@ -381,7 +381,7 @@ fn wikilink_items(snapshot: &Snapshot, line: &Line, link: OpenLink) -> Vec<Compl
             .collect();
     }
     let mut items: Vec<CompletionItem> = Vec::new();
-    for other in &notes {
+    for other in notes {
         let stem = other.stem();
         let duplicate = items.iter().any(|i| i.label.eq_ignore_ascii_case(stem));
         if other.path == note.path || stem.is_empty() || duplicate {
@@ -496,12 +496,10 @@ fn status_items(line: &Line, cell: &CellAt) -> Vec<CompletionItem> {
 }
 
 fn pillar_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<CompletionItem> {
-    let vision: Option<Vision> = snapshot.with_rule_context(|context| {
-        context
-            .career_index_for(snapshot.note())
-            .and_then(Note::as_index)
-            .map(|index| index.vision.clone())
-    });
+    let vision: Option<&Vision> = snapshot
+        .career_index()
+        .and_then(|note| note.as_index())
+        .map(|index| &index.vision);
     let picture = |pillar: Pillar| {
         vision
             .as_ref()
@@ -771,8 +769,7 @@ Serves [[Career#Vision]]
                  |---|---|---|---|\n| G1 | Ship the paved road | 80% of services | {status} |\n$0"
             );
             let (snapshot, _) = snapshot_at(&[("2026 Goals.md", &goals)]);
-            let findings = snapshot
-                .with_rule_context(|context| crate::rules::check_note(snapshot.note(), context));
+            let findings = snapshot.diagnostics();
             assert!(
                 findings.iter().all(|f| f.code != "invalid-status"),
                 "{status}"

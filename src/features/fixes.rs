@@ -13,25 +13,21 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use super::{Action, ActionKind, Change, Snapshot};
+use super::{Action, ActionKind, Change};
 use crate::methodology::templates::{goals, goals_file_name, session_log, week_start};
-use crate::methodology::NoteKind;
 use crate::model::links::{resolve, Resolution};
 use crate::model::{year_goals, Note};
 use crate::rules::fixes_support::has_trailing_pipe;
-use crate::rules::{check_note, Edit, Finding};
+use crate::rules::{Edit, Finding};
 use crate::syntax::BlockKind;
+use crate::workspace::Snapshot;
 
 /// The quick fixes for the findings of the snapshot's note whose range meets `range` (a
 /// cursor inside a finding, or touching its ends, counts): each finding's own fixes, then
 /// the notes it would create, then "Ignore CODE here". Identical actions offered for
 /// several findings appear once.
 pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
-    let note = snapshot.note();
-    if !offers_fixes(snapshot) {
-        return Vec::new();
-    }
-    let findings = snapshot.with_rule_context(|context| check_note(note, context));
+    let findings = snapshot.diagnostics();
     let mut actions: Vec<Action> = Vec::new();
     for finding in findings
         .iter()
@@ -61,16 +57,6 @@ pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         }
     }
     actions
-}
-
-/// A profile (`CLAUDE.md`) is a career note only beside a Career Index: elsewhere the
-/// server reports nothing on it, and offers nothing.
-fn offers_fixes(snapshot: &Snapshot) -> bool {
-    snapshot.note().kind != NoteKind::Profile
-        || snapshot
-            .documents
-            .iter()
-            .any(|d| d.note.kind == NoteKind::CareerIndex)
 }
 
 /// Whether an edit applies to `text` as it is: inside it, on character boundaries, and not
@@ -238,7 +224,7 @@ fn create_linked_note(snapshot: &Snapshot, finding: &Finding) -> Option<(String,
         .iter()
         .find(|l| l.range == finding.range)?;
     let notes = snapshot.notes();
-    if !matches!(resolve(&notes, note, link), Resolution::MissingNote) {
+    if !matches!(resolve(notes, note, link), Resolution::MissingNote) {
         return None;
     }
     let target = link.target.trim();
@@ -392,7 +378,7 @@ mod tests {
             )
         );
         let snapshot = snapshot(&[("2026 Goals.md", &ignored)]);
-        let left = snapshot.with_rule_context(|c| check_note(snapshot.note(), c));
+        let left = snapshot.diagnostics();
         assert!(
             !left.iter().any(|f| f.code == "overdue-milestone"),
             "{left:#?}"
@@ -415,7 +401,7 @@ mod tests {
             )
         );
         let snapshot = snapshot(&[("2026 Goals.md", &ignored), ("Career.md", CAREER)]);
-        let left = snapshot.with_rule_context(|c| check_note(snapshot.note(), c));
+        let left = snapshot.diagnostics();
         assert!(
             !left.iter().any(|f| f.code == "goal-not-linked"),
             "{left:#?}"
@@ -519,6 +505,15 @@ mod tests {
         assert!(titles_at(&[("CLAUDE.md", profile), ("Career.md", CAREER)])
             .iter()
             .any(|t| t == "Add the Profile section"));
+        // A root with its own career-lsp.toml is a career workspace too.
+        let (text, offset) = crate::features::test_support::cursor(profile);
+        let in_configured_root = crate::features::test_support::snapshot_in_root(
+            &[("CLAUDE.md", &text)],
+            Some("today = \"2026-03-15\"\n"),
+        );
+        assert!(quick_fixes(&in_configured_root, offset..offset)
+            .iter()
+            .any(|a| a.title == "Add the Profile section"));
     }
 
     #[test]

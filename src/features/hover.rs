@@ -8,7 +8,6 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::Snapshot;
 use crate::methodology::{
     network_role_for_word, purpose, review_question, NetworkRole, SectionId,
     WEEKLY_REVIEW_QUESTIONS,
@@ -19,6 +18,7 @@ use crate::model::links::{resolve, Resolution};
 use crate::model::text::{goal_refs, Pillar, VisionLink};
 use crate::model::{Note, Section};
 use crate::syntax::{BlockKind, WikiLink};
+use crate::workspace::Snapshot;
 
 /// What to show for the thing under the cursor, and the range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub fn hover(snapshot: &Snapshot, offset: usize) -> Option<Hover> {
     if let Some(link) = wikilink_at(note, offset) {
         return wikilink_hover(snapshot, link);
     }
-    if !note.kind.is_career_note() {
+    if !snapshot.is_checked() {
         return None;
     }
     let word = word_at(text, offset).filter(|w| !outline.in_code(w.start) && !in_url(snapshot, w));
@@ -136,25 +136,6 @@ fn wikilink_at(note: &Note, offset: usize) -> Option<&WikiLink> {
         .or_else(|| links.iter().find(|l| touches(&l.range, offset)))
 }
 
-/// The Career Index the snapshot's note belongs to: the note itself when it is one, else
-/// the index the rules find for it (its link to an index, the index linking to it, or the
-/// workspace's only index).
-pub(crate) fn career_index(snapshot: &Snapshot) -> Option<Arc<Note>> {
-    if snapshot.note().as_index().is_some() {
-        return Some(snapshot.document.note.clone());
-    }
-    let path = snapshot.with_rule_context(|context| {
-        context
-            .career_index_for(snapshot.note())
-            .map(|index| index.path.clone())
-    })?;
-    snapshot
-        .documents
-        .iter()
-        .find(|d| d.path == path)
-        .map(|d| d.note.clone())
-}
-
 // ---------------------------------------------------------------------------------------
 // Network roles
 
@@ -178,7 +159,7 @@ fn capitalised(word: &str) -> String {
 /// Who the Career Index lists in `role`: a heading line and one bullet per person.
 fn listed(snapshot: &Snapshot, role: NetworkRole) -> String {
     let plural = format!("{}s", role.name());
-    let Some(index_note) = career_index(snapshot) else {
+    let Some(index_note) = snapshot.career_index().cloned() else {
         return format!("No Career Index in this workspace yet, so no {plural} are listed.");
     };
     let Some(index) = index_note.as_index() else {
@@ -220,7 +201,7 @@ fn network_hover(snapshot: &Snapshot, range: Range<usize>) -> Hover {
         purpose(SectionId::Network),
         review_question(SectionId::Network)
     );
-    match career_index(snapshot) {
+    match snapshot.career_index().cloned() {
         Some(index_note) => {
             if let Some(index) = index_note.as_index() {
                 markdown.push_str(&format!("In *{}*:\n", index_note.stem()));
@@ -357,7 +338,7 @@ fn goal_hover(snapshot: &Snapshot, offset: usize) -> Option<Hover> {
             markdown: format!("**G{id}** is not one of your annual goals. {known}"),
         });
     };
-    let index = career_index(snapshot);
+    let index = snapshot.career_index().cloned();
     let or_dash = |s: &str| {
         if s.trim().is_empty() {
             "—".to_string()
@@ -452,22 +433,19 @@ fn pillar_at(
 /// serve `pillar`.
 fn goals_serving(snapshot: &Snapshot, index: Option<&Arc<Note>>, pillar: Pillar) -> Vec<String> {
     let current = snapshot.note();
-    let goals_notes: Vec<Arc<Note>> = snapshot.with_rule_context(|context| {
-        context
-            .notes
-            .iter()
-            .filter(|n| n.as_goals().is_some())
-            .filter(|n| {
-                n.path == current.path
-                    || index.is_some_and(|index| {
-                        context
-                            .career_index_for(n)
-                            .is_some_and(|found| found.path == index.path)
-                    })
-            })
-            .cloned()
-            .collect()
-    });
+    let goals_notes: Vec<&Arc<Note>> = snapshot
+        .notes()
+        .iter()
+        .filter(|n| n.as_goals().is_some())
+        .filter(|n| {
+            n.path == current.path
+                || index.is_some_and(|index| {
+                    snapshot
+                        .career_index_of(n)
+                        .is_some_and(|found| found.path == index.path)
+                })
+        })
+        .collect();
     let mut lines = Vec::new();
     for goals_note in &goals_notes {
         let Some(goals) = goals_note.as_goals() else {
@@ -495,7 +473,7 @@ fn goals_serving(snapshot: &Snapshot, index: Option<&Arc<Note>>, pillar: Pillar)
 
 fn pillar_hover(snapshot: &Snapshot, offset: usize, word: Option<Range<usize>>) -> Option<Hover> {
     let (pillar, range) = pillar_at(snapshot, offset, word)?;
-    let index = career_index(snapshot);
+    let index = snapshot.career_index().cloned();
     let name = pillar.name();
     let mut markdown = format!("**{name}** — a pillar of your vision\n\n");
     match index.as_ref().and_then(|n| n.as_index().map(|i| (n, i))) {
@@ -588,7 +566,7 @@ fn excerpt(text: &str, range: Range<usize>) -> String {
 fn wikilink_hover(snapshot: &Snapshot, link: &WikiLink) -> Option<Hover> {
     let notes = snapshot.notes();
     let note = snapshot.note();
-    let markdown = match resolve(&notes, note, link) {
+    let markdown = match resolve(notes, note, link) {
         Resolution::Note(target) => {
             let document = snapshot.document_for(&target.path)?;
             let start = target

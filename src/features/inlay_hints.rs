@@ -6,13 +6,12 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::hover::career_index;
-use super::Snapshot;
 use crate::methodology::{review_question, NoteKind};
 use crate::model::goals::{Goal, GoalsNote};
 use crate::model::text::{is_placeholder, VisionLink};
 use crate::model::{CareerIndex, Note, Section};
 use crate::syntax::BlockKind;
+use crate::workspace::Snapshot;
 
 /// What a hint says (the edge may map these to the protocol's hint kinds: the vision link
 /// reads like a type, the rest like notes on the line).
@@ -42,10 +41,10 @@ pub struct InlayHint {
 /// The hints of the snapshot's note whose offset lies in `range` (its end included, so a
 /// hint at the end of the last line asked for is shown), in the order of the text.
 pub fn inlay_hints(snapshot: &Snapshot, range: Range<usize>) -> Vec<InlayHint> {
-    let note = snapshot.note();
-    if !note.kind.is_career_note() {
+    if !snapshot.is_checked() {
         return Vec::new();
     }
+    let note = snapshot.note();
     let mut hints = Vec::new();
     if let Some(goals) = note.as_goals() {
         goal_hints(snapshot, goals, &mut hints);
@@ -69,7 +68,7 @@ pub fn inlay_hints(snapshot: &Snapshot, range: Range<usize>) -> Vec<InlayHint> {
 // Annual goals
 
 fn goal_hints(snapshot: &Snapshot, goals: &GoalsNote, hints: &mut Vec<InlayHint>) {
-    let index = career_index(snapshot);
+    let index = snapshot.career_index();
     let picture = index.as_ref().and_then(|n| n.as_index());
     for goal in &goals.goals {
         let (label, tooltip) = vision_label(goal, picture);
@@ -783,8 +782,8 @@ Working on these:
                 ordered.swap(0, first);
                 let snapshot = snapshot(&ordered);
                 let note = snapshot.note();
-                let reported: Vec<Range<usize>> = snapshot
-                    .with_rule_context(|context| rule.check(note, context))
+                let reported: Vec<Range<usize>> = rule
+                    .check(note, &snapshot.context())
                     .into_iter()
                     .map(|finding| finding.range)
                     .collect();
@@ -854,5 +853,22 @@ Working on these:
 - [ ] 準備する (G1) 🎤⟨due today⟩
 - [x] Démo du modèle Go⟨1/2 done⟩",
         );
+    }
+
+    #[test]
+    fn an_agent_file_gets_hints_only_where_it_is_a_career_profile() {
+        let profile = "# CLAUDE.md\n\n## Profile\n\nStaff engineer, platform.\n";
+        let hints = |snapshot: &Snapshot| inlay_hints(snapshot, 0..snapshot.text().len());
+        assert_eq!(hints(&snapshot(&[("CLAUDE.md", profile)])), Vec::new());
+        let career = "# Career\n\n## Vision\n\nLead a platform group.\n";
+        let beside_index = snapshot(&[("CLAUDE.md", profile), ("Career.md", career)]);
+        assert!(hints(&beside_index).iter().any(|h| h.label == "filled"));
+        let in_configured_root = crate::features::test_support::snapshot_in_root(
+            &[("CLAUDE.md", profile)],
+            Some("today = \"2026-03-15\"\n"),
+        );
+        assert!(hints(&in_configured_root)
+            .iter()
+            .any(|h| h.label == "filled"));
     }
 }

@@ -13,57 +13,9 @@ pub mod navigation;
 pub(crate) mod test_support;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
-use crate::model::Note;
-use crate::rules::{Context, Edit};
-use crate::workspace::{Config, Document};
-
-/// A consistent view of one note and the notes of its workspace, taken at one moment:
-/// what every feature reads.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    pub document: Arc<Document>,
-    /// Every note of the note's workspace (its root), the note itself included.
-    pub documents: Vec<Arc<Document>>,
-    pub config: Config,
-    pub today: NaiveDate,
-}
-
-impl Snapshot {
-    pub fn note(&self) -> &Note {
-        &self.document.note
-    }
-
-    pub fn text(&self) -> &str {
-        &self.document.text
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.document.path
-    }
-
-    pub fn notes(&self) -> Vec<Arc<Note>> {
-        self.documents.iter().map(|d| d.note.clone()).collect()
-    }
-
-    pub fn document_for(&self, path: &Path) -> Option<&Arc<Document>> {
-        self.documents.iter().find(|d| d.path == path)
-    }
-
-    /// Runs `f` with the rules' view of the workspace.
-    pub fn with_rule_context<T>(&self, f: impl FnOnce(&Context) -> T) -> T {
-        let notes = self.notes();
-        f(&Context {
-            config: &self.config,
-            today: self.today,
-            notes: &notes,
-        })
-    }
-}
+use crate::rules::Edit;
 
 /// A place in a note of the workspace.
 #[derive(Debug, Clone, PartialEq, Eq)]

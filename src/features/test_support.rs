@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::Snapshot;
-use crate::workspace::{Config, Workspace};
+use crate::workspace::{Config, Snapshot, Workspace, CONFIG_FILE_NAME};
 
 /// The cursor marker in fixture text.
 pub const CURSOR: &str = "$0";
@@ -21,11 +20,23 @@ pub fn cursor(text: &str) -> (String, usize) {
 /// A workspace under `/vault` holding `notes` (name, text), with the clock pinned to
 /// 2026-03-15; the snapshot is of the first note.
 pub fn snapshot(notes: &[(&str, &str)]) -> Snapshot {
+    snapshot_in_root(notes, None)
+}
+
+/// Like [`snapshot`], in a root whose `career-lsp.toml` holds `config_file` when given.
+pub fn snapshot_in_root(notes: &[(&str, &str)], config_file: Option<&str>) -> Snapshot {
     let config = Config {
         today: NaiveDate::from_ymd_opt(2026, 3, 15),
         ..Config::default()
     };
     let mut workspace = Workspace::new(config);
+    if let Some(text) = config_file {
+        workspace.open(
+            PathBuf::from("/vault").join(CONFIG_FILE_NAME),
+            0,
+            text.to_string(),
+        );
+    }
     for (i, (name, text)) in notes.iter().enumerate() {
         workspace.open(
             PathBuf::from("/vault").join(name),

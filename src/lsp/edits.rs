@@ -13,8 +13,9 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::convert::{to_proto, PositionEncoding};
-use crate::features::{Action, ActionKind, Change, Snapshot};
+use crate::features::{Action, ActionKind, Change};
 use crate::rules::Edit;
+use crate::workspace::Snapshot;
 
 /// What the client's `workspace.workspaceEdit` capabilities allow.
 #[derive(Debug, Clone, Copy, Default)]

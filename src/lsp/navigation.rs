@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::{
 use super::convert::{to_proto, PositionEncoding};
 use crate::features::completion::{self, CompletionKind};
 use crate::features::navigation::{self, FoldKind, Symbol};
-use crate::features::Snapshot;
+use crate::workspace::Snapshot;
 
 pub fn completion_item(
     item: completion::CompletionItem,

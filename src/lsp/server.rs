@@ -54,9 +54,10 @@ use super::edits::{code_action, workspace_edit, EditSupport};
 use super::navigation as nav;
 use crate::features::actions::{self as coaching, Command};
 use crate::features::navigation;
-use crate::features::{completion, hover, inlay_hints, Change, Snapshot};
+use crate::features::{completion, hover, inlay_hints, Change};
 use crate::rules::Edit;
-use crate::workspace::{Config, ConfigProblem, Workspace, CONFIG_FILE_NAME};
+use crate::workspace::Snapshot;
+use crate::workspace::{Config, Workspace, CONFIG_FILE_NAME};
 
 /// A custom request, `{uri} -> {text, version}`: the server's copy of a document. Tests use
 /// it to check incremental sync; it helps when debugging an editor integration too.
@@ -1103,14 +1104,11 @@ fn note_report(
     path: &Path,
     encoding: PositionEncoding,
 ) -> Option<NoteReport> {
-    // The document and its findings come from the same moment.
-    let (document, findings) = {
-        let workspace = read(workspace);
-        let document = workspace.document(path)?;
-        let findings =
-            guarded("computing diagnostics", || workspace.diagnostics(path)).unwrap_or_default();
-        (document, findings)
-    };
+    // The lock is held only to take the snapshot; the rules run after it is released, so
+    // an edit never waits for them. The document and its findings come from one moment.
+    let snapshot = guarded("taking a snapshot", || read(workspace).snapshot(path)).flatten()?;
+    let findings = guarded("computing diagnostics", || snapshot.diagnostics()).unwrap_or_default();
+    let document = &snapshot.document;
     let diagnostics = findings
         .iter()
         .map(|finding| to_proto::diagnostic(finding, &document.rope, encoding))
@@ -1126,24 +1124,22 @@ fn config_reports(
     workspace: &RwLock<Workspace>,
     encoding: PositionEncoding,
 ) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
-    let problems = guarded("reading configuration problems", || {
+    let files = guarded("reading configuration problems", || {
         read(workspace).config_problems()
     })
     .unwrap_or_default();
-    let mut by_file: BTreeMap<PathBuf, Vec<ConfigProblem>> = BTreeMap::new();
-    for (path, problem) in problems {
-        by_file.entry(path).or_default().push(problem);
-    }
-    by_file
+    // The problems' ranges point into the text the workspace read them from: an open
+    // file's unsaved text, not what is on disk.
+    files
         .into_iter()
-        .map(|(path, problems)| {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            let rope = Rope::from_str(&text);
-            let diagnostics = problems
+        .map(|file| {
+            let rope = Rope::from_str(&file.text);
+            let diagnostics = file
+                .problems
                 .iter()
                 .map(|problem| to_proto::config_diagnostic(problem, &rope, encoding))
                 .collect();
-            (path, diagnostics)
+            (file.path, diagnostics)
         })
         .collect()
 }
@@ -1368,7 +1364,7 @@ mod tests {
         }));
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(delay, Some(Duration::ZERO));
-        assert_eq!(config.max_annual_goals, 5);
+        assert_eq!(config.rules.max_annual_goals, 5);
         let (_, problems, delay) = read_settings(&json!({ "diagnostics-delay-ms": "soon" }));
         assert_eq!(problems.len(), 1);
         assert_eq!(delay, None);

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::Note;
-use crate::methodology::{match_section, normalize_heading};
+use crate::methodology::{match_section, normalize_heading, NoteKind};
 use crate::syntax::WikiLink;
 
 /// Where a wikilink leads.
@@ -93,5 +93,40 @@ pub fn resolve<'a>(notes: &'a [Arc<Note>], from: &'a Note, link: &WikiLink) -> R
             Some(index) => Resolution::Heading(note, index),
             None => Resolution::MissingHeading(note),
         },
+    }
+}
+
+/// The Career Index a Goals note belongs to (SPEC §3): its first wikilink that resolves to
+/// a Career Index; else the index linking to it; else the workspace's only index. `None`
+/// when that gives no single index — then cross-note checks are skipped.
+pub fn career_index_for<'a>(notes: &'a [Arc<Note>], goals: &'a Note) -> Option<&'a Note> {
+    for link in &goals.outline.wikilinks {
+        if let Some(note) = find_note(notes, goals, &link.target) {
+            if note.kind == NoteKind::CareerIndex {
+                return Some(note);
+            }
+        }
+    }
+    let indexes: Vec<&Note> = notes
+        .iter()
+        .map(|n| n.as_ref())
+        .filter(|n| n.kind == NoteKind::CareerIndex)
+        .collect();
+    let linking: Vec<&Note> = indexes
+        .iter()
+        .copied()
+        .filter(|index| {
+            index.outline.wikilinks.iter().any(|link| {
+                matches!(
+                    resolve(notes, index, link),
+                    Resolution::Note(n) | Resolution::Heading(n, _) if n.path == goals.path
+                )
+            })
+        })
+        .collect();
+    match (linking.as_slice(), indexes.as_slice()) {
+        ([one], _) => Some(one),
+        ([], [only]) => Some(only),
+        _ => None,
     }
 }

@@ -438,14 +438,14 @@ pub(crate) fn shared_words(a: &str, b: &str) -> usize {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::features::test_support::snapshot;
-    use crate::rules::{check_note, Edit, Finding};
+    use crate::rules::{Edit, Finding};
 
     /// The findings of `code` in the first of `notes` (a workspace under `/vault`, the
     /// clock at Sunday 2026-03-15).
     pub fn findings(notes: &[(&str, &str)], code: &str) -> Vec<Finding> {
         let snapshot = snapshot(notes);
         snapshot
-            .with_rule_context(|context| check_note(snapshot.note(), context))
+            .diagnostics()
             .into_iter()
             .filter(|f| f.code == code)
             .collect()

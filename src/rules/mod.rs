@@ -7,6 +7,7 @@
 pub mod docs;
 mod finding;
 pub(crate) mod fixes_support;
+mod settings;
 
 mod broken_link;
 mod empty_section;
@@ -33,53 +34,24 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use finding::{Edit, Finding, Fix, Severity};
+pub use settings::{RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 
-use crate::methodology::NoteKind;
-use crate::model::links::{find_note, Resolution};
 use crate::model::Note;
-use crate::workspace::{Config, RuleLevel};
 
 /// What a rule may look at besides the note it checks.
 pub struct Context<'a> {
-    pub config: &'a Config,
+    pub settings: &'a Settings,
     pub today: NaiveDate,
     /// Every note of the note's workspace, the checked one included.
     pub notes: &'a [Arc<Note>],
 }
 
 impl Context<'_> {
-    /// The Career Index a Goals note belongs to (SPEC §3): its first wikilink that resolves
-    /// to a Career Index; else the index linking to it; else the workspace's only index.
-    /// `None` when that gives no single index — then cross-note checks are skipped.
+    /// The Career Index a Goals note belongs to (SPEC §3); `None` when there is no single
+    /// one, and then cross-note checks are skipped.
     pub fn career_index_for<'n>(&'n self, goals: &'n Note) -> Option<&'n Note> {
-        for link in &goals.outline.wikilinks {
-            if let Some(note) = find_note(self.notes, goals, &link.target) {
-                if note.kind == NoteKind::CareerIndex {
-                    return Some(note);
-                }
-            }
-        }
-        let indexes: Vec<&Note> = self
-            .notes
-            .iter()
-            .map(|n| n.as_ref())
-            .filter(|n| n.kind == NoteKind::CareerIndex)
-            .collect();
-        let linking: Vec<&Note> = indexes
-            .iter()
-            .copied()
-            .filter(|index| {
-                index.outline.wikilinks.iter().any(|link| {
-                    matches!(crate::model::links::resolve(self.notes, index, link), Resolution::Note(n) | Resolution::Heading(n, _) if n.path == goals.path)
-                })
-            })
-            .collect();
-        match (linking.as_slice(), indexes.as_slice()) {
-            ([one], _) => Some(one),
-            ([], [only]) => Some(only),
-            _ => None,
-        }
+        crate::model::links::career_index_for(self.notes, goals)
     }
 }
 
@@ -152,7 +124,7 @@ pub fn check_note(note: &Note, context: &Context) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for rule in RULES {
-        let RuleLevel::On(severity) = context.config.level(rule.code(), rule.default_severity())
+        let RuleLevel::On(severity) = context.settings.level(rule.code(), rule.default_severity())
         else {
             continue;
         };

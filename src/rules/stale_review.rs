@@ -58,7 +58,7 @@ impl Rule for StaleReview {
         if goals.year != Some(context.today.year()) {
             return Vec::new();
         }
-        let cadence = context.config.weekly_review_days;
+        let cadence = context.settings.weekly_review_days;
         let newest = goals
             .reviews
             .iter()

@@ -45,7 +45,7 @@ impl Rule for TooManyPriorities {
         let mut findings = Vec::new();
         let at = note.title_range();
         if let Some(goals) = note.as_goals() {
-            let max = context.config.max_annual_goals;
+            let max = context.settings.max_annual_goals;
             if goals.goals.len() > max {
                 findings.push(finding(
                     self,
@@ -78,7 +78,7 @@ impl Rule for TooManyPriorities {
                     ),
                 ));
             }
-            let max = context.config.max_current_focus;
+            let max = context.settings.max_current_focus;
             let focus = &index.current_role.focus;
             if focus.len() > max {
                 findings.push(finding(

@@ -5,44 +5,26 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::methodology::NoteKind;
-use crate::rules::Severity;
+pub use crate::rules::RuleLevel;
+use crate::rules::Settings;
 
 /// The file name looked for at a workspace root (and, for `check`, in every ancestor).
 pub const CONFIG_FILE_NAME: &str = "career-lsp.toml";
 
-/// A rule's configured level: a severity, or switched off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleLevel {
-    Off,
-    On(Severity),
-}
-
-impl RuleLevel {
-    pub fn from_name(name: &str) -> Option<RuleLevel> {
-        if name.trim().eq_ignore_ascii_case("off") {
-            Some(RuleLevel::Off)
-        } else {
-            Severity::from_name(name).map(RuleLevel::On)
-        }
-    }
-}
-
 /// Everything a user can configure. `Default` gives the documented defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Per-rule level, by code. Rules not named keep their default severity.
-    pub rules: BTreeMap<String, RuleLevel>,
+    /// What the rules read: their levels and thresholds.
+    pub rules: Settings,
     /// Extra file-name globs per note kind, matched against the path relative to the root.
     pub note_globs: BTreeMap<NoteKind, Vec<String>>,
-    pub max_annual_goals: usize,
-    pub max_current_focus: usize,
-    /// Days after which the newest weekly review counts as stale.
-    pub weekly_review_days: i64,
     /// Files larger than this many bytes are not indexed.
     pub max_file_size: u64,
     /// Pins the clock (tests, demos). `None` means the system date.
@@ -52,13 +34,61 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            rules: BTreeMap::new(),
+            rules: Settings::default(),
             note_globs: BTreeMap::new(),
-            max_annual_goals: 3,
-            max_current_focus: 3,
-            weekly_review_days: 7,
             max_file_size: 2 * 1024 * 1024,
             today: None,
+        }
+    }
+}
+
+/// A root's `career-lsp.toml` as last read from disk or edited in the editor: its text
+/// (which the problems' ranges point into — an open, unsaved file's, not the disk's), the
+/// configuration it gives, and its problems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub config: Config,
+    pub problems: Vec<ConfigProblem>,
+}
+
+impl ConfigFile {
+    /// Reads `text` as the configuration file at `path`.
+    pub fn parse(path: PathBuf, text: &str) -> ConfigFile {
+        let (config, problems) = Config::from_toml(text);
+        ConfigFile {
+            path,
+            text: text.into(),
+            config,
+            problems,
+        }
+    }
+
+    /// The file in `dir`, when there is one. A file that cannot be read or is not UTF-8
+    /// gives the defaults and a problem that says so.
+    pub fn read(dir: &Path) -> Option<ConfigFile> {
+        let path = dir.join(CONFIG_FILE_NAME);
+        let unreadable = |message: String| ConfigFile {
+            path: path.clone(),
+            text: "".into(),
+            config: Config::default(),
+            problems: vec![ConfigProblem {
+                message,
+                range: None,
+            }],
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Some(ConfigFile::parse(path, &text)),
+                Err(_) => Some(unreadable(format!(
+                    "{CONFIG_FILE_NAME} is not UTF-8; using the defaults"
+                ))),
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => Some(unreadable(format!(
+                "cannot read {CONFIG_FILE_NAME} ({error}); using the defaults"
+            ))),
         }
     }
 }
@@ -159,7 +189,7 @@ impl Config {
         for (code, level) in raw.rules {
             match RuleLevel::from_name(&level) {
                 Some(level) if crate::rules::is_known_code(&code) => {
-                    config.rules.insert(code, level);
+                    config.rules.levels.insert(code, level);
                 }
                 Some(_) => problem(format!("unknown rule `{code}` in [rules]")),
                 None => problem(format!(
@@ -185,17 +215,17 @@ impl Config {
             }
         }
         if let Some(max) = raw.max_annual_goals {
-            config.max_annual_goals = max;
+            config.rules.max_annual_goals = max;
         }
         if let Some(max) = raw.max_current_focus {
-            config.max_current_focus = max;
+            config.rules.max_current_focus = max;
         }
         if let Some(size) = raw.max_file_size {
             config.max_file_size = size;
         }
         if let Some(days) = raw.cadence.weekly_review_days {
             if days > 0 {
-                config.weekly_review_days = days;
+                config.rules.weekly_review_days = days;
             } else {
                 problem(format!("weekly-review-days must be at least 1, not {days}"));
             }
@@ -211,14 +241,6 @@ impl Config {
         (config, problems)
     }
 
-    /// The configured level of a rule, or its default severity.
-    pub fn level(&self, code: &str, default: Severity) -> RuleLevel {
-        self.rules
-            .get(code)
-            .copied()
-            .unwrap_or(RuleLevel::On(default))
-    }
-
     /// Today's date: the pinned one, or the system's local date.
     pub fn today(&self) -> NaiveDate {
         self.today
@@ -229,6 +251,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Severity;
 
     #[test]
     fn reads_every_key() {
@@ -248,19 +271,19 @@ goals = ["Goals/*.md"]
         );
         assert_eq!(problems, vec![]);
         assert_eq!(config.today, NaiveDate::from_ymd_opt(2026, 3, 15));
-        assert_eq!(config.max_annual_goals, 4);
+        assert_eq!(config.rules.max_annual_goals, 4);
         assert_eq!(config.max_file_size, 1000);
-        assert_eq!(config.weekly_review_days, 14);
+        assert_eq!(config.rules.weekly_review_days, 14);
         assert_eq!(
-            config.level("empty-section", Severity::Warning),
+            config.rules.level("empty-section", Severity::Warning),
             RuleLevel::Off
         );
         assert_eq!(
-            config.level("unquantified-win", Severity::Warning),
+            config.rules.level("unquantified-win", Severity::Warning),
             RuleLevel::On(Severity::Error)
         );
         assert_eq!(
-            config.level("network-gap", Severity::Info),
+            config.rules.level("network-gap", Severity::Info),
             RuleLevel::On(Severity::Info)
         );
         assert_eq!(
@@ -290,7 +313,7 @@ goals = ["Goals/*.md"]
         let (config, problems) = Config::from_toml(
             "today = \"15/03/2026\"\nmax-annual-goals = 5\n[rules]\nno-such-rule = \"off\"\nempty-section = \"loud\"\n",
         );
-        assert_eq!(config.max_annual_goals, 5);
+        assert_eq!(config.rules.max_annual_goals, 5);
         assert_eq!(config.today, None);
         assert_eq!(problems.len(), 3, "{problems:?}");
     }
@@ -312,9 +335,9 @@ goals = ["Goals/*.md"]
             "careerLsp": { "maxAnnualGoals": 2, "rules": { "network-gap": "hint" }, "today": "2026-01-02" }
         }));
         assert_eq!(problems, vec![]);
-        assert_eq!(config.max_annual_goals, 2);
+        assert_eq!(config.rules.max_annual_goals, 2);
         assert_eq!(
-            config.level("network-gap", Severity::Info),
+            config.rules.level("network-gap", Severity::Info),
             RuleLevel::On(Severity::Hint)
         );
         assert_eq!(

@@ -8,6 +8,7 @@
 
 pub mod config;
 mod scan;
+mod snapshot;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,11 +16,12 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
-pub use config::{Config, ConfigProblem, RuleLevel, CONFIG_FILE_NAME};
+pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
+pub use snapshot::Snapshot;
 
 use crate::methodology::NoteKind;
 use crate::model::{Classifier, Note};
-use crate::rules::{check_note, Context, Edit, Finding};
+use crate::rules::{Edit, Finding};
 use crate::syntax::{SyntaxTree, TextEdit};
 
 /// One note's current text and analysis.
@@ -46,7 +48,7 @@ pub struct ScanReport {
 struct Root {
     path: PathBuf,
     /// The root's own `career-lsp.toml`, when it has one.
-    file_config: Option<(Config, Vec<ConfigProblem>)>,
+    file_config: Option<ConfigFile>,
 }
 
 #[derive(Debug, Default)]
@@ -72,7 +74,7 @@ impl Workspace {
     /// The configuration in force for a note.
     pub fn config_for(&self, path: &Path) -> &Config {
         match self.root_of(path).and_then(|r| r.file_config.as_ref()) {
-            Some((config, _)) => config,
+            Some(file) => &file.config,
             None => &self.client_config,
         }
     }
@@ -91,7 +93,7 @@ impl Workspace {
         if !self.roots.iter().any(|r| r.path == root) {
             self.roots.push(Root {
                 path: root.clone(),
-                file_config: read_config_file(&root),
+                file_config: ConfigFile::read(&root),
             });
         }
         let max_file_size = self.config_for(&root.join("x.md")).max_file_size;
@@ -100,7 +102,7 @@ impl Workspace {
             if !self.roots.iter().any(|r| &r.path == config_dir) {
                 self.roots.push(Root {
                     path: config_dir.clone(),
-                    file_config: read_config_file(config_dir),
+                    file_config: ConfigFile::read(config_dir),
                 });
             }
         }
@@ -201,7 +203,7 @@ impl Workspace {
             if let Some(parent) = path.parent() {
                 self.roots.push(Root {
                     path: parent.to_path_buf(),
-                    file_config: read_config_file(parent),
+                    file_config: ConfigFile::read(parent),
                 });
                 self.roots
                     .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
@@ -304,11 +306,11 @@ impl Workspace {
             if let Some(dir) = path.parent() {
                 let dir = dir.to_path_buf();
                 match self.roots.iter_mut().find(|r| r.path == dir) {
-                    Some(root) => root.file_config = read_config_file(&dir),
+                    Some(root) => root.file_config = ConfigFile::read(&dir),
                     None => {
                         self.roots.push(Root {
                             path: dir.clone(),
-                            file_config: read_config_file(&dir),
+                            file_config: ConfigFile::read(&dir),
                         });
                         self.roots
                             .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
@@ -351,7 +353,7 @@ impl Workspace {
 
     fn set_root_config_text(&mut self, path: &Path, text: &str) {
         if let Some(dir) = path.parent() {
-            let parsed = Config::from_toml(text);
+            let parsed = ConfigFile::parse(path.to_path_buf(), text);
             match self.roots.iter_mut().find(|r| r.path == dir) {
                 Some(root) => root.file_config = Some(parsed),
                 None => {
@@ -396,42 +398,27 @@ impl Workspace {
         paths
     }
 
-    /// Every note in the same root as `path`.
-    pub fn notes_near(&self, path: &Path) -> Vec<Arc<Note>> {
-        let root = self.root_of(path).map(|r| r.path.clone());
-        let mut notes: Vec<Arc<Note>> = self
-            .documents
-            .values()
-            .filter(|d| self.root_of(&d.path).map(|r| r.path.clone()) == root)
-            .map(|d| d.note.clone())
-            .collect();
-        notes.sort_by(|a, b| a.path.cmp(&b.path));
-        notes
-    }
-
-    /// A consistent view of one note and its workspace for the editing features.
-    pub fn snapshot(&self, path: &Path) -> Option<crate::features::Snapshot> {
+    /// A consistent view of one note and the notes of its root, for the rules and the
+    /// editing features. Cheap: it clones `Arc`s, so it can be taken under a lock and
+    /// analysed after the lock is released.
+    pub fn snapshot(&self, path: &Path) -> Option<Snapshot> {
         let document = self.documents.get(path)?.clone();
-        let root = self.root_of(path).map(|r| r.path.clone());
+        let root = self.root_of(path);
+        let root_path = root.map(|r| r.path.as_path());
         let mut documents: Vec<Arc<Document>> = self
             .documents
             .values()
-            .filter(|d| self.root_of(&d.path).map(|r| r.path.clone()) == root)
+            .filter(|d| self.root_of(&d.path).map(|r| r.path.as_path()) == root_path)
             .cloned()
             .collect();
         documents.sort_by(|a, b| a.path.cmp(&b.path));
         let config = self.config_for(path).clone();
-        let today = config.today();
-        Some(crate::features::Snapshot {
-            document,
-            documents,
-            config,
-            today,
-        })
+        let has_config_file = root.is_some_and(|r| r.file_config.is_some());
+        Some(Snapshot::new(document, documents, config, has_config_file))
     }
 
     /// One snapshot per root that holds notes (for workspace-wide features).
-    pub fn root_snapshots(&self) -> Vec<crate::features::Snapshot> {
+    pub fn root_snapshots(&self) -> Vec<Snapshot> {
         let mut seen: Vec<Option<PathBuf>> = Vec::new();
         let mut snapshots = Vec::new();
         for path in self.note_paths() {
@@ -445,77 +432,28 @@ impl Workspace {
         snapshots
     }
 
-    /// The findings for one note, with the configured severities applied.
+    /// The findings for one note, with the configured severities applied (for callers
+    /// that hold the workspace alone, such as `check`; the server analyses a snapshot
+    /// outside its lock instead).
     pub fn diagnostics(&self, path: &Path) -> Vec<Finding> {
-        let Some(document) = self.documents.get(path) else {
-            return Vec::new();
-        };
-        let note = &document.note;
-        let config = self.config_for(path);
-        let notes = self.notes_near(path);
-        if note.kind == NoteKind::Profile {
-            // An agent file is a career profile only beside a Career Index or a config file.
-            let has_config = self.root_of(path).is_some_and(|r| r.file_config.is_some());
-            if !has_config && !notes.iter().any(|n| n.kind == NoteKind::CareerIndex) {
-                return Vec::new();
-            }
-        }
-        let context = Context {
-            config,
-            today: config.today(),
-            notes: &notes,
-        };
-        check_note(note, &context)
+        self.snapshot(path)
+            .map(|snapshot| snapshot.diagnostics())
+            .unwrap_or_default()
     }
 
-    /// Problems in the roots' `career-lsp.toml` files, by file.
-    pub fn config_problems(&self) -> Vec<(PathBuf, ConfigProblem)> {
-        let mut problems = Vec::new();
-        for root in &self.roots {
-            if let Some((_, found)) = &root.file_config {
-                for problem in found {
-                    problems.push((root.path.join(CONFIG_FILE_NAME), problem.clone()));
-                }
-            }
-        }
-        problems.sort_by(|a, b| a.0.cmp(&b.0));
-        problems
-    }
-
-    /// The text of a root's config file as last read (for locating problems).
-    pub fn config_file_paths(&self) -> Vec<PathBuf> {
-        self.roots
+    /// The roots' `career-lsp.toml` files that have problems, sorted by path.
+    pub fn config_problems(&self) -> Vec<ConfigFile> {
+        let mut files: Vec<ConfigFile> = self
+            .roots
             .iter()
-            .filter(|r| r.file_config.is_some())
-            .map(|r| r.path.join(CONFIG_FILE_NAME))
-            .collect()
+            .filter_map(|root| root.file_config.clone())
+            .filter(|file| !file.problems.is_empty())
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
     }
 }
 
 fn is_config_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME)
-}
-
-fn read_config_file(dir: &Path) -> Option<(Config, Vec<ConfigProblem>)> {
-    let path = dir.join(CONFIG_FILE_NAME);
-    match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(Config::from_toml(&text)),
-            Err(_) => Some((
-                Config::default(),
-                vec![ConfigProblem {
-                    message: "career-lsp.toml is not UTF-8; using the defaults".into(),
-                    range: None,
-                }],
-            )),
-        },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => Some((
-            Config::default(),
-            vec![ConfigProblem {
-                message: format!("cannot read career-lsp.toml ({error}); using the defaults"),
-                range: None,
-            }],
-        )),
-    }
 }

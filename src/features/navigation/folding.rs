@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::symbols::trimmed;
-use crate::features::Snapshot;
 use crate::syntax::BlockKind;
+use crate::workspace::Snapshot;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldKind {

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{may_name, touches};
-use crate::features::Snapshot;
 use crate::methodology::NoteKind;
 use crate::model::goals::Goal;
 use crate::model::links::{resolve, Resolution};
 use crate::model::text::goal_refs;
 use crate::syntax::BlockKind;
 use crate::workspace::Document;
+use crate::workspace::Snapshot;
 
 /// One `G<n>` in a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ pub(crate) fn goals_document_for<'a>(
     let mut linked: Vec<PathBuf> = Vec::new();
     for link in &document.note.outline.wikilinks {
         if let Resolution::Note(note) | Resolution::Heading(note, _) =
-            resolve(&notes, &document.note, link)
+            resolve(notes, &document.note, link)
         {
             if note.kind == NoteKind::Goals && !linked.contains(&note.path) {
                 linked.push(note.path.clone());

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::goal_scope::{goal_at, mentions_of};
 use super::{may_name, touches};
-use crate::features::{Location, Snapshot};
+use crate::features::Location;
 use crate::model::links::{resolve, Resolution};
 use crate::model::Note;
 use crate::syntax::WikiLink;
+use crate::workspace::Snapshot;
 
 /// Where the thing under the cursor is defined: a wikilink's target note (its start) or
 /// heading, or a goal ID's row in the Annual Goals table. Empty when the cursor is on
@@ -19,7 +20,7 @@ pub fn definition(snapshot: &Snapshot, offset: usize) -> Vec<Location> {
     let note = snapshot.note();
     if let Some(link) = wikilink_at(note, offset) {
         let notes = snapshot.notes();
-        return match resolve(&notes, note, link) {
+        return match resolve(notes, note, link) {
             Resolution::Note(target) => vec![note_start(target)],
             Resolution::Heading(target, heading) => vec![heading_location(target, heading)],
             _ => Vec::new(),
@@ -92,12 +93,12 @@ pub fn references(snapshot: &Snapshot, offset: usize, include_declaration: bool)
             Target::Heading(_, heading) => heading_location(target_note, *heading),
         });
     }
-    for note in &notes {
+    for note in notes {
         for link in &note.outline.wikilinks {
             if !may_name(&link.target, &note.path, target_note) {
                 continue;
             }
-            let hits = match (resolve(&notes, note, link), &target) {
+            let hits = match (resolve(notes, note, link), &target) {
                 (Resolution::Note(to), Target::Note(path))
                 | (Resolution::Heading(to, _), Target::Note(path)) => to.path == *path,
                 (Resolution::Heading(to, heading), Target::Heading(path, wanted)) => {
@@ -145,7 +146,7 @@ fn target_at(snapshot: &Snapshot, offset: usize) -> Option<Target> {
     }
     let link = wikilink_at(note, offset)?;
     let notes = snapshot.notes();
-    match resolve(&notes, note, link) {
+    match resolve(notes, note, link) {
         Resolution::Note(to) => Some(Target::Note(to.path.clone())),
         Resolution::Heading(to, heading) => Some(Target::Heading(to.path.clone(), heading)),
         _ => None,

@@ -7,9 +7,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::goal_scope::{goal_at, mentions_of};
-use crate::features::Snapshot;
 use crate::model::text::goal_id;
 use crate::rules::Edit;
+use crate::workspace::Snapshot;
 
 /// The `G<n>` under the cursor and its text, when the cursor is on the ID of an existing
 /// goal (its cell or any reference to it); `None` everywhere else.

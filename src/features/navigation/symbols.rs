@@ -5,11 +5,11 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::{is_subsequence, kind_label};
-use crate::features::Snapshot;
 use crate::methodology::normalize_heading;
 use crate::model::goals::Goal;
 use crate::model::text::VisionLink;
 use crate::model::Note;
+use crate::workspace::Snapshot;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymbolKind {

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use super::*;
 use crate::features::test_support::{snapshot, snapshot_at};
-use crate::features::{Location, Snapshot};
+use crate::features::Location;
+use crate::workspace::Snapshot;
 
 const CAREER: &str = "# Career
 
