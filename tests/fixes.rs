@@ -171,30 +171,27 @@ fn every_resolving_fix_makes_its_finding_go_away() {
             let text = text_of(&workspace, &path);
             // The rules' own fixes that say they resolve.
             for finding in &findings {
-                for fix in finding.fixes.iter().filter(|f| f.resolves) {
+                for fix in finding.fixes.iter().filter(|f| f.resolves()) {
                     let what = format!("{} {} “{}”", display(&path), finding.code, fix.title);
-                    let edits = check_edits(&text, &fix.edits, &what);
-                    let new_text = apply(&text, &edits);
-                    if let Err(why) = is_gone(
-                        &case,
-                        &path,
-                        &findings,
-                        finding,
-                        Some(new_text),
-                        &[],
-                        &edits,
-                    ) {
+                    let edits = check_edits(&text, fix.edits(), &what);
+                    let new_text = (!edits.is_empty()).then(|| apply(&text, &edits));
+                    let created: Vec<(PathBuf, String)> = fix
+                        .creates()
+                        .map(|note| (note.path.clone(), note.text.clone()))
+                        .into_iter()
+                        .collect();
+                    if let Err(why) =
+                        is_gone(&case, &path, &findings, finding, new_text, &created, &edits)
+                    {
                         failures.push(format!("{what}: {why}"));
                     }
                     *checked.entry(finding.code).or_default() += 1;
                 }
             }
-            // "Ignore CODE here" and the notes a fix creates resolve their finding too.
+            // "Ignore CODE here" resolves its finding too.
             let snapshot = workspace.snapshot(&path).unwrap();
             for action in quick_fixes(&snapshot, 0..text.len()) {
-                let resolving =
-                    action.title.starts_with("Ignore ") || action.title.starts_with("Create ");
-                if !resolving {
+                if !action.title.starts_with("Ignore ") {
                     continue;
                 }
                 let (code, range) = action.fixes.clone().expect("a quick fix names its finding");
@@ -334,7 +331,7 @@ fn no_fix_loses_text() {
                         finding.code,
                         finding.range.clone(),
                         fix.title.clone(),
-                        fix.edits.clone(),
+                        fix.edits().to_vec(),
                     ));
                 }
             }
@@ -415,4 +412,96 @@ fn every_finding_on_the_fixtures_has_a_fix() {
     }
     let expected: Vec<&str> = WITHOUT_A_FIX.iter().map(|(finding, _)| *finding).collect();
     assert_eq!(bare, expected, "findings without a fix");
+}
+
+/// A copy of `case` in a temporary folder with every note's line breaks written `\r\n`.
+fn crlf_copy(case: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_crlf(case, dir.path());
+    dir
+}
+
+fn copy_crlf(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_crlf(&path, &target);
+        } else {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = if path.extension().is_some_and(|e| e == "md") {
+                text.replace("\r\n", "\n").replace('\n', "\r\n")
+            } else {
+                text
+            };
+            std::fs::write(&target, text).unwrap();
+        }
+    }
+}
+
+/// A note written with `\r\n` line breaks gets the same findings, the same fixes, and
+/// from each fix the same text as the note written with `\n` — in its own line endings:
+/// a fix never mixes `\n` into a CRLF note, and places what it inserts exactly as it
+/// does in an LF note.
+#[test]
+fn fixes_keep_a_crlf_notes_line_endings_and_place_text_as_in_an_lf_note() {
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for case in cases() {
+        let lf = workspace(&case);
+        let copy = crlf_copy(&case);
+        let crlf = workspace(copy.path());
+        let root = copy.path().canonicalize().unwrap();
+        let case_root = case.canonicalize().unwrap();
+        for (path, lf_findings) in notes_with_findings(&lf) {
+            let crlf_path = root.join(path.strip_prefix(&case_root).unwrap());
+            let crlf_findings = crlf.diagnostics(&crlf_path);
+            let lf_text = text_of(&lf, &path);
+            let crlf_text = text_of(&crlf, &crlf_path);
+            let summary = |findings: &[Finding], text: &str| -> Vec<String> {
+                findings
+                    .iter()
+                    .map(|f| {
+                        let line = text[..f.range.start].matches('\n').count() + 1;
+                        let titles: Vec<&str> = f.fixes.iter().map(|x| x.title.as_str()).collect();
+                        format!("{line} {} {} {titles:?}", f.code, f.message)
+                    })
+                    .collect()
+            };
+            let lf_summary = summary(&lf_findings, &lf_text);
+            let crlf_summary = summary(&crlf_findings, &crlf_text);
+            if lf_summary != crlf_summary {
+                failures.push(format!(
+                    "{}: findings differ\n  LF:   {lf_summary:?}\n  CRLF: {crlf_summary:?}",
+                    display(&path)
+                ));
+                continue;
+            }
+            for (lf_finding, crlf_finding) in lf_findings.iter().zip(&crlf_findings) {
+                for (lf_fix, crlf_fix) in lf_finding.fixes.iter().zip(&crlf_finding.fixes) {
+                    let what = format!("{} {} “{}”", display(&path), lf_finding.code, lf_fix.title);
+                    let expected = apply(&lf_text, lf_fix.edits()).replace('\n', "\r\n");
+                    let actual = apply(&crlf_text, crlf_fix.edits());
+                    if actual != expected {
+                        failures.push(format!(
+                            "{what}: CRLF result differs\n  expected {expected:?}\n  actual   {actual:?}"
+                        ));
+                    }
+                    if let (Some(lf_note), Some(crlf_note)) = (lf_fix.creates(), crlf_fix.creates())
+                    {
+                        assert_eq!(lf_note.path.file_name(), crlf_note.path.file_name());
+                    }
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} fixes compared");
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

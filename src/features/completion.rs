@@ -576,7 +576,7 @@ fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<Completi
     let reread = Note::build(
         note.path.clone(),
         note.kind,
-        &without_line,
+        without_line.as_str(),
         SyntaxTree::parse(&without_line).outline().clone(),
     );
     let Some(index) = reread.as_index() else {

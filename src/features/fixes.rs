@@ -1,31 +1,21 @@
-//! Quick fixes: the fixes of the findings at a range, "Ignore CODE here", and the fixes that
-//! create notes.
+//! Quick fixes: the fixes of the findings at a range, and "Ignore CODE here".
 //!
-//! The rules attach their fixes to their findings (edits to the note the finding is in);
-//! this module offers them for a range of the note, adds the suppression comment of SPEC §6
-//! for every finding, and the fixes that create a note, which a rule cannot express:
-//! `broken-link` creates the missing note and `past-goals-year` this year's Goals note.
+//! The rules attach their fixes to their findings (edits to the note the finding is in,
+//! and notes to create); this module offers them for a range of the note as code actions,
+//! and adds the suppression comment of SPEC §6 for every finding.
 
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
-use std::sync::LazyLock;
-
-use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
 use super::{Action, ActionKind, Change};
-use crate::methodology::templates::{goals, goals_file_name, session_log, week_start};
-use crate::model::links::{resolve, Resolution};
-use crate::model::{year_goals, Note};
+use crate::model::Note;
 use crate::rules::fixes_support::has_trailing_pipe;
-use crate::rules::{Edit, Finding};
+use crate::rules::{Applicability, Edit, Finding, Fix};
 use crate::syntax::BlockKind;
 use crate::workspace::Snapshot;
 
 /// The quick fixes for the findings of the snapshot's note whose range meets `range` (a
 /// cursor inside a finding, or touching its ends, counts): each finding's own fixes, then
-/// the notes it would create, then "Ignore CODE here". Identical actions offered for
-/// several findings appear once.
+/// "Ignore CODE here". Identical actions offered for several findings appear once.
 pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
     let findings = snapshot.diagnostics();
     let mut actions: Vec<Action> = Vec::new();
@@ -33,20 +23,11 @@ pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         .iter()
         .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
     {
-        let mut offered = Vec::new();
-        for fix in &finding.fixes {
-            if fix.edits.iter().all(|e| fits(snapshot.text(), e)) {
-                offered.push(edit_action(
-                    snapshot,
-                    finding,
-                    fix.title.clone(),
-                    fix.edits.clone(),
-                    fix.preferred,
-                ));
-            }
-        }
-        offered.extend(create_action(snapshot, finding));
-        offered.extend(ignore_action(snapshot, finding));
+        let offered = finding
+            .fixes
+            .iter()
+            .map(|fix| fix_action(snapshot, finding, fix))
+            .chain(ignore_action(snapshot, finding));
         for action in offered {
             let duplicate = actions
                 .iter()
@@ -59,41 +40,27 @@ pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
     actions
 }
 
-/// Whether an edit applies to `text` as it is: inside it, on character boundaries, and not
-/// between the two bytes of a `\r\n` (a fix is computed from the outline, which assumes
-/// `\n` line breaks).
-fn fits(text: &str, edit: &Edit) -> bool {
-    let Range { start, end } = edit.range;
-    let splits_crlf = |at: usize| {
-        at > 0
-            && at < text.len()
-            && text.as_bytes()[at - 1] == b'\r'
-            && text.as_bytes()[at] == b'\n'
-    };
-    start <= end
-        && end <= text.len()
-        && text.is_char_boundary(start)
-        && text.is_char_boundary(end)
-        && !splits_crlf(start)
-        && !splits_crlf(end)
-}
-
-fn edit_action(
-    snapshot: &Snapshot,
-    finding: &Finding,
-    title: String,
-    edits: Vec<Edit>,
-    preferred: bool,
-) -> Action {
-    Action {
-        title,
-        kind: ActionKind::QuickFix,
-        changes: vec![Change::Edit {
+/// A rule's fix as a code action: its edits to the note, and the note it creates.
+fn fix_action(snapshot: &Snapshot, finding: &Finding, fix: &Fix) -> Action {
+    let mut changes = Vec::new();
+    if !fix.edits().is_empty() {
+        changes.push(Change::Edit {
             path: snapshot.path().to_path_buf(),
-            edits,
-        }],
+            edits: fix.edits().to_vec(),
+        });
+    }
+    if let Some(note) = fix.creates() {
+        changes.push(Change::Create {
+            path: note.path.clone(),
+            text: note.text.clone(),
+        });
+    }
+    Action {
+        title: fix.title.clone(),
+        kind: ActionKind::QuickFix,
+        changes,
         fixes: Some((finding.code, finding.range.clone())),
-        preferred,
+        preferred: fix.is_preferred(),
     }
 }
 
@@ -140,13 +107,13 @@ fn ignore_action(snapshot: &Snapshot, finding: &Finding) -> Option<Action> {
             }
         }
     };
-    Some(edit_action(
-        snapshot,
-        finding,
+    let fix = Fix::new(
+        note,
         format!("Ignore {} here", finding.code),
+        Applicability::Suggestion,
         vec![edit],
-        false,
-    ))
+    )?;
+    Some(fix_action(snapshot, finding, &fix))
 }
 
 enum TableRowAt {
@@ -175,104 +142,6 @@ fn table_row_at(note: &Note, offset: usize) -> Option<TableRowAt> {
             usable: has_trailing_pipe(above) && above.cells.len() >= table.header.cells.len(),
         })
     })
-}
-
-/// The notes a finding's fix creates: the missing note of a broken link, this year's Goals
-/// note for a past year's.
-fn create_action(snapshot: &Snapshot, finding: &Finding) -> Option<Action> {
-    let (title, path, text) = match finding.code {
-        "broken-link" => create_linked_note(snapshot, finding)?,
-        "past-goals-year" => {
-            let year = snapshot.today.year();
-            let path = folder(snapshot).join(goals_file_name(year));
-            let text = goals(year, week_start(snapshot.today));
-            (format!("Create {year} Goals note"), path, text)
-        }
-        _ => return None,
-    };
-    if snapshot.document_for(&path).is_some() {
-        return None;
-    }
-    Some(Action {
-        title,
-        kind: ActionKind::QuickFix,
-        changes: vec![Change::Create { path, text }],
-        fixes: Some((finding.code, finding.range.clone())),
-        preferred: false,
-    })
-}
-
-fn folder(snapshot: &Snapshot) -> PathBuf {
-    snapshot
-        .path()
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
-static SESSION_LOG_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(\d{4}-\d{2}-\d{2})\s.*session").expect("valid regex"));
-
-/// "Create <target>.md" for a link to a note that does not exist, in the linking note's
-/// folder: a Goals note from the goals template, a session log from the session-log
-/// template, anything else as a title. Targets that would leave the folder are not created.
-fn create_linked_note(snapshot: &Snapshot, finding: &Finding) -> Option<(String, PathBuf, String)> {
-    let note = snapshot.note();
-    let link = note
-        .outline
-        .wikilinks
-        .iter()
-        .find(|l| l.range == finding.range)?;
-    let notes = snapshot.notes();
-    if !matches!(resolve(notes, note, link), Resolution::MissingNote) {
-        return None;
-    }
-    let target = link.target.trim();
-    let target = target.strip_suffix(".md").unwrap_or(target).trim();
-    let relative = Path::new(target);
-    if target.is_empty()
-        || !relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
-    {
-        return None;
-    }
-    let name = relative.file_name()?.to_str()?.to_string();
-    let text = template_for(&name, snapshot.today);
-    Some((
-        format!("Create {target}.md"),
-        folder(snapshot).join(format!("{target}.md")),
-        text,
-    ))
-}
-
-/// The text of a new note called `name`.
-fn template_for(name: &str, today: NaiveDate) -> String {
-    if let Some(year) = year_goals(name) {
-        let monday = if year == today.year() {
-            week_start(today)
-        } else {
-            first_monday(year).unwrap_or_else(|| week_start(today))
-        };
-        return goals(year, monday);
-    }
-    if let Some(date) = SESSION_LOG_NAME
-        .captures(name)
-        .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
-    {
-        // The template's title names a coaching session; the note keeps the link's name.
-        let log = session_log(date);
-        let body = log.split_once('\n').map_or("", |(_, rest)| rest);
-        return format!("# {name}\n{body}");
-    }
-    format!("# {name}\n")
-}
-
-/// The first Monday of `year`.
-fn first_monday(year: i32) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
-    let offset = (7 - first.weekday().num_days_from_monday()) % 7;
-    first.checked_add_days(chrono::Days::new(u64::from(offset)))
 }
 
 #[cfg(test)]
@@ -514,24 +383,5 @@ mod tests {
         assert!(quick_fixes(&in_configured_root, offset..offset)
             .iter()
             .any(|a| a.title == "Add the Profile section"));
-    }
-
-    #[test]
-    fn edits_that_do_not_fit_the_text_are_not_offered() {
-        let text = "# É\r\nb";
-        let fits = |range: Range<usize>| {
-            super::fits(
-                text,
-                &Edit {
-                    range,
-                    text: String::new(),
-                },
-            )
-        };
-        assert!(fits(0..4));
-        assert!(!fits(3..3), "inside É");
-        assert!(!fits(5..5), "between \\r and \\n");
-        assert!(!fits(6..9));
-        assert!(!fits(Range { start: 4, end: 2 }));
     }
 }

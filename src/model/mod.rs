@@ -81,8 +81,8 @@ pub struct Note {
     pub sections: Vec<Section>,
     pub typed: Typed,
     pub suppressions: Suppressions,
-    /// The byte offsets at which lines start (for line-based suppression and the CLI).
-    pub text_len: usize,
+    /// The text the note was built from (the same allocation as its document's).
+    pub text: Arc<str>,
 }
 
 /// The facts classification needs beyond the note itself.
@@ -175,7 +175,14 @@ pub fn year_goals(text: &str) -> Option<i32> {
 
 impl Note {
     /// Builds the model of a note of a known kind.
-    pub fn build(path: PathBuf, kind: NoteKind, text: &str, outline: Arc<Outline>) -> Note {
+    pub fn build(
+        path: PathBuf,
+        kind: NoteKind,
+        text: impl Into<Arc<str>>,
+        outline: Arc<Outline>,
+    ) -> Note {
+        let text: Arc<str> = text.into();
+        let text = &text;
         let sections = build_sections(kind, text, &outline);
         let title = outline.title().map(|h| (h.text.clone(), h.range.clone()));
         let suppressions = find_suppressions(text, &outline);
@@ -187,7 +194,7 @@ impl Note {
             sections,
             typed: Typed::Other,
             suppressions,
-            text_len: text.len(),
+            text: text.clone(),
         };
         note.typed = match kind {
             NoteKind::CareerIndex => Typed::CareerIndex(Box::new(index::build(&note, text))),

@@ -5,7 +5,8 @@
 //! little differently from one its note has gets a fix here: the heading as the note
 //! spells it.
 
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::fixes_support::create_note_fix;
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::normalize_heading;
 use crate::model::links::{resolve, Resolution};
 use crate::model::Note;
@@ -44,7 +45,7 @@ fn heading_span(link: &WikiLink) -> Option<std::ops::Range<usize>> {
 
 /// The headings of `target` spelt within a typo or two of the one the link names, closest
 /// first: one fix for each, writing the heading as the note has it.
-fn heading_fixes(link: &WikiLink, target: &Note) -> Vec<Fix> {
+fn heading_fixes(note: &Note, link: &WikiLink, target: &Note) -> Vec<Fix> {
     let (Some(span), Some(wanted)) = (heading_span(link), link.heading.as_deref()) else {
         return Vec::new();
     };
@@ -64,14 +65,16 @@ fn heading_fixes(link: &WikiLink, target: &Note) -> Vec<Fix> {
     close
         .into_iter()
         .take(3)
-        .map(|(_, heading)| Fix {
-            title: format!("Replace #{wanted} with #{heading}"),
-            edits: vec![Edit {
-                range: span.clone(),
-                text: heading.to_string(),
-            }],
-            preferred: false,
-            resolves: true,
+        .filter_map(|(_, heading)| {
+            Fix::new(
+                note,
+                format!("Replace #{wanted} with #{heading}"),
+                Applicability::Suggestion,
+                vec![Edit {
+                    range: span.clone(),
+                    text: heading.to_string(),
+                }],
+            )
         })
         .collect()
 }
@@ -89,14 +92,25 @@ impl Rule for BrokenLink {
         let mut findings = Vec::new();
         for link in &note.outline.wikilinks {
             match resolve(context.notes, note, link) {
-                Resolution::MissingNote => findings.push(finding(
-                    self,
-                    link.range.clone(),
-                    format!(
-                        "There is no note called “{}” yet — create it, or fix the link.",
-                        link.target.trim()
-                    ),
-                )),
+                Resolution::MissingNote => {
+                    let mut found = finding(
+                        self,
+                        link.range.clone(),
+                        format!(
+                            "There is no note called “{}” yet — create it, or fix the link.",
+                            link.target.trim()
+                        ),
+                    );
+                    let target = link.target.trim();
+                    let name = target.strip_suffix(".md").unwrap_or(target).trim();
+                    found.fixes.extend(create_note_fix(
+                        note,
+                        context,
+                        format!("Create {name}.md"),
+                        name,
+                    ));
+                    findings.push(found);
+                }
                 Resolution::MissingHeading(target) => {
                     let mut found = finding(
                         self,
@@ -107,7 +121,7 @@ impl Rule for BrokenLink {
                             link.heading.as_deref().unwrap_or("").trim()
                         ),
                     );
-                    found.fixes = heading_fixes(link, target);
+                    found.fixes = heading_fixes(note, link, target);
                     findings.push(found);
                 }
                 _ => {}
@@ -135,7 +149,8 @@ mod tests {
             [
                 vec!["Replace #Innovation Thesys with #Innovation Thesis (resolves)"],
                 vec![],
-                vec![],
+                // A missing note is created by its fix, from a title.
+                vec!["Create Promo Packet 2026.md (resolves)"],
             ]
         );
         let title = "Replace #Innovation Thesys with #Innovation Thesis";

@@ -4,7 +4,7 @@ use super::fixes_support::{
     ask_under, has_content, insert_block_at, insert_under_heading, section_block,
     section_content_end,
 };
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::{match_section, review_question, NoteKind, SectionId};
 use crate::model::{Note, Section};
 
@@ -126,12 +126,12 @@ impl EmptySection {
         .collect();
         let edits = template_edits(note, context, section, id);
         if !edits.is_empty() {
-            fixes.push(Fix {
-                title: format!("Insert the {} template", id.title()),
+            fixes.extend(Fix::new(
+                note,
+                format!("Insert the {} template", id.title()),
+                Applicability::Helps,
                 edits,
-                preferred: false,
-                resolves: false,
-            });
+            ));
         }
         fixes
     }

@@ -1,20 +1,24 @@
 //! What the rules' quick fixes share: where to insert a block so that it reads as its own
 //! paragraph, where a missing section belongs, table cells to fill, prompts to ask.
 //!
-//! A rule sees the note's outline, not its text, so every position here is derived from
-//! the byte ranges of headings, blocks and cells. Two things are assumed of the text
-//! between them: a line ends in `\n`, and a table row starts at the start of its line.
-//! The bytes between two pieces of content are line breaks and blanks, so a gap of one
-//! byte after a line is its line break and a longer gap holds a blank line.
+//! Positions come from the byte ranges of headings, blocks and cells; what lies between
+//! two pieces of content is read from the note's text, counting line breaks, so a note
+//! written with `\r\n` gets the same placement as one written with `\n`. Inserted text is
+//! written with `\n`; [`Fix::new`] turns it into the note's own line endings.
 
 use std::ops::Range;
+use std::path::{Component, Path};
+use std::sync::LazyLock;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
-use super::{Context, Edit, Fix};
-use crate::methodology::templates::{section_template, section_template_for_week, week_start};
+use super::{Applicability, Context, Edit, Fix, NewNote};
+use crate::methodology::templates::{
+    goals, section_template, section_template_for_week, session_log, week_start,
+};
 use crate::methodology::{is_known_prompt, SectionId, SECTIONS};
-use crate::model::{Note, Section};
+use crate::model::{year_goals, Note, Section};
 use crate::syntax::{Block, BlockKind, Row, Table};
 
 /// The year a section template is filled with: the Goals note's own year, else this year.
@@ -42,6 +46,17 @@ pub(crate) fn section_heading_line(note: &Note, context: &Context, id: SectionId
     format!("{line}\n")
 }
 
+/// Where the line before the one starting at `line_start` ends: before its line break,
+/// `\n` or `\r\n`.
+pub(crate) fn end_of_line_before(note: &Note, line_start: usize) -> usize {
+    let before = &note.text[..line_start.min(note.text.len())];
+    let without_break = before.strip_suffix('\n').unwrap_or(before);
+    without_break
+        .strip_suffix('\r')
+        .unwrap_or(without_break)
+        .len()
+}
+
 /// Where a block's content ends. Rules, HTML, code and front matter take in the line
 /// break after them; every other block ends at its last character.
 fn content_end(note: &Note, block: &Block) -> usize {
@@ -49,11 +64,19 @@ fn content_end(note: &Note, block: &Block) -> usize {
         block.kind,
         BlockKind::ThematicBreak | BlockKind::Html | BlockKind::Code
     );
-    if keeps_line_break && block.range.end < note.text_len && block.range.end > block.range.start {
-        block.range.end - 1
+    if keeps_line_break && block.range.end < note.text.len() && block.range.end > block.range.start
+    {
+        end_of_line_before(note, block.range.end)
     } else {
         block.range.end
     }
+}
+
+/// How many line breaks the text between `from` and `to` holds.
+fn line_breaks(note: &Note, from: usize, to: usize) -> usize {
+    note.text
+        .get(from..to)
+        .map_or(0, |between| between.matches('\n').count())
 }
 
 /// The last piece of content (a heading, a block or the front matter) that ends at or
@@ -67,8 +90,8 @@ fn content_before(note: &Note, offset: usize) -> Option<(usize, Option<&Block>)>
         .iter()
         .map(|b| (content_end(note, b), Some(b)));
     let front_matter = outline.front_matter.iter().map(|f| {
-        let end = if f.range.end < note.text_len && f.range.end > f.range.start {
-            f.range.end - 1
+        let end = if f.range.end < note.text.len() && f.range.end > f.range.start {
+            end_of_line_before(note, f.range.end)
         } else {
             f.range.end
         };
@@ -81,16 +104,13 @@ fn content_before(note: &Note, offset: usize) -> Option<(usize, Option<&Block>)>
         .max_by_key(|(end, _)| *end)
 }
 
-/// The first heading or block that starts after `offset`: its start, and whether it is in
-/// a block quote (then its range starts after the quote marker).
-fn content_start_after(note: &Note, offset: usize) -> Option<(usize, bool)> {
+/// The start of the first heading or block that starts after `offset` (a quoted block's
+/// range starts after its quote marker).
+fn content_start_after(note: &Note, offset: usize) -> Option<usize> {
     let outline = &note.outline;
-    let headings = outline.headings.iter().map(|h| (h.range.start, false));
-    let blocks = outline.blocks.iter().map(|b| (b.range.start, b.quoted));
-    headings
-        .chain(blocks)
-        .filter(|(start, _)| *start > offset)
-        .min_by_key(|(start, _)| *start)
+    let headings = outline.headings.iter().map(|h| h.range.start);
+    let blocks = outline.blocks.iter().map(|b| b.range.start);
+    headings.chain(blocks).filter(|start| *start > offset).min()
 }
 
 /// Inserts `block` (lines ending in `\n`) as its own paragraph right under the heading
@@ -100,13 +120,11 @@ pub(crate) fn insert_under_heading(note: &Note, heading: &Range<usize>, block: &
     let body = block.trim_end_matches('\n');
     let needs_blank_after = match content_start_after(note, at) {
         // Only the heading's line break comes before the next line.
-        Some((start, false)) => start - at < 2,
-        // A quote marker (`> `) precedes a quoted block's range.
-        Some((start, true)) => start - at < 4,
+        Some(start) => line_breaks(note, at, start) < 2,
         // Nothing follows: the text ends here, or with blank space.
         None => false,
     };
-    let text = if needs_blank_after || at >= note.text_len {
+    let text = if needs_blank_after || at >= note.text.len() {
         format!("\n\n{body}\n")
     } else {
         format!("\n\n{body}")
@@ -124,13 +142,13 @@ pub(crate) fn insert_block_at(note: &Note, at: usize, block: &str) -> Edit {
     let block = block.trim_end_matches('\n');
     let before = match content_before(note, at) {
         None => "",
-        Some((end, _)) => match at - end {
+        Some((end, _)) => match line_breaks(note, end, at) {
             0 => "\n\n",
             1 => "\n",
             _ => "",
         },
     };
-    let text = if at >= note.text_len {
+    let text = if at >= note.text.len() {
         format!("{before}{block}\n")
     } else {
         format!("{before}{block}\n\n")
@@ -179,7 +197,7 @@ pub(crate) fn insert_section(note: &Note, id: SectionId, block: &str) -> Edit {
             edit
         }
         None => {
-            let at = note.text_len;
+            let at = note.text.len();
             if separates_sections(note) && rule_before(note, at).is_none() {
                 insert_block_at(note, at, &format!("---\n\n{block}"))
             } else {
@@ -238,12 +256,12 @@ pub(crate) fn ask_under(
         return None;
     }
     let prompt = crate::methodology::as_prompt(question);
-    Some(Fix {
+    Fix::new(
+        note,
         title,
-        edits: vec![insert_under_heading(note, &section.heading_range, &prompt)],
-        preferred: false,
-        resolves: false,
-    })
+        Applicability::Helps,
+        vec![insert_under_heading(note, &section.heading_range, &prompt)],
+    )
 }
 
 /// Asks `question` as a block quote under the heading of the first of `sections` the note
@@ -271,12 +289,7 @@ pub(crate) fn prompt_fix(
             insert_section(note, top, &format!("{heading}\n{prompt}"))
         }
     };
-    Some(Fix {
-        title,
-        edits: vec![edit],
-        preferred: false,
-        resolves: false,
-    })
+    Fix::new(note, title, Applicability::Helps, vec![edit])
 }
 
 /// The top-level section `id` belongs to.
@@ -399,6 +412,73 @@ pub(crate) fn new_row(like: &Row, cells: &[String]) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
+// New notes
+
+/// A fix titled `title` that creates the note `name` (`.md` added) in the folder of
+/// `note`, from the template its name calls for. `None` when the name would leave the
+/// folder or a note of the workspace already has that path: a fix never overwrites.
+pub(crate) fn create_note_fix(
+    note: &Note,
+    context: &Context,
+    title: String,
+    name: &str,
+) -> Option<Fix> {
+    let relative = Path::new(name);
+    if name.is_empty()
+        || !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let folder = note.path.parent().unwrap_or(Path::new(""));
+    let path = folder.join(format!("{name}.md"));
+    if context.notes.iter().any(|n| n.path == path) {
+        return None;
+    }
+    let file_name = relative.file_name()?.to_str()?;
+    let text = new_note_text(file_name, context.today);
+    Some(Fix::create(
+        title,
+        Applicability::Suggestion,
+        NewNote { path, text },
+    ))
+}
+
+static SESSION_LOG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(\d{4}-\d{2}-\d{2})\s.*session").expect("valid regex"));
+
+/// The text of a new note called `name`: a Goals note from the goals template, a session
+/// log from the session-log template, anything else as a title.
+fn new_note_text(name: &str, today: NaiveDate) -> String {
+    if let Some(year) = year_goals(name) {
+        let monday = if year == today.year() {
+            week_start(today)
+        } else {
+            first_monday(year).unwrap_or_else(|| week_start(today))
+        };
+        return goals(year, monday);
+    }
+    if let Some(date) = SESSION_LOG_NAME
+        .captures(name)
+        .and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok())
+    {
+        // The template's title names a coaching session; the note keeps the link's name.
+        let log = session_log(date);
+        let body = log.split_once('\n').map_or("", |(_, rest)| rest);
+        return format!("# {name}\n{body}");
+    }
+    format!("# {name}\n")
+}
+
+/// The first Monday of `year`.
+fn first_monday(year: i32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let offset = (7 - first.weekday().num_days_from_monday()) % 7;
+    first.checked_add_days(chrono::Days::new(u64::from(offset)))
+}
+
+// ---------------------------------------------------------------------------------------
 // Words
 
 /// Words that say nothing about which part of a vision a goal serves.
@@ -438,7 +518,7 @@ pub(crate) fn shared_words(a: &str, b: &str) -> usize {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::features::test_support::snapshot;
-    use crate::rules::{Edit, Finding};
+    use crate::rules::{Applicability, Edit, Finding};
 
     /// The findings of `code` in the first of `notes` (a workspace under `/vault`, the
     /// clock at Sunday 2026-03-15).
@@ -459,11 +539,10 @@ pub(crate) mod testing {
                 f.fixes
                     .iter()
                     .map(|fix| {
-                        let mark = match (fix.resolves, fix.preferred) {
-                            (true, true) => " (resolves, preferred)",
-                            (true, false) => " (resolves)",
-                            (false, true) => " (preferred)",
-                            (false, false) => "",
+                        let mark = match fix.applicability {
+                            Applicability::Resolves => " (resolves, preferred)",
+                            Applicability::Suggestion => " (resolves)",
+                            Applicability::Helps => "",
                         };
                         format!("{}{mark}", fix.title)
                     })
@@ -494,7 +573,7 @@ pub(crate) mod testing {
             .iter()
             .find(|f| f.title == title)
             .unwrap_or_else(|| panic!("no fix “{title}” among {:#?}", finding.fixes));
-        apply(notes[0].1, &fix.edits)
+        apply(notes[0].1, fix.edits())
     }
 
     /// Whether the fix titled `title` of the `nth` finding of `code` makes it go away: no
@@ -508,13 +587,13 @@ pub(crate) mod testing {
             .unwrap_or_else(|| panic!("no fix “{title}”"));
         let start = before[nth].range.start;
         let moved: isize = fix
-            .edits
+            .edits()
             .iter()
             .filter(|e| e.range.end <= start)
             .map(|e| e.text.len() as isize - e.range.len() as isize)
             .sum();
         let at = (start as isize + moved) as usize;
-        let text = apply(notes[0].1, &fix.edits);
+        let text = apply(notes[0].1, fix.edits());
         let mut after_notes = notes.to_vec();
         after_notes[0].1 = &text;
         let here =

@@ -1,7 +1,9 @@
 //! `goal-not-linked`: an annual goal has no link to the vision (SPEC §3).
 
-use super::fixes_support::{has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite};
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::fixes_support::{
+    end_of_line_before, has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite,
+};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::SectionId;
 use crate::model::goals::Goal;
 use crate::model::links::find_heading;
@@ -103,7 +105,13 @@ fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
 
 /// Adds a Vision column to `table`: a header cell, a delimiter cell, and a cell in every
 /// row (after empty ones for cells a short row lacks); the row at `goal_row` gets `value`.
-fn add_vision_column(block: &Block, table: &Table, goal_row: usize, value: &str) -> Vec<Edit> {
+fn add_vision_column(
+    note: &Note,
+    block: &Block,
+    table: &Table,
+    goal_row: usize,
+    value: &str,
+) -> Vec<Edit> {
     let header = &table.header;
     let columns = header.cells.len();
     let trailing = has_trailing_pipe(header);
@@ -112,10 +120,9 @@ fn add_vision_column(block: &Block, table: &Table, goal_row: usize, value: &str)
         text: if trailing { " Vision |" } else { " | Vision" }.to_string(),
     }];
     // The delimiter row ends where the line before the first row does (or the table).
-    let delimiter_end = table
-        .rows
-        .first()
-        .map_or(block.range.end, |row| row.range.start.saturating_sub(1));
+    let delimiter_end = table.rows.first().map_or(block.range.end, |row| {
+        end_of_line_before(note, row.range.start)
+    });
     edits.push(Edit {
         range: delimiter_end..delimiter_end,
         text: if trailing { "---|" } else { "|---" }.to_string(),
@@ -160,31 +167,31 @@ fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
                 if let Some(edit) =
                     write_cell(&table.rows[row], column, name, CellWrite::Alongside(" / "))
                 {
-                    fixes.push(Fix {
-                        title: format!("Link {} to Vision: {name}", goal.label()),
-                        edits: vec![edit],
-                        preferred: i == 0 && clear_winner,
-                        resolves: candidate.resolves,
-                    });
+                    fixes.extend(Fix::new(
+                        note,
+                        format!("Link {} to Vision: {name}", goal.label()),
+                        link_applicability(candidate.resolves, i == 0 && clear_winner),
+                        vec![edit],
+                    ));
                 }
             }
         }
         None => {
             for (i, candidate) in ranked.iter().enumerate() {
                 let name = candidate.pillar.name();
-                fixes.push(Fix {
-                    title: format!("Link {} to Vision: {name}", goal.label()),
-                    edits: add_vision_column(block, table, row, name),
-                    preferred: i == 0 && clear_winner,
-                    resolves: candidate.resolves,
-                });
+                fixes.extend(Fix::new(
+                    note,
+                    format!("Link {} to Vision: {name}", goal.label()),
+                    link_applicability(candidate.resolves, i == 0 && clear_winner),
+                    add_vision_column(note, block, table, row, name),
+                ));
             }
-            fixes.push(Fix {
-                title: "Add a Vision column".to_string(),
-                edits: add_vision_column(block, table, row, ""),
-                preferred: false,
-                resolves: false,
-            });
+            fixes.extend(Fix::new(
+                note,
+                "Add a Vision column".to_string(),
+                Applicability::Helps,
+                add_vision_column(note, block, table, row, ""),
+            ));
         }
     }
     fixes
@@ -224,6 +231,17 @@ impl Rule for GoalNotLinked {
                 found
             })
             .collect()
+    }
+}
+
+/// A link that clears the finding is the evident fix when its pillar is the clear best
+/// match, and one choice among the pillars otherwise; a link to a pillar the picture does
+/// not describe yet only helps.
+fn link_applicability(resolves: bool, clear_winner: bool) -> Applicability {
+    match (resolves, clear_winner) {
+        (true, true) => Applicability::Resolves,
+        (true, false) => Applicability::Suggestion,
+        (false, _) => Applicability::Helps,
     }
 }
 

@@ -1,6 +1,6 @@
 //! `invalid-status`: a goal's Status is not `Not started`, `In progress` or `Complete`.
 
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -74,7 +74,7 @@ fn likely_status(cell: &str) -> Option<&'static str> {
 
 /// One fix per valid status, the likeliest first; each writes the status into the cell,
 /// in place of what it says.
-fn fixes(goal: &Goal) -> Vec<Fix> {
+fn fixes(note: &Note, goal: &Goal) -> Vec<Fix> {
     let Some(range) = goal.status_range.clone() else {
         return Vec::new();
     };
@@ -86,22 +86,26 @@ fn fixes(goal: &Goal) -> Vec<Fix> {
     }
     statuses
         .into_iter()
-        .map(|status| {
+        .filter_map(|status| {
             // An empty cell's range sits before its closing pipe: keep a space before it.
             let text = if range.is_empty() {
                 format!("{status} ")
             } else {
                 status.to_string()
             };
-            Fix {
-                title: format!("Set {}'s status to {status}", goal.label()),
-                edits: vec![Edit {
+            Fix::new(
+                note,
+                format!("Set {}'s status to {status}", goal.label()),
+                if Some(status) == likely {
+                    Applicability::Resolves
+                } else {
+                    Applicability::Suggestion
+                },
+                vec![Edit {
                     range: range.clone(),
                     text,
                 }],
-                preferred: Some(status) == likely,
-                resolves: true,
-            }
+            )
         })
         .collect()
 }
@@ -134,7 +138,7 @@ impl Rule for InvalidStatus {
                     )
                 };
                 let mut found = finding(self, goal.row_range.clone(), message);
-                found.fixes = fixes(goal);
+                found.fixes = fixes(note, goal);
                 found
             })
             .collect()

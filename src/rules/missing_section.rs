@@ -1,7 +1,7 @@
 //! `missing-section`: a core section of the note's kind is absent.
 
 use super::fixes_support::{insert_section, section_block};
-use super::{finding, Context, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Finding, Fix, Rule, Severity};
 use crate::methodology::{core_sections, NoteKind};
 use crate::model::Note;
 
@@ -36,12 +36,7 @@ impl Rule for MissingSection {
                     note.title_range(),
                     format!("Your {what} has no {} section — add it so nothing falls through the cracks.", id.title()),
                 );
-                found.fixes.push(Fix {
-                    title: format!("Add the {} section", id.title()),
-                    edits: vec![insert_section(note, id, &section_block(note, context, id))],
-                    preferred: true,
-                    resolves: true,
-                });
+                found.fixes.extend(Fix::new(note, format!("Add the {} section", id.title()), Applicability::Resolves, vec![insert_section(note, id, &section_block(note, context, id))]));
                 found
             })
             .collect()

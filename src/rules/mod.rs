@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use finding::{Edit, Finding, Fix, Severity};
+pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use settings::{RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 

@@ -1,7 +1,7 @@
 //! `no-contingency`: the Risk Register is empty, or a risk has no mitigation (a blind spot).
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
-use super::{anchor, finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::{SectionId, CONTINGENCY_QUESTION};
 use crate::model::index::Risk;
 use crate::model::text::is_placeholder;
@@ -48,12 +48,12 @@ fn mitigation_placeholder(note: &Note, risk: &Risk) -> Option<Fix> {
             }
         }
     };
-    Some(Fix {
-        title: "Add a mitigation placeholder".to_string(),
-        edits: vec![edit],
-        preferred: false,
-        resolves: false,
-    })
+    Fix::new(
+        note,
+        "Add a mitigation placeholder",
+        Applicability::Helps,
+        vec![edit],
+    )
 }
 
 pub struct NoContingency;

@@ -3,7 +3,7 @@
 use chrono::Datelike;
 
 use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::SectionId;
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
@@ -93,12 +93,12 @@ fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
             insert_section(note, id, &format!("{heading}\n{new_table}"))
         }
     };
-    Some(Fix {
-        title: format!("Add a quarterly intention for {}", goal.label()),
-        edits: vec![edit],
-        preferred: false,
-        resolves: true,
-    })
+    Fix::new(
+        note,
+        format!("Add a quarterly intention for {}", goal.label()),
+        Applicability::Suggestion,
+        vec![edit],
+    )
 }
 
 impl Rule for OrphanGoal {

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::fixes_support::table_of_row;
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::templates::week_start;
 use crate::model::goals::Item;
 use crate::model::Note;
@@ -113,21 +113,16 @@ fn done_edit(note: &Note, item: &Item) -> Option<(String, Edit)> {
 fn fixes(note: &Note, item: &Item, today: NaiveDate) -> Vec<Fix> {
     let mut fixes = Vec::new();
     if let Some((title, edit)) = done_edit(note, item) {
-        fixes.push(Fix {
-            title,
-            edits: vec![edit],
-            preferred: false,
-            resolves: true,
-        });
+        fixes.extend(Fix::new(note, title, Applicability::Suggestion, vec![edit]));
     }
     let next_monday = week_start(today) + Days::new(7);
     if let Some(edit) = move_edit(note, item, next_monday) {
-        fixes.push(Fix {
-            title: format!("Move to next week ({next_monday})"),
-            edits: vec![edit],
-            preferred: false,
-            resolves: true,
-        });
+        fixes.extend(Fix::new(
+            note,
+            format!("Move to next week ({next_monday})"),
+            Applicability::Suggestion,
+            vec![edit],
+        ));
     }
     fixes
 }

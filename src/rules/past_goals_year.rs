@@ -2,7 +2,9 @@
 
 use chrono::Datelike;
 
+use super::fixes_support::create_note_fix;
 use super::{finding, Context, Finding, Rule, Severity};
+use crate::methodology::templates::goals_file_name;
 use crate::model::Note;
 
 pub struct PastGoalsYear;
@@ -31,10 +33,18 @@ impl Rule for PastGoalsYear {
         if has_this_year {
             return Vec::new();
         }
-        vec![finding(
+        let mut found = finding(
             self,
             note.title_range(),
             format!("These are your {year} goals and there is no {this_year} Goals note yet — what will this year be about?"),
-        )]
+        );
+        let name = goals_file_name(this_year);
+        found.fixes.extend(create_note_fix(
+            note,
+            context,
+            format!("Create {this_year} Goals note"),
+            name.strip_suffix(".md").unwrap_or(&name),
+        ));
+        vec![found]
     }
 }

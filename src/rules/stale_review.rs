@@ -3,7 +3,7 @@
 use chrono::Datelike;
 
 use super::fixes_support::{insert_block_at, insert_section, section_content_end};
-use super::{anchor, finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::templates::weekly_review_entry;
 use crate::methodology::SectionId;
 use crate::model::Note;
@@ -78,12 +78,12 @@ impl Rule for StaleReview {
             anchor(note, std::slice::from_ref(&goals.weekly_review_heading)),
             message,
         );
-        found.fixes.push(Fix {
-            title: format!("Insert a weekly review for {}", context.today),
-            edits: vec![review_edit(note, context)],
-            preferred: true,
-            resolves: true,
-        });
+        found.fixes.extend(Fix::new(
+            note,
+            format!("Insert a weekly review for {}", context.today),
+            Applicability::Resolves,
+            vec![review_edit(note, context)],
+        ));
         vec![found]
     }
 }

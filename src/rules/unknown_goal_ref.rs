@@ -1,6 +1,6 @@
 //! `unknown-goal-ref`: a reference like `G7` to a goal that does not exist.
 
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::model::Note;
 
 pub struct UnknownGoalRef;
@@ -34,15 +34,10 @@ impl Rule for UnknownGoalRef {
                     .iter()
                     .enumerate()
                     .filter(|(i, label)| !known[..*i].contains(label))
-                    .map(|(_, label)| Fix {
-                        title: format!("Replace G{id} with {label}"),
-                        edits: vec![Edit {
+                    .filter_map(|(_, label)| Fix::new(note, format!("Replace G{id} with {label}"), Applicability::Suggestion, vec![Edit {
                             range: range.clone(),
                             text: label.clone(),
-                        }],
-                        preferred: false,
-                        resolves: true,
-                    })
+                        }]))
                     .collect();
                 found
             })

@@ -1,7 +1,7 @@
 //! `unquantified-win`: a win or business-impact row states no measurable result.
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
-use super::{finding, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::{SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::index::{ImpactRow, Win};
 use crate::model::text::is_quantified;
@@ -13,13 +13,13 @@ pub struct UnquantifiedWin;
 /// What the fix appends for the person to replace with a number.
 const IMPACT_PLACEHOLDER: &str = "[impact: $ / % / how many]";
 
-fn placeholder_fix(edit: Edit) -> Fix {
-    Fix {
-        title: "Add an impact placeholder".to_string(),
-        edits: vec![edit],
-        preferred: false,
-        resolves: false,
-    }
+fn placeholder_fix(note: &Note, edit: Edit) -> Option<Fix> {
+    Fix::new(
+        note,
+        "Add an impact placeholder".to_string(),
+        Applicability::Helps,
+        vec![edit],
+    )
 }
 
 /// Appends the placeholder to the win's own line: after its text, or after the text of
@@ -34,10 +34,13 @@ fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
         .find(|b| !b.text.trim().is_empty())?
         .text_range
         .end;
-    Some(placeholder_fix(Edit {
-        range: end..end,
-        text: format!(" — {IMPACT_PLACEHOLDER}"),
-    }))
+    placeholder_fix(
+        note,
+        Edit {
+            range: end..end,
+            text: format!(" — {IMPACT_PLACEHOLDER}"),
+        },
+    )
 }
 
 /// Puts the placeholder into the row's Business Impact cell, after what it says.
@@ -54,7 +57,7 @@ fn impact_placeholder(note: &Note, row: &ImpactRow) -> Option<Fix> {
         IMPACT_PLACEHOLDER,
         CellWrite::Alongside(" — "),
     )?;
-    Some(placeholder_fix(edit))
+    placeholder_fix(note, edit)
 }
 
 fn ask(note: &Note, context: &Context, sections: &[SectionId]) -> Option<Fix> {

@@ -147,17 +147,19 @@ impl Workspace {
     fn insert(&mut self, path: PathBuf, version: Option<i32>, text: String) {
         let syntax = SyntaxTree::parse(&text);
         let kind = self.classify(&path, &syntax);
+        let rope = Rope::from_str(&text);
+        let text: Arc<str> = text.into();
         let note = Arc::new(Note::build(
             path.clone(),
             kind,
-            &text,
+            text.clone(),
             syntax.outline().clone(),
         ));
         let document = Document {
             path: path.clone(),
             version,
-            rope: Rope::from_str(&text),
-            text: text.into(),
+            rope,
+            text,
             syntax,
             note,
         };
@@ -176,7 +178,7 @@ impl Workspace {
                 let note = Arc::new(Note::build(
                     path.clone(),
                     kind,
-                    &document.text,
+                    document.text.clone(),
                     document.syntax.outline().clone(),
                 ));
                 let mut updated = (*document).clone();
@@ -265,17 +267,18 @@ impl Workspace {
             self.set_root_config_text(path, &text);
         }
         let kind = self.classify(path, &syntax);
+        let text: Arc<str> = text.into();
         let note = Arc::new(Note::build(
             path.to_path_buf(),
             kind,
-            &text,
+            text.clone(),
             syntax.outline().clone(),
         ));
         let document = Document {
             path: path.to_path_buf(),
             version: Some(version),
             rope,
-            text: text.into(),
+            text,
             syntax,
             note,
         };
