@@ -4,9 +4,8 @@
 //! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server; the
 //! rest is split by job:
 //!
-//! - `server`: the `Backend` and the state its parts share, the session's lifecycle, the
-//!   `LanguageServer` implementation, and the requests about notes (hover, completion,
-//!   navigation, code actions, commands);
+//! - `server`: the `Backend` and the state its parts share, the session's lifecycle, and the
+//!   `LanguageServer` implementation, which hands each message to one of the modules below;
 //! - `capabilities`: what the client and server agree on in `initialize` (the `Session`)
 //!   and the capabilities the server announces;
 //! - `sync`: the [`Workspace`](crate::workspace::Workspace) kept in step with the client:
@@ -15,6 +14,9 @@
 //!   announces, whose settings have to be asked for first);
 //! - `settings`: the client's settings split into server settings and the analysis
 //!   configuration;
+//! - `handlers`: the requests about notes (hover, completion, navigation, code actions,
+//!   commands), each through one helper that takes the snapshot, converts positions, runs
+//!   the feature under the panic guard and converts its answer;
 //! - `diagnostics`: a note's report, the loop that pushes reports after a pause, and pulled
 //!   diagnostics;
 //! - `guard`: panics in the core caught and logged, poisoned locks still read;
@@ -26,6 +28,7 @@ mod convert;
 mod diagnostics;
 mod edits;
 mod guard;
+mod handlers;
 mod navigation;
 mod server;
 mod settings;

@@ -1,43 +1,38 @@
 //! The server itself: the state its parts share, the session's lifecycle (`initialize`,
-//! `initialized`, `shutdown`), the requests about notes, and the `LanguageServer`
-//! implementation, which hands notifications to `sync` and diagnostics to `diagnostics`.
+//! `initialized`, `shutdown`), and the `LanguageServer` implementation, which hands every
+//! other message to the module whose job it is: `sync` for notifications, `handlers` for
+//! requests about notes, `diagnostics` for diagnostics.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use serde::Deserialize;
 use serde_json::Value;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CodeActionOrCommand, CodeActionParams, CodeActionResponse, CompletionParams,
-    CompletionResponse, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReportResult,
-    DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandParams, FoldingRange,
-    FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents,
-    HoverParams, InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintKind,
-    InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
+    CodeActionParams, CodeActionResponse, CompletionParams, CompletionResponse,
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    DocumentDiagnosticParams, DocumentDiagnosticReportResult, DocumentSymbolParams,
+    DocumentSymbolResponse, ExecuteCommandParams, FoldingRange, FoldingRangeParams,
+    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams, InitializeParams,
+    InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location,
     PrepareRenameResponse, ReferenceParams, RenameParams, TextDocumentPositionParams, Uri,
     WorkspaceDiagnosticParams, WorkspaceDiagnosticReportResult, WorkspaceEdit,
     WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
-use tracing::{info, warn};
+use tracing::info;
 
 use super::capabilities::{self, Session};
-use super::convert::{from_proto, to_proto};
-use super::edits::{code_action, workspace_edit};
+use super::convert::to_proto;
 use super::guard::{guarded, lock, read, write};
-use super::navigation as nav;
 use super::sync::DOCUMENT_TEXT_METHOD;
-use super::{diagnostics, sync};
-use crate::features::actions::{self as coaching, Command};
-use crate::features::navigation;
-use crate::features::{completion, hover, inlay_hints, Change, Snapshot};
+use super::{diagnostics, handlers, sync};
+use crate::features::Snapshot;
 use crate::workspace::{Config, Workspace};
 
 /// Builds the service with its custom methods; the `Shared` handle lets the caller tell
@@ -200,24 +195,11 @@ impl Backend {
         }
     }
 
-    /// A snapshot of the note at `uri` and its workspace, with the session's settings.
-    fn snapshot(&self, uri: &Uri) -> Option<(Snapshot, Session)> {
-        let path = from_proto::path(uri)?;
-        Some((self.shared.snapshot(&path)?, self.shared.session()))
-    }
-
     fn shut_down(&self) {
         self.shared.shutdown_requested.store(true, Ordering::SeqCst);
         self.shared.close();
         self.stop_publishing();
     }
-}
-
-/// The argument of every command: the note, and where the cursor is.
-#[derive(Debug, Deserialize)]
-struct CommandArgument {
-    uri: Uri,
-    position: Option<tower_lsp_server::ls_types::Position>,
 }
 
 impl LanguageServer for Backend {
@@ -259,307 +241,65 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let position = params.text_document_position_params;
-        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let rope = &snapshot.document.rope;
-        let offset = from_proto::offset(rope, position.position, session.encoding);
-        let Some(found) =
-            guarded("computing a hover", || hover::hover(&snapshot, offset)).flatten()
-        else {
-            return Ok(None);
-        };
-        let contents = if session.markdown_hover {
-            MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: found.markdown,
-            }
-        } else {
-            MarkupContent {
-                kind: MarkupKind::PlainText,
-                value: hover::to_plain_text(&found.markdown),
-            }
-        };
-        Ok(Some(Hover {
-            contents: HoverContents::Markup(contents),
-            range: Some(to_proto::range(rope, found.range, session.encoding)),
-        }))
+        handlers::hover(self, params)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let rope = &snapshot.document.rope;
-        let range = from_proto::range(rope, params.range, session.encoding);
-        let hints = guarded("computing inlay hints", || {
-            inlay_hints::inlay_hints(&snapshot, range)
-        })
-        .unwrap_or_default();
-        Ok(Some(
-            hints
-                .into_iter()
-                .map(|hint| InlayHint {
-                    position: to_proto::position(rope, hint.offset, session.encoding),
-                    label: InlayHintLabel::String(hint.label),
-                    kind: Some(match hint.kind {
-                        inlay_hints::HintKind::VisionLink => InlayHintKind::TYPE,
-                        _ => InlayHintKind::PARAMETER,
-                    }),
-                    text_edits: None,
-                    tooltip: hint.tooltip.map(InlayHintTooltip::String),
-                    padding_left: Some(true),
-                    padding_right: None,
-                    data: None,
-                })
-                .collect(),
-        ))
+        handlers::inlay_hint(self, params)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let position = params.text_document_position;
-        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let rope = &snapshot.document.rope;
-        let offset = from_proto::offset(rope, position.position, session.encoding);
-        let items = guarded("computing completions", || {
-            completion::complete(&snapshot, offset)
-        })
-        .unwrap_or_default();
-        Ok(Some(CompletionResponse::Array(
-            items
-                .into_iter()
-                .map(|item| nav::completion_item(item, rope, session.encoding))
-                .collect(),
-        )))
+        handlers::completion(self, params)
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let symbols = guarded("listing symbols", || {
-            navigation::document_symbols(&snapshot)
-        })
-        .unwrap_or_default();
-        let rope = &snapshot.document.rope;
-        Ok(Some(DocumentSymbolResponse::Nested(
-            symbols
-                .into_iter()
-                .map(|symbol| nav::document_symbol(symbol, rope, session.encoding))
-                .collect(),
-        )))
+        handlers::document_symbol(self, params)
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        let session = self.shared.session();
-        let snapshots = self.shared.root_snapshots();
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        let symbols = snapshots
-            .iter()
-            .flat_map(|snapshot| {
-                guarded("searching symbols", || {
-                    nav::workspace_symbols(snapshot, &params.query, session.encoding, &uri_for)
-                })
-                .unwrap_or_default()
-            })
-            .collect();
-        Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+        handlers::workspace_symbol(self, params)
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        Ok(guarded("folding", || {
-            nav::folding_ranges(&snapshot, session.encoding)
-        }))
+        handlers::folding_range(self, params)
     }
 
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        let position = params.text_document_position_params;
-        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let offset =
-            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
-        let found = guarded("finding a definition", || {
-            navigation::definition(&snapshot, offset)
-        })
-        .unwrap_or_default();
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        let locations = nav::locations(found, &snapshot, session.encoding, &uri_for);
-        Ok((!locations.is_empty()).then_some(GotoDefinitionResponse::Array(locations)))
+        handlers::goto_definition(self, params)
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let position = params.text_document_position;
-        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let offset =
-            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
-        let include = params.context.include_declaration;
-        let found = guarded("finding references", || {
-            navigation::references(&snapshot, offset, include)
-        })
-        .unwrap_or_default();
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        Ok(Some(nav::locations(
-            found,
-            &snapshot,
-            session.encoding,
-            &uri_for,
-        )))
+        handlers::references(self, params)
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let rope = &snapshot.document.rope;
-        let offset = from_proto::offset(rope, params.position, session.encoding);
-        let Some((range, placeholder)) = guarded("preparing a rename", || {
-            navigation::prepare_rename(&snapshot, offset)
-        })
-        .flatten() else {
-            return Ok(None);
-        };
-        Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
-            range: to_proto::range(rope, range, session.encoding),
-            placeholder,
-        }))
+        handlers::prepare_rename(self, params)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let position = params.text_document_position;
-        let Some((snapshot, session)) = self.snapshot(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let offset =
-            from_proto::offset(&snapshot.document.rope, position.position, session.encoding);
-        let edits = guarded("renaming", || {
-            navigation::rename(&snapshot, offset, &params.new_name)
-        })
-        .unwrap_or_else(|| Err("renaming failed".to_string()))
-        .map_err(Error::invalid_params)?;
-        let changes: Vec<Change> = edits
-            .into_iter()
-            .map(|(path, edits)| Change::Edit { path, edits })
-            .collect();
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        Ok(workspace_edit(
-            &changes,
-            &snapshot,
-            session.edits,
-            session.encoding,
-            &uri_for,
-        ))
+        handlers::rename(self, params)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let Some((snapshot, session)) = self.snapshot(&params.text_document.uri) else {
-            return Ok(None);
-        };
-        let range = from_proto::range(&snapshot.document.rope, params.range, session.encoding);
-        let actions = guarded("computing code actions", || {
-            let mut actions = crate::features::fixes::quick_fixes(&snapshot, range.clone());
-            actions.extend(coaching::actions(&snapshot, range.clone()));
-            actions
-        })
-        .unwrap_or_default();
-        let only = params.context.only.unwrap_or_default();
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        let response: Vec<CodeActionOrCommand> = actions
-            .iter()
-            .filter_map(|action| {
-                code_action(
-                    action,
-                    &snapshot,
-                    session.edits,
-                    session.encoding,
-                    &uri_for,
-                    &params.context.diagnostics,
-                )
-            })
-            .filter(|action| {
-                only.is_empty()
-                    || action.kind.as_ref().is_some_and(|kind| {
-                        only.iter().any(|wanted| {
-                            kind.as_str() == wanted.as_str()
-                                || kind.as_str().starts_with(&format!("{}.", wanted.as_str()))
-                        })
-                    })
-            })
-            .map(CodeActionOrCommand::CodeAction)
-            .collect();
-        Ok(Some(response))
+        handlers::code_action(self, params)
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
-        let command = Command::from_id(&params.command)
-            .ok_or_else(|| Error::invalid_params(format!("unknown command {}", params.command)))?;
-        let argument: CommandArgument = params
-            .arguments
-            .first()
-            .cloned()
-            .and_then(|value| serde_json::from_value(value).ok())
-            .ok_or_else(|| Error::invalid_params("expected an argument {uri, position?}"))?;
-        let (snapshot, session) = self
-            .snapshot(&argument.uri)
-            .ok_or_else(|| Error::invalid_params("that note is not known"))?;
-        let offset = argument
-            .position
-            .map(|position| from_proto::offset(&snapshot.document.rope, position, session.encoding))
-            .unwrap_or(0);
-        let Some(action) = guarded("running a command", || {
-            coaching::command_action(&snapshot, command, offset)
-        })
-        .flatten() else {
-            return Ok(None);
-        };
-        let uri_for = |path: &Path| self.shared.uri_for(path);
-        let Some(edit) = code_action(
-            &action,
-            &snapshot,
-            session.edits,
-            session.encoding,
-            &uri_for,
-            &[],
-        )
-        .and_then(|a| a.edit) else {
-            return Ok(None);
-        };
-        // Spawned: the client answers applyEdit while this request is still open.
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            match client.apply_edit(edit).await {
-                Ok(response) if !response.applied => {
-                    warn!(
-                        "the client did not apply the edit: {:?}",
-                        response.failure_reason
-                    )
-                }
-                Ok(_) => {}
-                Err(error) => warn!("applying an edit failed: {error}"),
-            }
-        });
-        Ok(None)
+        handlers::execute_command(self, params)
     }
+
     async fn diagnostic(
         &self,
         params: DocumentDiagnosticParams,
