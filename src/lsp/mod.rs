@@ -1,21 +1,46 @@
 //! The language server: the only part of the crate that knows the protocol.
 //!
 //! [`serve`] runs a session over any pair of byte streams (stdio in production, in-memory
-//! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server, the
-//! handlers (`server`) work on the [`Workspace`](crate::workspace::Workspace), and
-//! `convert` turns the core's byte offsets into protocol positions and back.
+//! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server; the
+//! rest is split by job:
+//!
+//! - `server`: the `Backend` and the state its parts share, the session's lifecycle, and the
+//!   `LanguageServer` implementation, which hands each message to one of the modules below;
+//! - `capabilities`: what the client and server agree on in `initialize` (the `Session`)
+//!   and the capabilities the server announces;
+//! - `sync`: the [`Workspace`](crate::workspace::Workspace) kept in step with the client:
+//!   notes opened, edited, saved and closed, files changed on disk, new settings, each
+//!   applied before its handler first awaits (save a settings change the client only
+//!   announces, whose settings have to be asked for first);
+//! - `settings`: the client's settings split into server settings and the analysis
+//!   configuration;
+//! - `handlers`: the requests about notes (hover, completion, navigation, code actions,
+//!   commands), each through one helper that takes the snapshot, converts positions, runs
+//!   the feature under the panic guard and converts its answer;
+//! - `diagnostics`: a note's report, the loop that pushes reports after a pause, and pulled
+//!   diagnostics;
+//! - `guard`: panics in the core caught and logged, poisoned locks still read;
+//! - `convert`, `edits`, `navigation`: the core's byte offsets, actions and navigation
+//!   results turned into protocol values and back.
 
+mod capabilities;
 mod convert;
+mod diagnostics;
 mod edits;
+mod guard;
+mod handlers;
 mod navigation;
 mod server;
+mod settings;
+mod sync;
 mod transport;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::Server;
 
 pub use convert::to_proto::RULE_DOCS_URL;
-pub use server::{DEFAULT_DIAGNOSTICS_DELAY, DOCUMENT_TEXT_METHOD};
+pub use diagnostics::DEFAULT_DIAGNOSTICS_DELAY;
+pub use sync::DOCUMENT_TEXT_METHOD;
 pub use transport::MAX_MESSAGE_BYTES;
 
 /// How many requests tower-lsp-server runs at once. Notifications still apply in order:

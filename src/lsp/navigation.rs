@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{
 
 use super::convert::{to_proto, PositionEncoding};
 use crate::features::completion::{self, CompletionKind};
-use crate::features::navigation::{self, FoldKind, Symbol};
+use crate::features::navigation::{self, Fold, FoldKind, Symbol};
 use crate::workspace::Snapshot;
 
 pub fn completion_item(
@@ -98,9 +98,12 @@ pub fn workspace_symbols(
         .collect()
 }
 
-pub fn folding_ranges(snapshot: &Snapshot, encoding: PositionEncoding) -> Vec<FoldingRange> {
-    let rope = &snapshot.document.rope;
-    navigation::folding_ranges(snapshot)
+pub fn folding_ranges(
+    folds: Vec<Fold>,
+    rope: &Rope,
+    encoding: PositionEncoding,
+) -> Vec<FoldingRange> {
+    folds
         .into_iter()
         .filter_map(|fold| {
             let start = to_proto::position(rope, fold.range.start, encoding).line;

@@ -1,0 +1,167 @@
+//! What the client and the server agree on in `initialize`: the [`Session`] read from the
+//! client's capabilities, and the capabilities the server announces in return.
+
+use std::time::Duration;
+
+use tower_lsp_server::ls_types::{
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
+    CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities, ExecuteCommandOptions,
+    FoldingRangeProviderCapability, HoverProviderCapability, InitializeResult, MarkupKind, OneOf,
+    RenameOptions, ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions,
+};
+
+use super::convert::PositionEncoding;
+use super::diagnostics::DEFAULT_DIAGNOSTICS_DELAY;
+use super::edits::EditSupport;
+use crate::features::actions::Command;
+
+/// What the client and server agreed on in `initialize`, plus server settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    pub encoding: PositionEncoding,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so notes' are not pushed.
+    pub pull_diagnostics: bool,
+    /// The client accepts `workspace/diagnostic/refresh`.
+    pub diagnostics_refresh: bool,
+    /// The client lets us register file watchers at run time.
+    pub watch_files: bool,
+    /// The client answers `workspace/configuration`.
+    pub configuration_requests: bool,
+    pub diagnostics_delay: Duration,
+    /// What the client's workspace edits can do.
+    pub edits: EditSupport,
+    /// The client renders Markdown in hovers.
+    pub markdown_hover: bool,
+    /// The client accepts `workspace/inlayHint/refresh`.
+    pub inlay_hint_refresh: bool,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            encoding: PositionEncoding::default(),
+            pull_diagnostics: false,
+            diagnostics_refresh: false,
+            watch_files: false,
+            configuration_requests: false,
+            diagnostics_delay: DEFAULT_DIAGNOSTICS_DELAY,
+            edits: EditSupport::default(),
+            markdown_hover: true,
+            inlay_hint_refresh: false,
+        }
+    }
+}
+
+impl Session {
+    /// The session a client with these capabilities gets. Server settings keep their
+    /// defaults: they come from the client's settings, read after this.
+    pub fn negotiate(capabilities: &ClientCapabilities) -> Session {
+        let encoding = PositionEncoding::negotiate(
+            capabilities
+                .general
+                .as_ref()
+                .and_then(|general| general.position_encodings.as_deref()),
+        );
+        let workspace_capabilities = capabilities.workspace.as_ref();
+        let workspace_edit = workspace_capabilities.and_then(|w| w.workspace_edit.as_ref());
+        Session {
+            encoding,
+            pull_diagnostics: capabilities
+                .text_document
+                .as_ref()
+                .is_some_and(|text| text.diagnostic.is_some()),
+            diagnostics_refresh: workspace_capabilities
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                == Some(true),
+            watch_files: workspace_capabilities
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                == Some(true),
+            configuration_requests: workspace_capabilities.and_then(|w| w.configuration)
+                == Some(true),
+            edits: EditSupport {
+                document_changes: workspace_edit.and_then(|e| e.document_changes) == Some(true),
+                create_files: workspace_edit
+                    .and_then(|e| e.resource_operations.as_ref())
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            },
+            markdown_hover: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_ref())
+                .is_none_or(|formats| formats.first() != Some(&MarkupKind::PlainText)),
+            inlay_hint_refresh: workspace_capabilities
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                == Some(true),
+            ..Session::default()
+        }
+    }
+}
+
+/// The answer to `initialize`: what the server can do, with positions in `encoding`.
+pub fn initialize_result(encoding: PositionEncoding) -> InitializeResult {
+    InitializeResult {
+        capabilities: server_capabilities(encoding),
+        server_info: Some(ServerInfo {
+            name: "career-lsp".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        offset_encoding: None,
+    }
+}
+
+fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+            },
+        )),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("career-lsp".to_string()),
+            inter_file_dependencies: true,
+            workspace_diagnostics: true,
+            ..DiagnosticOptions::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+                CodeActionKind::SOURCE,
+            ]),
+            ..CodeActionOptions::default()
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(["[", "#", "|", " "].iter().map(|c| c.to_string()).collect()),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: Command::ALL.iter().map(|c| c.id().to_string()).collect(),
+            ..ExecuteCommandOptions::default()
+        }),
+        ..ServerCapabilities::default()
+    }
+}

@@ -1,0 +1,447 @@
+//! The request handlers: hover, inlay hints, completion, symbols, folding, definition,
+//! references, rename, code actions and commands.
+//!
+//! Each runs through [`on_note`], the one way a request about a note is answered: the
+//! URI is resolved, the note's snapshot taken, the client's position or range turned into
+//! bytes with the session's encoding, the feature run under the panic guard, and what it
+//! found converted back. So a handler only says which feature it runs and how its answer
+//! looks in the protocol.
+
+use std::ops::Range as ByteRange;
+use std::path::Path;
+
+use ropey::Rope;
+use serde::Deserialize;
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionOrCommand, CodeActionParams, CodeActionResponse, CompletionParams,
+    CompletionResponse, Diagnostic, DocumentSymbolParams, DocumentSymbolResponse,
+    ExecuteCommandParams, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
+    GotoDefinitionResponse, Hover, HoverContents, HoverParams, InlayHint, InlayHintKind,
+    InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
+    Position, PrepareRenameResponse, Range, ReferenceParams, RenameParams,
+    TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
+};
+use tracing::warn;
+
+use super::capabilities::Session;
+use super::convert::{from_proto, to_proto, PositionEncoding};
+use super::edits;
+use super::guard::guarded;
+use super::navigation as nav;
+use super::server::{Backend, Shared};
+use crate::features::actions::{self as coaching, Command};
+use crate::features::{self, navigation, Change};
+use crate::workspace::Snapshot;
+
+/// A place in a note as the client names it, which the handler turns into bytes.
+trait Place {
+    type Bytes;
+    fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> Self::Bytes;
+}
+
+impl Place for Position {
+    type Bytes = usize;
+    fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> usize {
+        from_proto::offset(rope, self, encoding)
+    }
+}
+
+impl Place for Range {
+    type Bytes = ByteRange<usize>;
+    fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> ByteRange<usize> {
+        from_proto::range(rope, self, encoding)
+    }
+}
+
+/// The request is about the whole note.
+impl Place for () {
+    type Bytes = ();
+    fn to_bytes(self, _: &Rope, _: PositionEncoding) {}
+}
+
+impl<P: Place> Place for Option<P> {
+    type Bytes = Option<P::Bytes>;
+    fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> Option<P::Bytes> {
+        self.map(|place| place.to_bytes(rope, encoding))
+    }
+}
+
+/// One request's view of one note: its snapshot, and the session to convert with.
+struct NoteView<'a> {
+    snapshot: Snapshot,
+    session: Session,
+    shared: &'a Shared,
+}
+
+impl NoteView<'_> {
+    fn rope(&self) -> &Rope {
+        &self.snapshot.document.rope
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        self.session.encoding
+    }
+
+    fn range(&self, range: ByteRange<usize>) -> Range {
+        to_proto::range(self.rope(), range, self.encoding())
+    }
+
+    fn locations(&self, found: Vec<features::Location>) -> Vec<Location> {
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        nav::locations(found, &self.snapshot, self.encoding(), &uri_for)
+    }
+
+    fn workspace_edit(&self, changes: &[Change]) -> Option<WorkspaceEdit> {
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        edits::workspace_edit(
+            changes,
+            &self.snapshot,
+            self.session.edits,
+            self.encoding(),
+            &uri_for,
+        )
+    }
+
+    fn code_action(
+        &self,
+        action: &features::Action,
+        diagnostics: &[Diagnostic],
+    ) -> Option<CodeAction> {
+        let uri_for = |path: &Path| self.shared.uri_for(path);
+        edits::code_action(
+            action,
+            &self.snapshot,
+            self.session.edits,
+            self.encoding(),
+            &uri_for,
+            diagnostics,
+        )
+    }
+}
+
+/// Answers a request about the note at `uri`: takes its snapshot, turns `at` into bytes,
+/// runs `feature` under the panic guard (`what` names it in the log), and hands what it
+/// found to `answer` to convert. `answer` gets `None` when the feature panicked, and each
+/// handler decides what the client is told then. `None` when the note is not known.
+fn on_note<At: Place, T, R>(
+    backend: &Backend,
+    uri: &Uri,
+    at: At,
+    what: &str,
+    feature: impl FnOnce(&Snapshot, At::Bytes) -> T,
+    answer: impl FnOnce(Option<T>, &NoteView) -> R,
+) -> Option<R> {
+    let path = from_proto::path(uri)?;
+    let snapshot = backend.shared.snapshot(&path)?;
+    let note = NoteView {
+        snapshot,
+        session: backend.shared.session(),
+        shared: &backend.shared,
+    };
+    let at = at.to_bytes(note.rope(), note.encoding());
+    let found = guarded(what, || feature(&note.snapshot, at));
+    Some(answer(found, &note))
+}
+
+pub fn hover(backend: &Backend, params: HoverParams) -> Result<Option<Hover>> {
+    let at = params.text_document_position_params;
+    let hover = on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "computing a hover",
+        features::hover::hover,
+        |found, note| {
+            let found = found.flatten()?;
+            let contents = if note.session.markdown_hover {
+                MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: found.markdown,
+                }
+            } else {
+                MarkupContent {
+                    kind: MarkupKind::PlainText,
+                    value: features::hover::to_plain_text(&found.markdown),
+                }
+            };
+            Some(Hover {
+                contents: HoverContents::Markup(contents),
+                range: Some(note.range(found.range)),
+            })
+        },
+    );
+    Ok(hover.flatten())
+}
+
+pub fn inlay_hint(backend: &Backend, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+    use features::inlay_hints::{self, HintKind};
+    Ok(on_note(
+        backend,
+        &params.text_document.uri,
+        params.range,
+        "computing inlay hints",
+        inlay_hints::inlay_hints,
+        |hints, note| {
+            hints
+                .unwrap_or_default()
+                .into_iter()
+                .map(|hint| InlayHint {
+                    position: to_proto::position(note.rope(), hint.offset, note.encoding()),
+                    label: InlayHintLabel::String(hint.label),
+                    kind: Some(match hint.kind {
+                        HintKind::VisionLink => InlayHintKind::TYPE,
+                        _ => InlayHintKind::PARAMETER,
+                    }),
+                    text_edits: None,
+                    tooltip: hint.tooltip.map(InlayHintTooltip::String),
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect()
+        },
+    ))
+}
+
+pub fn completion(
+    backend: &Backend,
+    params: CompletionParams,
+) -> Result<Option<CompletionResponse>> {
+    let at = params.text_document_position;
+    Ok(on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "computing completions",
+        features::completion::complete,
+        |items, note| {
+            CompletionResponse::Array(
+                items
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|item| nav::completion_item(item, note.rope(), note.encoding()))
+                    .collect(),
+            )
+        },
+    ))
+}
+
+pub fn document_symbol(
+    backend: &Backend,
+    params: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>> {
+    Ok(on_note(
+        backend,
+        &params.text_document.uri,
+        (),
+        "listing symbols",
+        |snapshot, ()| navigation::document_symbols(snapshot),
+        |symbols, note| {
+            DocumentSymbolResponse::Nested(
+                symbols
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|symbol| nav::document_symbol(symbol, note.rope(), note.encoding()))
+                    .collect(),
+            )
+        },
+    ))
+}
+
+/// Workspace symbols are not about one note: each workspace root is searched on its own
+/// snapshot, under its own guard, so one failing root does not hide the others.
+pub fn workspace_symbol(
+    backend: &Backend,
+    params: WorkspaceSymbolParams,
+) -> Result<Option<WorkspaceSymbolResponse>> {
+    let shared = &backend.shared;
+    let session = shared.session();
+    let snapshots = shared.root_snapshots();
+    let uri_for = |path: &Path| shared.uri_for(path);
+    let symbols = snapshots
+        .iter()
+        .flat_map(|snapshot| {
+            guarded("searching symbols", || {
+                nav::workspace_symbols(snapshot, &params.query, session.encoding, &uri_for)
+            })
+            .unwrap_or_default()
+        })
+        .collect();
+    Ok(Some(WorkspaceSymbolResponse::Nested(symbols)))
+}
+
+pub fn folding_range(
+    backend: &Backend,
+    params: FoldingRangeParams,
+) -> Result<Option<Vec<FoldingRange>>> {
+    let folds = on_note(
+        backend,
+        &params.text_document.uri,
+        (),
+        "folding",
+        |snapshot, ()| navigation::folding_ranges(snapshot),
+        |folds, note| folds.map(|folds| nav::folding_ranges(folds, note.rope(), note.encoding())),
+    );
+    Ok(folds.flatten())
+}
+
+pub fn goto_definition(
+    backend: &Backend,
+    params: GotoDefinitionParams,
+) -> Result<Option<GotoDefinitionResponse>> {
+    let at = params.text_document_position_params;
+    let definition = on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "finding a definition",
+        navigation::definition,
+        |found, note| {
+            let locations = note.locations(found.unwrap_or_default());
+            (!locations.is_empty()).then_some(GotoDefinitionResponse::Array(locations))
+        },
+    );
+    Ok(definition.flatten())
+}
+
+pub fn references(backend: &Backend, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+    let at = params.text_document_position;
+    let include = params.context.include_declaration;
+    Ok(on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "finding references",
+        |snapshot, offset| navigation::references(snapshot, offset, include),
+        |found, note| note.locations(found.unwrap_or_default()),
+    ))
+}
+
+pub fn prepare_rename(
+    backend: &Backend,
+    params: TextDocumentPositionParams,
+) -> Result<Option<PrepareRenameResponse>> {
+    let prepared = on_note(
+        backend,
+        &params.text_document.uri,
+        params.position,
+        "preparing a rename",
+        navigation::prepare_rename,
+        |found, note| {
+            let (range, placeholder) = found.flatten()?;
+            Some(PrepareRenameResponse::RangeWithPlaceholder {
+                range: note.range(range),
+                placeholder,
+            })
+        },
+    );
+    Ok(prepared.flatten())
+}
+
+pub fn rename(backend: &Backend, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+    let at = params.text_document_position;
+    let new_name = params.new_name;
+    let edit = on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "renaming",
+        |snapshot, offset| navigation::rename(snapshot, offset, &new_name),
+        |edits, note| {
+            let edits = edits
+                .unwrap_or_else(|| Err("renaming failed".to_string()))
+                .map_err(Error::invalid_params)?;
+            let changes: Vec<Change> = edits
+                .into_iter()
+                .map(|(path, edits)| Change::Edit { path, edits })
+                .collect();
+            Ok(note.workspace_edit(&changes))
+        },
+    );
+    edit.unwrap_or(Ok(None))
+}
+
+pub fn code_action(
+    backend: &Backend,
+    params: CodeActionParams,
+) -> Result<Option<CodeActionResponse>> {
+    let only = params.context.only.unwrap_or_default();
+    let diagnostics = params.context.diagnostics;
+    Ok(on_note(
+        backend,
+        &params.text_document.uri,
+        params.range,
+        "computing code actions",
+        |snapshot, range| {
+            let mut actions = features::fixes::quick_fixes(snapshot, range.clone());
+            actions.extend(coaching::actions(snapshot, range.clone()));
+            actions
+        },
+        |actions, note| {
+            actions
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|action| note.code_action(action, &diagnostics))
+                .filter(|action| {
+                    only.is_empty()
+                        || action.kind.as_ref().is_some_and(|kind| {
+                            only.iter().any(|wanted| {
+                                kind.as_str() == wanted.as_str()
+                                    || kind.as_str().starts_with(&format!("{}.", wanted.as_str()))
+                            })
+                        })
+                })
+                .map(CodeActionOrCommand::CodeAction)
+                .collect()
+        },
+    ))
+}
+
+/// The argument of every command: the note, and where the cursor is.
+#[derive(Debug, Deserialize)]
+struct CommandArgument {
+    uri: Uri,
+    position: Option<Position>,
+}
+
+/// Runs a coaching command: its edit is sent to the client to apply, and the request
+/// itself answers nothing.
+pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    let command = Command::from_id(&params.command)
+        .ok_or_else(|| Error::invalid_params(format!("unknown command {}", params.command)))?;
+    let argument: CommandArgument = params
+        .arguments
+        .first()
+        .cloned()
+        .and_then(|value| serde_json::from_value(value).ok())
+        .ok_or_else(|| Error::invalid_params("expected an argument {uri, position?}"))?;
+    let edit = on_note(
+        backend,
+        &argument.uri,
+        argument.position,
+        "running a command",
+        |snapshot, offset| coaching::command_action(snapshot, command, offset.unwrap_or(0)),
+        |action, note| note.code_action(&action.flatten()?, &[])?.edit,
+    )
+    .ok_or_else(|| Error::invalid_params("that note is not known"))?;
+    let Some(edit) = edit else {
+        return Ok(None);
+    };
+    // Spawned: the client answers applyEdit while this request is still open.
+    let client = backend.client.clone();
+    tokio::spawn(async move {
+        match client.apply_edit(edit).await {
+            Ok(response) if !response.applied => {
+                warn!(
+                    "the client did not apply the edit: {:?}",
+                    response.failure_reason
+                )
+            }
+            Ok(_) => {}
+            Err(error) => warn!("applying an edit failed: {error}"),
+        }
+    });
+    Ok(None)
+}
