@@ -13,7 +13,6 @@ mod table;
 use std::ops::Range;
 
 use self::table::CellAt;
-
 use crate::features::navigation::goal_scope::goals_document_for;
 use crate::features::navigation::{is_subsequence, kind_label};
 use crate::features::Snapshot;
@@ -440,9 +439,9 @@ fn goal_items(snapshot: &Snapshot, line: &Line) -> Vec<CompletionItem> {
 }
 
 fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<CompletionItem> {
-    // A row of empty cells below a filled one ends tree-sitter-md's table, and the rest of
-    // the note with it (tree-sitter-markdown issue 242) — and a new stakeholder row is just
-    // that until a name is typed. So the note is read again without the cursor's line.
+    // The row being typed is no stakeholder yet, and a row just begun (a lone `|`) makes
+    // tree-sitter-md take the lines below it, headings and all, into the table. So the
+    // note is read again without the cursor's line.
     let note = snapshot.note();
     let text = snapshot.text();
     let line_end = (line.offset + line.after.len() + 1).min(text.len());

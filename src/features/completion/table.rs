@@ -3,10 +3,12 @@
 use std::ops::Range;
 
 use super::Line;
+use crate::syntax::{cell_separators, column_named, split_table_line};
 
-/// A pipe table read from the lines around the cursor. The outline is not used for it: a
-/// row being typed can be one the parser does not take as a row yet (`| | |` even ends
-/// tree-sitter-md's table and the rest of the note with it).
+/// A pipe table read from the lines around the cursor. The outline is not used for it,
+/// because what is being typed is not always a table to tree-sitter-md yet: a row just
+/// begun (a lone `|`) runs on into the lines below it, and a header given a new column
+/// before its delimiter line is no table at all.
 pub(super) struct TextTable<'a> {
     /// Where the header line starts.
     pub(super) start: usize,
@@ -63,38 +65,18 @@ impl<'a> TextTable<'a> {
         }
         Some(TextTable {
             start: header.start,
-            header: split_cells(&text[header.clone()]),
+            header: split_table_line(&text[header.clone()]),
             rows: lines[delimiter + 1..]
                 .iter()
-                .map(|line| (line.clone(), split_cells(&text[line.clone()])))
+                .map(|line| (line.clone(), split_table_line(&text[line.clone()])))
                 .collect(),
         })
     }
 
-    /// The first column whose header is one of `names` (any case, emphasis ignored).
+    /// The first column whose header is one of `names`, as the outline's tables find it.
     pub(super) fn column(&self, names: &[&str]) -> Option<usize> {
-        self.header.iter().position(|cell| {
-            let header = cell.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-            names.iter().any(|name| header.eq_ignore_ascii_case(name))
-        })
+        column_named(self.header.iter().copied(), names)
     }
-}
-
-/// A table line's cells, trimmed; the pipes at either end are not cell separators.
-fn split_cells(line: &str) -> Vec<&str> {
-    let line = line.trim();
-    let line = line.strip_prefix('|').unwrap_or(line);
-    let line = line.strip_suffix('|').unwrap_or(line);
-    let mut cells = Vec::new();
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if c == '|' && !line[..i].ends_with('\\') {
-            cells.push(line[start..i].trim());
-            start = i + 1;
-        }
-    }
-    cells.push(line[start..].trim());
-    cells
 }
 
 /// The table cell the cursor is in.
@@ -109,12 +91,7 @@ impl<'a> CellAt<'a> {
     /// The cell the cursor on `line` is in, when the line is a body row of a pipe table.
     pub(super) fn at(line: &Line<'a>, text: &'a str) -> Option<CellAt<'a>> {
         let table = TextTable::around(text, line.start)?;
-        let pipes: Vec<usize> = line
-            .before
-            .char_indices()
-            .filter(|&(i, c)| c == '|' && !line.before[..i].ends_with('\\'))
-            .map(|(i, _)| i)
-            .collect();
+        let pipes: Vec<usize> = cell_separators(line.before).collect();
         let leading = line.before.trim_start().starts_with('|');
         let column = if leading {
             pipes.len().checked_sub(1)?

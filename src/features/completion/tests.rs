@@ -160,6 +160,21 @@ Serves [[Career#Vision]]
         "| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | «Ro»
              Pillar Role",
     );
+    // A Vision column added to the header before the delimiter line: no table to the
+    // parser yet, but one to complete in.
+    let new_column = "# 2026 Goals
+
+## Annual Goals
+
+| Goal | Outcome | Status | Vision |
+|------|---------|--------|
+| G1 | Make the case for Principal Engineer | In progress | Ro$0
+";
+    check_completion(
+        &[("2026 Goals.md", new_column)],
+        "| G1 | Make the case for Principal Engineer | In progress | «Ro»
+         Pillar Role",
+    );
     // A second pillar after a separator.
     let second = typing.replace("| Ro$0", "| Role / imp$0");
     check_completion(
@@ -383,6 +398,15 @@ fn people_from_the_network_in_the_stakeholder_table() {
         &[("Career.md", &typing)],
         "| «jon»
              Person Jonah Okafor — Mentee — Engineer on the shipments team",
+    );
+    // A row just begun: the sections below it are still read.
+    let begun = index.replace("| $0 | | |", "|$0");
+    check_completion(
+        &[("Career.md", &begun)],
+        "|«»
+         Person Ingeborg Vos — Mentor — Principal Engineer at a Dutch bank
+         Person Marco Bellini — Advisor
+         Person Jonah Okafor — Mentee — Engineer on the shipments team",
     );
     // A new row above a filled one: who is listed below it is not offered again.
     let above = index.replace(
