@@ -9,7 +9,8 @@ pub mod cli;
 pub mod features;
 /// The language server: framing, capabilities, handlers, position conversion.
 pub mod lsp;
-/// The methodology's knowledge: sections, questions, definitions, blind spots, templates.
+/// The methodology's knowledge: sections, table columns, statuses, pillars, questions,
+/// definitions, blind spots, templates.
 pub mod methodology;
 /// Typed career notes built from the outline; placeholders; link resolution.
 pub mod model;

@@ -8,21 +8,22 @@
 //! and for a table the lines of the table around it — and the outline only says where
 //! that text is: in code or not, under which section.
 
+mod table;
+
 use std::ops::Range;
 
+use self::table::CellAt;
 use crate::features::navigation::goal_scope::goals_document_for;
 use crate::features::navigation::{is_subsequence, kind_label};
-use crate::methodology::{core_sections, purpose, NoteKind, SectionId};
+use crate::methodology::{
+    core_sections, purpose, GoalColumn, GoalStatus, IntentionColumn, NoteKind, PersonColumn,
+    Pillar, SectionId, NORTH_STAR,
+};
 use crate::model::index::{Person, Vision};
 use crate::model::links::find_note;
-use crate::model::text::Pillar;
 use crate::model::Note;
 use crate::syntax::SyntaxTree;
 use crate::workspace::Snapshot;
-
-/// The statuses `invalid-status` accepts, as the methodology writes them. The rule's own
-/// list is private to the rules; a test holds the two together.
-const STATUSES: [&str; 3] = ["Not started", "In progress", "Complete"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -79,7 +80,7 @@ pub fn complete(snapshot: &Snapshot, offset: usize) -> Vec<CompletionItem> {
     if let Some(partial) = line.heading_text() {
         return section_items(note, &line, partial);
     }
-    if let Some(cell) = line.table_cell(text) {
+    if let Some(cell) = CellAt::at(&line, text) {
         if let Some(items) = table_items(snapshot, &line, &cell) {
             return items;
         }
@@ -164,137 +165,6 @@ impl<'a> Line<'a> {
     /// The range of the word just before the cursor.
     fn word_range(&self) -> Range<usize> {
         self.offset - self.word().len()..self.offset
-    }
-
-    /// The table cell the cursor is in, when the line is a body row of a pipe table.
-    fn table_cell(&self, text: &'a str) -> Option<CellAt<'a>> {
-        let table = TextTable::around(text, self.start)?;
-        let pipes: Vec<usize> = self
-            .before
-            .char_indices()
-            .filter(|&(i, c)| c == '|' && !self.before[..i].ends_with('\\'))
-            .map(|(i, _)| i)
-            .collect();
-        let leading = self.before.trim_start().starts_with('|');
-        let column = if leading {
-            pipes.len().checked_sub(1)?
-        } else {
-            pipes.len()
-        };
-        let cell_start = pipes.last().map_or(0, |&i| i + 1);
-        let typed = self.before[cell_start..].trim_start();
-        Some(CellAt {
-            table,
-            column,
-            typed,
-        })
-    }
-}
-
-/// A pipe table read from the lines around the cursor. The outline is not used for it: a
-/// row being typed can be one the parser does not take as a row yet (`| | |` even ends
-/// tree-sitter-md's table and the rest of the note with it).
-struct TextTable<'a> {
-    /// Where the header line starts.
-    start: usize,
-    header: Vec<&'a str>,
-    /// Every row below the delimiter line: where the line is, and its cells.
-    rows: Vec<(Range<usize>, Vec<&'a str>)>,
-}
-
-impl<'a> TextTable<'a> {
-    /// The table whose body holds the line starting at `line_start`.
-    fn around(text: &'a str, line_start: usize) -> Option<TextTable<'a>> {
-        let is_table_line = |line: &str| {
-            let line = line.trim();
-            !line.is_empty() && line.contains('|')
-        };
-        let line_end = |start: usize| text[start..].find('\n').map_or(text.len(), |i| start + i);
-        if !is_table_line(&text[line_start..line_end(line_start)]) {
-            return None;
-        }
-        // Walk up to the first line of the table, then read it downwards.
-        let mut start = line_start;
-        while start > 0 {
-            let previous = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-            if !is_table_line(&text[previous..start - 1]) {
-                break;
-            }
-            start = previous;
-        }
-        let mut lines: Vec<Range<usize>> = Vec::new();
-        let mut at = start;
-        loop {
-            let end = line_end(at);
-            if !is_table_line(&text[at..end]) {
-                break;
-            }
-            lines.push(at..end);
-            if end >= text.len() {
-                break;
-            }
-            at = end + 1;
-        }
-        let is_delimiter = |line: &Range<usize>| {
-            let line = text[line.clone()].trim_end_matches('\r');
-            line.contains('-')
-                && line
-                    .chars()
-                    .all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
-        };
-        // The header is the line above the delimiter row; lines above it are not the table's.
-        let delimiter = (1..lines.len()).find(|&i| is_delimiter(&lines[i]))?;
-        let header = &lines[delimiter - 1];
-        if line_start < lines[delimiter].end {
-            return None;
-        }
-        Some(TextTable {
-            start: header.start,
-            header: split_cells(&text[header.clone()]),
-            rows: lines[delimiter + 1..]
-                .iter()
-                .map(|line| (line.clone(), split_cells(&text[line.clone()])))
-                .collect(),
-        })
-    }
-
-    /// The first column whose header is one of `names` (any case, emphasis ignored).
-    fn column(&self, names: &[&str]) -> Option<usize> {
-        self.header.iter().position(|cell| {
-            let header = cell.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-            names.iter().any(|name| header.eq_ignore_ascii_case(name))
-        })
-    }
-}
-
-/// A table line's cells, trimmed; the pipes at either end are not cell separators.
-fn split_cells(line: &str) -> Vec<&str> {
-    let line = line.trim();
-    let line = line.strip_prefix('|').unwrap_or(line);
-    let line = line.strip_suffix('|').unwrap_or(line);
-    let mut cells = Vec::new();
-    let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if c == '|' && !line[..i].ends_with('\\') {
-            cells.push(line[start..i].trim());
-            start = i + 1;
-        }
-    }
-    cells.push(line[start..].trim());
-    cells
-}
-
-/// The table cell the cursor is in.
-struct CellAt<'a> {
-    table: TextTable<'a>,
-    column: usize,
-    /// What the cell holds before the cursor, leading spaces dropped.
-    typed: &'a str,
-}
-
-impl CellAt<'_> {
-    fn typed_range(&self, line: &Line) -> Range<usize> {
-        line.offset - self.typed.len()..line.offset
     }
 }
 
@@ -436,26 +306,26 @@ fn table_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Option<Vec<Co
     let column = Some(cell.column);
     match note.kind {
         NoteKind::Goals if sections.contains(&SectionId::AnnualGoals) => {
-            if column == table.column(&["status"]) {
+            if column == table.column(GoalColumn::Status.aliases()) {
                 return Some(status_items(line, cell));
             }
-            if column == table.column(&["vision", "serves", "pillar", "vision link"]) {
+            if column == table.column(GoalColumn::Vision.aliases()) {
                 return Some(pillar_items(snapshot, line, cell));
             }
             // A new goal's ID is the person's to choose.
-            if column == table.column(&["goal", "id", "#"]).or(Some(0)) {
+            if column == table.column(GoalColumn::Id.aliases()).or(Some(0)) {
                 return Some(Vec::new());
             }
             None
         }
         NoteKind::Goals if sections.contains(&SectionId::QuarterlyIntentions) => {
-            if column == table.column(&["focus", "priorities", "goals"]) {
+            if column == table.column(IntentionColumn::Focus.aliases()) {
                 return Some(goal_items(snapshot, line));
             }
             None
         }
         NoteKind::CareerIndex if sections.contains(&SectionId::KeyStakeholders) => {
-            if column == table.column(&["name", "who", "person"]).or(Some(0)) {
+            if column == table.column(PersonColumn::Name.aliases()).or(Some(0)) {
                 return Some(people_items(snapshot, line, cell));
             }
             None
@@ -480,8 +350,9 @@ fn sections_at(note: &Note, offset: usize) -> Vec<SectionId> {
 }
 
 fn status_items(line: &Line, cell: &CellAt) -> Vec<CompletionItem> {
-    STATUSES
-        .iter()
+    GoalStatus::ALL
+        .map(GoalStatus::name)
+        .into_iter()
         .enumerate()
         .filter(|(_, status)| fits(cell.typed, status))
         .map(|(position, status)| CompletionItem {
@@ -520,7 +391,7 @@ fn pillar_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<Completi
     Pillar::ALL
         .into_iter()
         .map(|pillar| (pillar.name(), picture(pillar)))
-        .chain([("North Star", north_star)])
+        .chain([(NORTH_STAR, north_star)])
         .enumerate()
         .filter(|(_, (name, _))| fits(typed, name))
         .map(|(position, (name, detail))| CompletionItem {
@@ -566,9 +437,9 @@ fn goal_items(snapshot: &Snapshot, line: &Line) -> Vec<CompletionItem> {
 }
 
 fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<CompletionItem> {
-    // A row of empty cells below a filled one ends tree-sitter-md's table, and the rest of
-    // the note with it (tree-sitter-markdown issue 242) — and a new stakeholder row is just
-    // that until a name is typed. So the note is read again without the cursor's line.
+    // The row being typed is no stakeholder yet, and a row just begun (a lone `|`) makes
+    // tree-sitter-md take the lines below it, headings and all, into the table. So the
+    // note is read again without the cursor's line.
     let note = snapshot.note();
     let text = snapshot.text();
     let line_end = (line.offset + line.after.len() + 1).min(text.len());
@@ -583,7 +454,7 @@ fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<Completi
         return Vec::new();
     };
     // Who is listed already: in this table, and anywhere under Key Stakeholders.
-    let name_column = cell.table.column(&["name", "who", "person"]).unwrap_or(0);
+    let name_column = cell.table.column(PersonColumn::Name.aliases()).unwrap_or(0);
     let listed: Vec<String> = cell
         .table
         .rows
@@ -636,433 +507,4 @@ fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<Completi
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::features::test_support::snapshot_at;
-
-    /// The cursor's line with the replaced text in «», then one line per item in the order
-    /// an editor lists them: kind, label, ` — detail`, and `⇒ insert` when it differs.
-    fn render(notes: &[(&str, &str)]) -> String {
-        let (snapshot, offset) = snapshot_at(notes);
-        let mut items = complete(&snapshot, offset);
-        if items.is_empty() {
-            return "(none)".to_string();
-        }
-        items.sort_by(|a, b| (&a.sort_text, &a.label).cmp(&(&b.sort_text, &b.label)));
-        let text = snapshot.text();
-        let replace = items[0].replace.clone();
-        assert!(
-            items.iter().all(|i| i.replace == replace),
-            "every item replaces the same text"
-        );
-        let line_start = text[..replace.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[replace.end..]
-            .find('\n')
-            .map_or(text.len(), |i| replace.end + i);
-        let mut out = format!(
-            "{}«{}»{}",
-            &text[line_start..replace.start],
-            &text[replace.clone()],
-            &text[replace.end..line_end]
-        );
-        for item in items {
-            out.push_str(&format!("\n{:?} {}", item.kind, item.label));
-            if let Some(detail) = &item.detail {
-                out.push_str(&format!(" — {detail}"));
-            }
-            if item.insert_text != item.label {
-                out.push_str(&format!(" ⇒ {}", item.insert_text));
-            }
-        }
-        out
-    }
-
-    #[track_caller]
-    fn check_completion(notes: &[(&str, &str)], expected: &str) {
-        let actual = render(notes);
-        let expected: Vec<&str> = expected.trim().lines().map(str::trim).collect();
-        assert_eq!(actual, expected.join("\n"), "\n{actual}\n");
-    }
-
-    const CAREER: &str = "# Career
-
-## Vision
-
-**North Star (2031):** Principal engineer or CTO of a mid-size logistics company.
-
-### The Picture
-- **Life:** Living in Rotterdam, four weeks a year offline.
-- **Role:** Principal engineer who sets platform strategy.
-- **Impact:** Platforms that cut lead time from weeks to hours.
-
-## 2026 Theme
-
-> **\"From fixer to force multiplier\"** → [[2026 Goals]]
-
-## Network & Influence
-
-### Sponsors
-| Name | Context |
-|------|---------|
-| Ruud Janssen | VP Engineering |
-
-### Mentors
-- **Ingeborg Vos** — Principal Engineer at a Dutch bank
-
-### Mentees
-| Name | Context |
-|------|---------|
-| Jonah Okafor | Engineer on the shipments team |
-";
-
-    const GOALS: &str = "# 2026 Goals
-
-Serves [[Career#Vision]]
-
-## Annual Goals
-
-| Goal | Outcome | Success Metric | Status | Vision |
-|------|---------|----------------|--------|--------|
-| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | Role |
-| G2 | Golden paths are the default | 80% of new services on templates | In progress | Impact |
-| G3 | Known outside Freightline | One talk, three blog posts | Not started | Reach |
-";
-
-    #[test]
-    fn statuses_in_the_status_column() {
-        let goals = "# 2026 Goals
-
-## Annual Goals
-
-| Goal | Outcome | Success Metric | Status | Vision |
-|------|---------|----------------|--------|--------|
-| G1 | Make the case for Principal Engineer | Promo packet submitted | $0 | Role |
-";
-        check_completion(
-            &[("2026 Goals.md", goals)],
-            "| G1 | Make the case for Principal Engineer | Promo packet submitted | «» | Role |
-             Value Not started
-             Value In progress
-             Value Complete",
-        );
-        // Partly typed, in any case; the row may still be unfinished.
-        let typing = "# 2026 Goals
-
-## Annual Goals
-
-| Goal | Outcome | Success Metric | Status |
-|------|---------|----------------|--------|
-| G1 | Make the case for Principal Engineer | Promo packet submitted | in pr$0
-";
-        check_completion(
-            &[("2026 Goals.md", typing)],
-            "| G1 | Make the case for Principal Engineer | Promo packet submitted | «in pr»
-             Value In progress",
-        );
-    }
-
-    #[test]
-    fn every_offered_status_satisfies_invalid_status() {
-        for status in STATUSES {
-            let goals = format!(
-                "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status |\n\
-                 |---|---|---|---|\n| G1 | Ship the paved road | 80% of services | {status} |\n$0"
-            );
-            let (snapshot, _) = snapshot_at(&[("2026 Goals.md", &goals)]);
-            let findings = snapshot.diagnostics();
-            assert!(
-                findings.iter().all(|f| f.code != "invalid-status"),
-                "{status}"
-            );
-        }
-    }
-
-    #[test]
-    fn pillars_in_the_vision_column_with_the_picture() {
-        let goals = "# 2026 Goals
-
-Serves [[Career#Vision]]
-
-## Annual Goals
-
-| Goal | Outcome | Success Metric | Status | Vision |
-|------|---------|----------------|--------|--------|
-| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | $0 |
-";
-        check_completion(
-            &[("2026 Goals.md", goals), ("Career.md", CAREER)],
-            "| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | «» |
-             Pillar Life — Living in Rotterdam, four weeks a year offline.
-             Pillar Role — Principal engineer who sets platform strategy.
-             Pillar Impact — Platforms that cut lead time from weeks to hours.
-             Pillar Reach
-             Pillar North Star — Principal engineer or CTO of a mid-size logistics company.",
-        );
-        // Without a Career Index the pillars come without their picture.
-        let typing = "# 2026 Goals
-
-## Annual Goals
-
-| Goal | Outcome | Success Metric | Status | Vision |
-|------|---------|----------------|--------|--------|
-| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | Ro$0
-";
-        check_completion(
-            &[("2026 Goals.md", typing)],
-            "| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | «Ro»
-             Pillar Role",
-        );
-        // A second pillar after a separator.
-        let second = typing.replace("| Ro$0", "| Role / imp$0");
-        check_completion(
-            &[("2026 Goals.md", &second)],
-            "| G1 | Make the case for Principal Engineer | Promo packet submitted | In progress | Role / «imp»
-             Pillar Impact",
-        );
-    }
-
-    #[test]
-    fn goal_ids_where_a_goal_is_referenced() {
-        let weekly = format!("{GOALS}\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Send Ana the scope summary (G$0\n");
-        check_completion(
-            &[("2026 Goals.md", &weekly)],
-            "- [ ] Send Ana the scope summary («G»
-             Reference G1 — Make the case for Principal Engineer
-             Reference G2 — Golden paths are the default
-             Reference G3 — Known outside Freightline",
-        );
-        let milestone = format!("{GOALS}\n## Monthly Milestones\n\n### Mar 2026\n- [ ] Promo narrative first draft G1$0\n");
-        check_completion(
-            &[("2026 Goals.md", &milestone)],
-            "- [ ] Promo narrative first draft «G1»
-             Reference G1 — Make the case for Principal Engineer",
-        );
-        // The Focus column of the quarterly table takes goal IDs before anything is typed.
-        let focus = format!("{GOALS}\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q2 | *\"Tell the story\"* | G3: conference talk; $0 |\n");
-        check_completion(
-            &[("2026 Goals.md", &focus)],
-            "| Q2 | *\"Tell the story\"* | G3: conference talk; «» |
-             Reference G1 — Make the case for Principal Engineer
-             Reference G2 — Golden paths are the default
-             Reference G3 — Known outside Freightline",
-        );
-        // A note that links to its Goals note uses that note's IDs.
-        let session = "# 2026-03-10 Career Coaching Session
-
-## Discussed
-- Reviewed [[2026 Goals]]: G2$0 needs a second team on templates
-";
-        check_completion(
-            &[
-                ("2026-03-10 Career Coaching Session.md", session),
-                ("2026 Goals.md", GOALS),
-            ],
-            "- Reviewed [[2026 Goals]]: «G2» needs a second team on templates
-             Reference G2 — Golden paths are the default",
-        );
-    }
-
-    #[test]
-    fn no_goal_ids_where_none_is_being_typed() {
-        // A word that only starts with G.
-        let prose = format!("{GOALS}\n## Weekly Actions\n\n- [ ] Go$0\n");
-        check_completion(&[("2026 Goals.md", &prose)], "(none)");
-        // The ID column: a new goal's ID is the person's to choose.
-        let id_cell = GOALS.replace("| G3 | Known", "| G$0 | Known");
-        check_completion(&[("2026 Goals.md", &id_cell)], "(none)");
-        // A note that links to no Goals note has no goals to offer.
-        let session = "# 2026-03-10 Career Coaching Session\n\n## Discussed\n- G$0\n";
-        check_completion(
-            &[
-                ("2026-03-10 Career Coaching Session.md", session),
-                ("2026 Goals.md", GOALS),
-            ],
-            "(none)",
-        );
-    }
-
-    #[test]
-    fn missing_core_sections_after_a_heading_marker() {
-        let goals = format!("{GOALS}\n## $0\n\n## Weekly Actions\n");
-        check_completion(
-            &[("2026 Goals.md", &goals)],
-            "## «»
-             Section Quarterly Intentions — What each quarter is about.
-             Section Monthly Milestones — Checkpoints that show you're on track.",
-        );
-        let index = "# Career\n\n## Vision\n\n## Growth\n\n### Net$0\n";
-        check_completion(
-            &[("Career.md", index)],
-            "### «Net»
-             Section Network & Influence — Your sponsors, mentors, advisors and mentees.",
-        );
-        // The heading being typed counts as missing until it is finished.
-        let typed = "# Career\n\n## Vision$0\n";
-        check_completion(
-            &[("Career.md", typed)],
-            "## «Vision»
-             Section Vision — Your 5-year north star: where you're heading.",
-        );
-    }
-
-    #[test]
-    fn no_sections_where_a_heading_is_not_being_started() {
-        // The title, a marker without its space, a note kind without core sections.
-        check_completion(&[("Career.md", "# $0\n")], "(none)");
-        check_completion(&[("Career.md", "# Career\n\n##$0\n")], "(none)");
-        check_completion(
-            &[(
-                "2026-03-10 Career Coaching Session.md",
-                "# 2026-03-10 Career Coaching Session\n\n## $0\n",
-            )],
-            "(none)",
-        );
-    }
-
-    #[test]
-    fn note_names_after_double_brackets() {
-        let session = "# 2026-03-10 Career Coaching Session\n\nSee [[$0\n";
-        let others = [
-            ("Career.md", CAREER),
-            ("2026 Goals.md", GOALS),
-            ("Reading list.md", "# Reading list\n"),
-        ];
-        let notes = |first: &'static str| {
-            let mut notes = vec![("2026-03-10 Career Coaching Session.md", first)];
-            notes.extend(others);
-            notes
-        };
-        check_completion(
-            &notes(session),
-            "See [[«»
-             Note 2026 Goals — Goals ⇒ 2026 Goals]]
-             Note Career — Career Index ⇒ Career]]
-             Note Reading list ⇒ Reading list]]",
-        );
-        // Partly typed, with the closing brackets already there.
-        check_completion(
-            &notes("# 2026-03-10 Career Coaching Session\n\nSee [[car$0]] for the vision\n"),
-            "See [[«car»]] for the vision
-             Note Career — Career Index",
-        );
-    }
-
-    #[test]
-    fn headings_after_a_note_name_and_a_hash() {
-        let goals = "# 2026 Goals\n\nServes [[Career#$0\n";
-        check_completion(
-            &[("2026 Goals.md", goals), ("Career.md", CAREER)],
-            "Serves [[Career#«»
-             Heading Vision ⇒ Vision]]
-             Heading The Picture — Vision ⇒ The Picture]]
-             Heading 2026 Theme ⇒ 2026 Theme]]
-             Heading Network & Influence ⇒ Network & Influence]]
-             Heading Sponsors — Network & Influence ⇒ Sponsors]]
-             Heading Mentors — Network & Influence ⇒ Mentors]]
-             Heading Mentees — Network & Influence ⇒ Mentees]]",
-        );
-        let typing = "# 2026 Goals\n\nServes [[career#men$0]]\n";
-        check_completion(
-            &[("2026 Goals.md", typing), ("Career.md", CAREER)],
-            "Serves [[career#«men»]]
-             Heading Mentors — Network & Influence
-             Heading Mentees — Network & Influence",
-        );
-        // `[[#` is this note's own headings.
-        let own = format!("{GOALS}\n## Weekly Actions\n\n- [ ] Update [[#An$0\n");
-        check_completion(
-            &[("2026 Goals.md", &own)],
-            "- [ ] Update [[#«An»
-             Heading Annual Goals ⇒ Annual Goals]]
-             Heading Weekly Actions ⇒ Weekly Actions]]",
-        );
-    }
-
-    #[test]
-    fn nothing_inside_a_wikilink_that_cannot_be_completed() {
-        let notes = |text: &'static str| [("2026 Goals.md", text), ("Career.md", CAREER)];
-        // An alias, an unknown note, a template placeholder.
-        check_completion(&notes("# 2026 Goals\n\n[[Career|my in$0\n"), "(none)");
-        check_completion(&notes("# 2026 Goals\n\n[[Nowhere#$0\n"), "(none)");
-        check_completion(&notes("# 2026 Goals\n\n[[[Ye$0\n"), "(none)");
-        // A closed link before the cursor is not an open one.
-        check_completion(&notes("# 2026 Goals\n\n[[Career]] and $0\n"), "(none)");
-    }
-
-    #[test]
-    fn people_from_the_network_in_the_stakeholder_table() {
-        let index = "# Career
-
-## Current Role
-
-### Key Stakeholders
-| Name | Role | Relationship |
-|------|------|--------------|
-| Ruud Janssen | VP Engineering | Sponsor; monthly skip-level |
-| $0 | | |
-
-## Network & Influence
-
-### Sponsors
-| Name | Context |
-|------|---------|
-| Ruud Janssen | VP Engineering |
-
-### Mentors
-- **Ingeborg Vos** — Principal Engineer at a Dutch bank
-
-### Advisors
-| Name | Context |
-|------|---------|
-| Marco Bellini | |
-
-### Mentees
-| Name | Context |
-|------|---------|
-| Jonah Okafor | Engineer on the shipments team |
-";
-        check_completion(
-            &[("Career.md", index)],
-            "| «» | | |
-             Person Ingeborg Vos — Mentor — Principal Engineer at a Dutch bank
-             Person Marco Bellini — Advisor
-             Person Jonah Okafor — Mentee — Engineer on the shipments team",
-        );
-        let typing = index.replace("| $0 | | |", "| jon$0");
-        check_completion(
-            &[("Career.md", &typing)],
-            "| «jon»
-             Person Jonah Okafor — Mentee — Engineer on the shipments team",
-        );
-        // A new row above a filled one: who is listed below it is not offered again.
-        let above = index.replace(
-            "| Ruud Janssen | VP Engineering | Sponsor; monthly skip-level |\n| $0 | | |",
-            "| Ruud Janssen | VP Engineering | Sponsor; monthly skip-level |\n| $0 | | |\n| Jonah Okafor | Engineer | Mentee |",
-        );
-        check_completion(
-            &[("Career.md", &above)],
-            "| «» | | |
-             Person Ingeborg Vos — Mentor — Principal Engineer at a Dutch bank
-             Person Marco Bellini — Advisor",
-        );
-        // Only the Name column.
-        let role = index.replace("| $0 | | |", "| Ana Lima | $0 | |");
-        check_completion(&[("Career.md", &role)], "(none)");
-    }
-
-    #[test]
-    fn nothing_in_code_headers_or_prose() {
-        let code = format!("{GOALS}\n```\n## $0\n```\n");
-        check_completion(&[("2026 Goals.md", &code)], "(none)");
-        let header = GOALS.replace("| Status | Vision |", "| Status | $0Vision |");
-        check_completion(&[("2026 Goals.md", &header)], "(none)");
-        let delimiter = GOALS.replace("|--------|--------|\n", "|--------|---$0-----|\n");
-        check_completion(&[("2026 Goals.md", &delimiter)], "(none)");
-        let outcome = GOALS.replace("| Golden paths", "| Gold$0en paths");
-        check_completion(&[("2026 Goals.md", &outcome)], "(none)");
-        check_completion(
-            &[("Career.md", "# Career\n\nA platform engineer who $0\n")],
-            "(none)",
-        );
-    }
-}
+mod tests;

@@ -9,13 +9,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::methodology::{
-    network_role_for_word, purpose, review_question, NetworkRole, SectionId,
+    network_role_for_word, purpose, review_question, GoalColumn, NetworkRole, Pillar, SectionId,
     WEEKLY_REVIEW_QUESTIONS,
 };
 use crate::model::goals::Goal;
 use crate::model::index::{CareerIndex, Person};
 use crate::model::links::{resolve, Resolution};
-use crate::model::text::{goal_refs, Pillar, VisionLink};
+use crate::model::text::{goal_refs, VisionLink};
 use crate::model::{Note, Section};
 use crate::syntax::{BlockKind, WikiLink};
 use crate::workspace::Snapshot;
@@ -403,8 +403,7 @@ fn pillar_at(
                 let BlockKind::Table(table) = &block.kind else {
                     return false;
                 };
-                let Some(column) = table.column(&["vision", "serves", "pillar", "vision link"])
-                else {
+                let Some(column) = table.column(GoalColumn::Vision.aliases()) else {
                     return false;
                 };
                 table

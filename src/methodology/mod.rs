@@ -1,15 +1,23 @@
 //! The product's knowledge, taken from the coaching methodology: the sections of each kind
-//! of note, their review questions, the definitions of sponsor, mentor, advisor and mentee,
-//! the blind spots, and the templates.
+//! of note, their review questions, the columns of their tables, a goal's statuses, the
+//! vision's pillars, the definitions of sponsor, mentor, advisor and mentee, the blind
+//! spots, and the templates.
 
 pub mod blind_spots;
+pub mod columns;
 pub mod definitions;
+pub mod pillars;
 pub mod questions;
 pub mod sections;
+pub mod statuses;
 pub mod templates;
 
 pub use blind_spots::{blind_spot_for_code, BlindSpot, BLIND_SPOTS, STEP_BACK_QUESTIONS};
+pub use columns::{
+    GoalColumn, ImpactColumn, IntentionColumn, MilestoneColumn, PersonColumn, RiskColumn,
+};
 pub use definitions::{network_role_for_word, NetworkRole};
+pub use pillars::{Pillar, NORTH_STAR};
 pub use questions::{
     as_prompt, is_product_question, purpose, review_question, CONTINGENCY_QUESTION,
     EXTERNAL_VISIBILITY_QUESTION, GOAL_METRIC_QUESTION, ONE_THEME_QUESTION, POV_QUESTION,
@@ -18,6 +26,7 @@ pub use questions::{
 pub use sections::{
     core_sections, match_section, normalize_heading, NoteKind, SectionId, SectionInfo, SECTIONS,
 };
+pub use statuses::{GoalStatus, MILESTONE_DONE_MARKS};
 
 /// Whether `text` (a block quote's text) is one of the product's own prompts, which the
 /// quick fixes insert under a heading for the person to answer: scaffolding, not content.

@@ -10,7 +10,9 @@ use super::text::{
     VisionLink,
 };
 use super::{template_row_labels, year_goals, Note};
-use crate::methodology::SectionId;
+use crate::methodology::{
+    GoalColumn, IntentionColumn, MilestoneColumn, Pillar, SectionId, MILESTONE_DONE_MARKS,
+};
 use crate::syntax::{month_number, BlockKind, DateValue, Outline, MONTH_NAMES};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,18 +89,17 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
             let BlockKind::Table(table) = &block.kind else {
                 continue;
             };
-            let Some(id_column) = table.column(&["goal", "id", "#"]).or(Some(0)) else {
+            let Some(id_column) = table.column(GoalColumn::Id.aliases()).or(Some(0)) else {
                 continue;
             };
             if goals.annual_goals_table.is_none() {
                 goals.annual_goals_table = Some(block.range.clone());
             }
-            let vision_column = table.column(&["vision", "serves", "pillar", "vision link"]);
+            let vision_column = table.column(GoalColumn::Vision.aliases());
             goals.has_vision_column |= vision_column.is_some();
-            let outcome_column = table.column(&["outcome", "goal statement", "what"]);
-            let metric_column =
-                table.column(&["success metric", "metric", "measure", "success metrics"]);
-            let status_column = table.column(&["status"]);
+            let outcome_column = table.column(GoalColumn::Outcome.aliases());
+            let metric_column = table.column(GoalColumn::SuccessMetric.aliases());
+            let status_column = table.column(GoalColumn::Status.aliases());
             for row in &table.rows {
                 let Some(id_cell) = row.cell(id_column) else {
                     continue;
@@ -139,9 +140,7 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
                     .filter(|t| row.range.contains(&t.range.start))
                 {
                     let lower = tag.name.to_lowercase();
-                    if let Some(pillar) = lower
-                        .strip_prefix("vision/")
-                        .and_then(super::text::Pillar::from_word)
+                    if let Some(pillar) = lower.strip_prefix("vision/").and_then(Pillar::from_word)
                     {
                         vision_links.push(VisionLink::Pillars(vec![pillar]));
                     }
@@ -167,9 +166,11 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
             let BlockKind::Table(table) = &block.kind else {
                 continue;
             };
-            let quarter_column = table.column(&["quarter", "q"]).unwrap_or(0);
-            let intention_column = table.column(&["intention", "theme"]);
-            let focus_column = table.column(&["focus", "priorities", "goals"]);
+            let quarter_column = table
+                .column(IntentionColumn::Quarter.aliases())
+                .unwrap_or(0);
+            let intention_column = table.column(IntentionColumn::Intention.aliases());
+            let focus_column = table.column(IntentionColumn::Focus.aliases());
             for row in &table.rows {
                 if is_scaffolding_row(
                     row.cells.iter().map(|c| c.text.as_str()),
@@ -332,8 +333,8 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
                     });
                 }
                 BlockKind::Table(table) => {
-                    let status_column = table.column(&["status", "done", "✓", "state"]);
-                    let month_column = table.column(&["month", "week", "due", "date"]);
+                    let status_column = table.column(MilestoneColumn::Status.aliases());
+                    let month_column = table.column(MilestoneColumn::Due.aliases());
                     for row in &table.rows {
                         if is_scaffolding_row(row.cells.iter().map(|c| c.text.as_str()), &[]) {
                             continue;
@@ -342,9 +343,7 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
                             .and_then(|c| row.cell(c))
                             .map(|c| c.text.to_lowercase())
                             .unwrap_or_default();
-                        let done = ["done", "complete", "completed", "✅", "[x]", "yes", "✓"]
-                            .iter()
-                            .any(|w| status.contains(w));
+                        let done = MILESTONE_DONE_MARKS.iter().any(|w| status.contains(w));
                         let own_date = outline
                             .dates
                             .iter()

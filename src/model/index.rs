@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::text::{is_placeholder, is_scaffolding_row, Pillar};
+use super::text::{is_placeholder, is_scaffolding_row};
 use super::{is_scaffolding_block, template_row_labels, Note, Section};
-use crate::methodology::SectionId;
+use crate::methodology::{ImpactColumn, PersonColumn, Pillar, RiskColumn, SectionId, NORTH_STAR};
 use crate::syntax::{Block, BlockKind, DateValue, Row, Table};
 
 /// A piece of text the person wrote, with where it is.
@@ -203,8 +203,8 @@ fn people<'a>(blocks: impl Iterator<Item = &'a Block>) -> Vec<Person> {
                 for row in read_rows(
                     table,
                     &[
-                        &["name", "who", "person"],
-                        &["context", "role", "relationship", "notes"],
+                        PersonColumn::Name.aliases(),
+                        PersonColumn::Context.aliases(),
                     ],
                     &[],
                 ) {
@@ -289,10 +289,11 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
 
     if let Some(vision) = section(SectionId::Vision) {
         index.vision.heading = Some(vision.heading_range.clone());
+        let north_star = NORTH_STAR.to_lowercase();
         for block in note.blocks_in(vision) {
             let lower = block.text.to_lowercase();
             let stripped = lower.trim_start_matches(['*', '_', ' ']);
-            if stripped.starts_with("north star") && index.vision.north_star.is_none() {
+            if stripped.starts_with(&north_star) && index.vision.north_star.is_none() {
                 let statement = block
                     .text
                     .split_once(':')
@@ -480,11 +481,7 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
     if let Some(impact) = section(SectionId::BusinessImpact) {
         index.business_impact_heading = Some(impact.heading_range.clone());
         for table in tables(note.blocks_of(impact)) {
-            for row in read_rows(
-                table,
-                &[&["initiative"], &["business impact", "impact"], &["year"]],
-                &[],
-            ) {
+            for row in read_rows(table, &ImpactColumn::ALL.map(ImpactColumn::aliases), &[]) {
                 index.business_impact.push(ImpactRow {
                     initiative: row.cells[0].clone(),
                     impact: row.cells[1].clone(),
@@ -498,16 +495,7 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
     if let Some(risks) = section(SectionId::RiskRegister) {
         index.risks_heading = Some(risks.heading_range.clone());
         for table in tables(note.blocks_in(risks)) {
-            for row in read_rows(
-                table,
-                &[
-                    &["risk"],
-                    &["likelihood", "probability"],
-                    &["impact"],
-                    &["mitigation", "contingency", "plan b"],
-                ],
-                &[],
-            ) {
+            for row in read_rows(table, &RiskColumn::ALL.map(RiskColumn::aliases), &[]) {
                 index.risks.push(Risk {
                     risk: row.cells[0].clone(),
                     likelihood: row.cells[1].clone(),
@@ -575,11 +563,18 @@ fn build_network(note: &Note, network: &mut Network) {
         let BlockKind::Table(table) = &block.kind else {
             continue;
         };
-        let Some(type_column) = table.column(&["type", "role", "relationship", "kind"]) else {
+        let Some(type_column) = table.column(PersonColumn::Type.aliases()) else {
             continue;
         };
-        let name_column = table.column(&["name", "who", "person"]).unwrap_or(0);
-        let context_column = table.column(&["context", "notes"]);
+        let name_column = table.column(PersonColumn::Name.aliases()).unwrap_or(0);
+        // Role and Relationship name the Type here, so only the other names are context.
+        let context_names: Vec<&str> = PersonColumn::Context
+            .aliases()
+            .iter()
+            .filter(|name| !PersonColumn::Type.aliases().contains(name))
+            .copied()
+            .collect();
+        let context_column = table.column(&context_names);
         for row in &table.rows {
             let cell = |i: Option<usize>| {
                 i.and_then(|i| row.cell(i))

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::methodology::{Pillar, NORTH_STAR};
+
 /// Removes bracketed placeholders (`[One sentence]`, `[[[Year] Goals]]`) from `text`;
 /// keeps wikilinks and Markdown links. Returns the remaining text.
 pub fn without_placeholders(text: &str) -> String {
@@ -169,40 +171,11 @@ pub fn goal_refs(text: &str, base: usize) -> Vec<(u32, Range<usize>)> {
         .collect()
 }
 
-/// The four parts of the Vision's picture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Pillar {
-    Life,
-    Role,
-    Impact,
-    Reach,
-}
-
-impl Pillar {
-    pub const ALL: [Pillar; 4] = [Pillar::Life, Pillar::Role, Pillar::Impact, Pillar::Reach];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Pillar::Life => "Life",
-            Pillar::Role => "Role",
-            Pillar::Impact => "Impact",
-            Pillar::Reach => "Reach",
-        }
-    }
-
-    pub fn from_word(word: &str) -> Option<Pillar> {
-        let word = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
-        Pillar::ALL
-            .into_iter()
-            .find(|p| p.name().eq_ignore_ascii_case(word))
-    }
-}
-
 /// What a Vision cell names: pillars, or the North Star as a whole.
 pub fn vision_cell_link(cell: &str) -> Option<VisionLink> {
     let plain = strip_markup(&without_placeholders(cell));
     let lower = plain.to_lowercase();
-    if lower.contains("north star") {
+    if lower.contains(&NORTH_STAR.to_lowercase()) {
         return Some(VisionLink::NorthStar);
     }
     let pillars: Vec<Pillar> = plain

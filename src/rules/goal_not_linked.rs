@@ -4,11 +4,11 @@ use super::fixes_support::{
     end_of_line_before, has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite,
 };
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
-use crate::methodology::SectionId;
+use crate::methodology::{GoalColumn, Pillar, SectionId};
 use crate::model::goals::Goal;
 use crate::model::links::find_heading;
 use crate::model::links::find_note;
-use crate::model::text::{Pillar, VisionLink};
+use crate::model::text::VisionLink;
 use crate::model::{CareerIndex, Note};
 use crate::syntax::{Block, Table};
 
@@ -45,9 +45,6 @@ fn holds(
         (_, None) => true,
     }
 }
-
-/// The names a Vision column goes by.
-const VISION_COLUMN: [&str; 4] = ["vision", "serves", "pillar", "vision link"];
 
 /// A pillar a goal can be linked to: how many words the goal shares with its picture
 /// line, and whether linking to it ties the goal to the vision (with a known Career
@@ -160,7 +157,7 @@ fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
         [] => false,
     };
     let mut fixes = Vec::new();
-    match table.column(&VISION_COLUMN) {
+    match table.column(GoalColumn::Vision.aliases()) {
         Some(column) => {
             for (i, candidate) in ranked.iter().enumerate() {
                 let name = candidate.pillar.name();

@@ -1,76 +1,12 @@
 //! `invalid-status`: a goal's Status is not `Not started`, `In progress` or `Complete`.
 
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use crate::methodology::GoalStatus;
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
 pub struct InvalidStatus;
-
-/// The statuses the Goals table allows, as written in the methodology.
-pub const VALID_STATUSES: [&str; 3] = ["Not started", "In progress", "Complete"];
-
-/// Whether a Status cell holds one of the valid values (any case; emphasis, emoji and
-/// hyphens ignored).
-pub fn is_valid_status(cell: &str) -> bool {
-    let words: String = cell
-        .chars()
-        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect();
-    let normalized = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    VALID_STATUSES
-        .iter()
-        .any(|status| status.eq_ignore_ascii_case(&normalized))
-}
-
-/// The valid status a written one most likely means, if any: `Done` is `Complete`, `WIP`
-/// is `In progress`, `Planned` is `Not started`.
-fn likely_status(cell: &str) -> Option<&'static str> {
-    let lower = cell.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |options: &[&str]| options.iter().any(|o| words.contains(o));
-    if ["not started", "not begun", "not yet"]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
-        Some("Not started")
-    } else if has(&[
-        "done",
-        "completed",
-        "finished",
-        "shipped",
-        "achieved",
-        "delivered",
-        "closed",
-    ]) {
-        Some("Complete")
-    } else if has(&[
-        "todo", "planned", "pending", "idea", "backlog", "later", "queued",
-    ]) {
-        Some("Not started")
-    } else if has(&[
-        "wip",
-        "ongoing",
-        "started",
-        "active",
-        "underway",
-        "track",
-        "progressing",
-        "doing",
-        "blocked",
-        "risk",
-        "behind",
-        "paused",
-    ]) {
-        Some("In progress")
-    } else {
-        None
-    }
-}
 
 /// One fix per valid status, the likeliest first; each writes the status into the cell,
 /// in place of what it says.
@@ -78,8 +14,8 @@ fn fixes(note: &Note, goal: &Goal) -> Vec<Fix> {
     let Some(range) = goal.status_range.clone() else {
         return Vec::new();
     };
-    let likely = likely_status(&goal.status);
-    let mut statuses: Vec<&str> = VALID_STATUSES.to_vec();
+    let likely = GoalStatus::likely_meant_by(&goal.status);
+    let mut statuses = GoalStatus::ALL.to_vec();
     if let Some(likely) = likely {
         statuses.retain(|s| *s != likely);
         statuses.insert(0, likely);
@@ -87,6 +23,12 @@ fn fixes(note: &Note, goal: &Goal) -> Vec<Fix> {
     statuses
         .into_iter()
         .filter_map(|status| {
+            let applicability = if Some(status) == likely {
+                Applicability::Resolves
+            } else {
+                Applicability::Suggestion
+            };
+            let status = status.name();
             // An empty cell's range sits before its closing pipe: keep a space before it.
             let text = if range.is_empty() {
                 format!("{status} ")
@@ -96,11 +38,7 @@ fn fixes(note: &Note, goal: &Goal) -> Vec<Fix> {
             Fix::new(
                 note,
                 format!("Set {}'s status to {status}", goal.label()),
-                if Some(status) == likely {
-                    Applicability::Resolves
-                } else {
-                    Applicability::Suggestion
-                },
+                applicability,
                 vec![Edit {
                     range: range.clone(),
                     text,
@@ -126,7 +64,9 @@ impl Rule for InvalidStatus {
         goals
             .goals
             .iter()
-            .filter(|goal| goal.status_range.is_some() && !is_valid_status(&goal.status))
+            .filter(|goal| {
+                goal.status_range.is_some() && GoalStatus::written_in(&goal.status).is_none()
+            })
             .map(|goal| {
                 let message = if is_placeholder(&goal.status) {
                     format!("{} has no status yet — is it Not started, In progress or Complete?", goal.label())
@@ -193,38 +133,10 @@ mod tests {
             )
         );
         for (nth, goal) in [(0, "G1"), (1, "G2"), (2, "G3")] {
-            for status in VALID_STATUSES {
+            for status in GoalStatus::ALL.map(GoalStatus::name) {
                 let title = format!("Set {goal}'s status to {status}");
                 assert!(resolves(&notes, "invalid-status", nth, &title), "{title}");
             }
-        }
-    }
-
-    #[test]
-    fn written_statuses_suggest_their_valid_value() {
-        assert_eq!(likely_status("Done ✅"), Some("Complete"));
-        assert_eq!(likely_status("On track"), Some("In progress"));
-        assert_eq!(likely_status("WIP"), Some("In progress"));
-        assert_eq!(likely_status("Planned for Q3"), Some("Not started"));
-        assert_eq!(likely_status("Not started yet"), Some("Not started"));
-        assert_eq!(likely_status("50%"), None);
-        assert_eq!(likely_status(""), None);
-    }
-
-    #[test]
-    fn statuses() {
-        for valid in [
-            "Not started",
-            "in progress",
-            "**Complete**",
-            "✅ Complete",
-            "In-progress",
-            "NOT STARTED",
-        ] {
-            assert!(is_valid_status(valid), "{valid}");
-        }
-        for invalid in ["", "Done", "WIP", "Blocked", "Completed", "50%"] {
-            assert!(!is_valid_status(invalid), "{invalid}");
         }
     }
 }

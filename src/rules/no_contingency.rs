@@ -2,7 +2,7 @@
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
-use crate::methodology::{SectionId, CONTINGENCY_QUESTION};
+use crate::methodology::{RiskColumn, SectionId, CONTINGENCY_QUESTION};
 use crate::model::index::Risk;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -17,9 +17,11 @@ const MITIGATION_PLACEHOLDER: &str = "[What would you do?]";
 fn mitigation_placeholder(note: &Note, risk: &Risk) -> Option<Fix> {
     let edit = match table_of_row(note, &risk.range) {
         Some((_, table, index)) => {
-            let column = table
-                .column(&["mitigation", "contingency", "plan b"])
-                .or(table.header.cells.is_empty().then_some(3))?;
+            let column = table.column(RiskColumn::Mitigation.aliases()).or(table
+                .header
+                .cells
+                .is_empty()
+                .then_some(3))?;
             write_cell(
                 &table.rows[index],
                 column,

@@ -4,7 +4,7 @@ use chrono::Datelike;
 
 use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
-use crate::methodology::SectionId;
+use crate::methodology::{IntentionColumn, SectionId};
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -39,13 +39,15 @@ fn focus(goal: &Goal) -> String {
 fn row_cells(table: &Table, quarter: u32, goal: &Goal) -> Vec<String> {
     let columns = table.header.cells.len().max(1);
     let mut cells = vec![String::new(); columns];
-    let quarter_column = table.column(&["quarter", "q"]).unwrap_or(0);
+    let quarter_column = table
+        .column(IntentionColumn::Quarter.aliases())
+        .unwrap_or(0);
     cells[quarter_column] = format!("Q{quarter}");
     let intention_column = table
-        .column(&["intention", "theme"])
+        .column(IntentionColumn::Intention.aliases())
         .or_else(|| (0..columns).find(|c| *c != quarter_column));
     let focus_column = table
-        .column(&["focus", "priorities", "goals"])
+        .column(IntentionColumn::Focus.aliases())
         .filter(|c| Some(*c) != intention_column && *c != quarter_column);
     if let Some(column) = intention_column {
         cells[column] = "[intention]".to_string();

@@ -5,15 +5,12 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::fixes_support::table_of_row;
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
 use crate::methodology::templates::week_start;
+use crate::methodology::MilestoneColumn;
 use crate::model::goals::Item;
 use crate::model::Note;
 use crate::syntax::{BlockKind, DateValue};
 
 pub struct OverdueMilestone;
-
-/// The columns a milestone table keeps its status and its month in.
-const STATUS_COLUMN: [&str; 4] = ["status", "done", "✓", "state"];
-const MONTH_COLUMN: [&str; 4] = ["month", "week", "due", "date"];
 
 /// The item's own date: the first date written in it (not its heading's).
 fn own_date(
@@ -41,7 +38,10 @@ fn move_edit(note: &Note, item: &Item, monday: NaiveDate) -> Option<Edit> {
         None => {
             let (_, table, index) = table_of_row(note, &item.range)?;
             let row = &table.rows[index];
-            let skip = [table.column(&STATUS_COLUMN), table.column(&MONTH_COLUMN)];
+            let skip = [
+                table.column(MilestoneColumn::Status.aliases()),
+                table.column(MilestoneColumn::Due.aliases()),
+            ];
             let cell = row
                 .cells
                 .iter()
@@ -94,7 +94,7 @@ fn done_edit(note: &Note, item: &Item) -> Option<(String, Edit)> {
         return Some(("Mark done".to_string(), edit));
     }
     let (_, table, index) = table_of_row(note, &item.range)?;
-    let column = table.column(&STATUS_COLUMN)?;
+    let column = table.column(MilestoneColumn::Status.aliases())?;
     let row = &table.rows[index];
     let edit = match row.cell(column) {
         Some(cell) if cell.text.is_empty() => Edit {

@@ -2,7 +2,7 @@
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
-use crate::methodology::{SectionId, QUANTIFY_IMPACT_QUESTION};
+use crate::methodology::{ImpactColumn, SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::index::{ImpactRow, Win};
 use crate::model::text::is_quantified;
 use crate::model::Note;
@@ -46,11 +46,9 @@ fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
 /// Puts the placeholder into the row's Business Impact cell, after what it says.
 fn impact_placeholder(note: &Note, row: &ImpactRow) -> Option<Fix> {
     let (_, table, index) = table_of_row(note, &row.range)?;
-    let column = table.column(&["business impact", "impact"]).or(table
-        .header
-        .cells
-        .is_empty()
-        .then_some(1))?;
+    let column = table
+        .column(ImpactColumn::BusinessImpact.aliases())
+        .or(table.header.cells.is_empty().then_some(1))?;
     let edit = write_cell(
         &table.rows[index],
         column,

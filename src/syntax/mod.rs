@@ -19,8 +19,9 @@ use std::sync::Arc;
 use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 pub use outline::{
-    month_number, Block, BlockKind, Cell, DateMention, DateValue, FrontMatter, Heading,
-    InlineContent, ListItem, MarkdownLink, Outline, Row, Table, Tag, WikiLink, MONTH_NAMES,
+    cell_separators, column_named, month_number, split_table_line, Block, BlockKind, Cell,
+    DateMention, DateValue, FrontMatter, Heading, InlineContent, ListItem, MarkdownLink, Outline,
+    Row, Table, Tag, WikiLink, MONTH_NAMES,
 };
 
 struct Parsers {

@@ -1,6 +1,7 @@
 //! The outline: a note's Markdown structure with byte ranges — front matter, headings,
 //! blocks (paragraphs, list items with checkboxes, pipe tables, code, HTML), and the inline
-//! facts (links, wikilinks, tags, dates) gathered from every block.
+//! facts (links, wikilinks, tags, dates) gathered from every block — and how a pipe table's
+//! columns are found by header and a table line is split into cells.
 
 use std::ops::Range;
 
@@ -78,16 +79,52 @@ pub struct Table {
 }
 
 impl Table {
-    /// The index of the first column whose header matches one of `names`
-    /// (case-insensitive, emphasis ignored).
+    /// The index of the first column whose header is one of `names` (see
+    /// [`column_named`]).
     pub fn column(&self, names: &[&str]) -> Option<usize> {
-        self.header.cells.iter().position(|cell| {
-            let header = cell
-                .text
-                .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-            names.iter().any(|name| header.eq_ignore_ascii_case(name))
-        })
+        column_named(
+            self.header.cells.iter().map(|cell| cell.text.as_str()),
+            names,
+        )
     }
+}
+
+/// The index of the first of a table's `headers` that is one of `names`: in any case, with
+/// emphasis and the space around it ignored. The outline's tables and tables read
+/// straight from the text (a row being typed) both find their columns with it.
+pub fn column_named<'a>(
+    headers: impl IntoIterator<Item = &'a str>,
+    names: &[&str],
+) -> Option<usize> {
+    headers.into_iter().position(|header| {
+        let header = header.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+        names.iter().any(|name| header.eq_ignore_ascii_case(name))
+    })
+}
+
+/// Where in `line` (a line of a pipe table) the pipes are that separate cells: every `|`
+/// not escaped with a backslash, the ones at either end included.
+pub fn cell_separators(line: &str) -> impl Iterator<Item = usize> + '_ {
+    line.char_indices()
+        .filter(|&(i, c)| c == '|' && !line[..i].ends_with('\\'))
+        .map(|(i, _)| i)
+}
+
+/// The cells of `line`, a line of a pipe table read as text, trimmed; the pipes at either
+/// end are not separators. For text the outline may not hold as a table yet: the
+/// outline's own rows come from the parser.
+pub fn split_table_line(line: &str) -> Vec<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line.strip_suffix('|').unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for separator in cell_separators(line) {
+        cells.push(line[start..separator].trim());
+        start = separator + 1;
+    }
+    cells.push(line[start..].trim());
+    cells
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

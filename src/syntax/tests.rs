@@ -192,3 +192,50 @@ fn typing_into_a_blank_row_reparses_like_a_full_parse() {
     assert_eq!(tree.outline(), SyntaxTree::parse(&text).outline());
     assert!(!tree.block_sexp().contains("ERROR"));
 }
+
+#[test]
+fn a_table_line_read_as_text_splits_at_unescaped_pipes() {
+    assert_eq!(
+        split_table_line("| G1 | Ship *it* | In progress |"),
+        ["G1", "Ship *it*", "In progress"]
+    );
+    // Without the outer pipes, with an escaped pipe, half typed.
+    assert_eq!(split_table_line("G1 | a \\| b"), ["G1", "a \\| b"]);
+    assert_eq!(split_table_line("| G1 | in pr"), ["G1", "in pr"]);
+    assert_eq!(split_table_line("| | |"), ["", ""]);
+    assert_eq!(cell_separators("| a \\| b | c").collect::<Vec<_>>(), [0, 9]);
+}
+
+#[test]
+fn a_column_is_found_by_any_of_its_names_in_any_case_and_emphasis() {
+    let headers = ["**Goal**", " Outcome ", "_Status_", "Vision"];
+    assert_eq!(column_named(headers, &["status"]), Some(2));
+    assert_eq!(column_named(headers, &["serves", "vision"]), Some(3));
+    assert_eq!(column_named(headers, &["goal"]), Some(0));
+    assert_eq!(column_named(headers, &["metric"]), None);
+    // The outline's tables find their columns the same way.
+    let tree = SyntaxTree::parse(
+        "| **Goal** | Outcome | _Status_ | Vision |\n|---|---|---|---|\n| G1 | a | b | c |\n",
+    );
+    let table = tree
+        .outline()
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    for names in [
+        &["status"][..],
+        &["serves", "vision"],
+        &["goal"],
+        &["metric"],
+    ] {
+        assert_eq!(
+            table.column(names),
+            column_named(headers, names),
+            "{names:?}"
+        );
+    }
+}
