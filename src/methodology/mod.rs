@@ -8,7 +8,7 @@ pub mod questions;
 pub mod sections;
 pub mod templates;
 
-pub use blind_spots::{blind_spot_for_code, BlindSpot, BLIND_SPOTS, STEP_BACK_QUESTIONS};
+pub use blind_spots::{BlindSpot, BlindSpotId, BLIND_SPOTS, STEP_BACK_QUESTIONS};
 pub use definitions::{network_role_for_word, NetworkRole};
 pub use questions::{
     as_prompt, is_product_question, purpose, review_question, CONTINGENCY_QUESTION,
