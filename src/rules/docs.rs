@@ -112,4 +112,43 @@ mod tests {
         assert_eq!(invalid_status.applies_to(), Some("Goals note"));
         assert_eq!(invalid_status.documented_severity(), Some("warning"));
     }
+
+    /// The README's rule table, rendered from the registry: one row per rule, in the
+    /// registry's order, with the first sentence of its summary.
+    fn readme_table() -> String {
+        let mut table =
+            String::from("| code | default | applies to | what it checks |\n|---|---|---|---|\n");
+        for rule in RULES {
+            let meta = rule.meta();
+            let summary = meta.summary().unwrap_or_default();
+            let first_sentence = summary
+                .find(". ")
+                .map_or(summary, |end| &summary[..end + 1]);
+            table.push_str(&format!(
+                "| [`{code}`](src/rules/docs/{code}.md) | {severity} | {applies_to} | {first_sentence} |\n",
+                code = meta.code,
+                severity = meta.default_severity.name(),
+                applies_to = meta.applies_to().unwrap_or_default(),
+            ));
+        }
+        table
+    }
+
+    #[test]
+    fn the_readme_rule_table_is_the_registrys() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        let rules = &readme[readme.find("\n## Rules\n").expect("a Rules section")..];
+        let start = rules.find("\n| code |").expect("a rule table") + 1;
+        let table: String = rules[start..]
+            .lines()
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let expected = readme_table();
+        assert!(
+            table == expected,
+            "README.md's rule table differs from the registry; the table should read:\n\n{expected}"
+        );
+    }
 }
