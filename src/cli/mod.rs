@@ -10,20 +10,21 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::methodology::templates;
-use crate::rules::{docs, rule, CODES};
+use crate::rules::{rule, RULES};
 use crate::workspace::{Config, CONFIG_FILE_NAME};
 
 /// `career-lsp explain CODE`: the rule's documentation and examples.
 pub fn explain(code: &str, out: &mut dyn std::io::Write) -> i32 {
-    match docs::documentation(code) {
-        Some(text) => {
-            let _ = writeln!(out, "{}", text.trim_end());
+    match rule(code) {
+        Some(rule) => {
+            let _ = writeln!(out, "{}", rule.meta().documentation.trim_end());
             0
         }
         None => {
             let _ = writeln!(out, "career-lsp: no rule called `{code}`. The rules are:");
-            for code in CODES {
-                let severity = rule(code).map_or("", |r| r.default_severity().name());
+            for rule in RULES {
+                let meta = rule.meta();
+                let (code, severity) = (meta.code, meta.default_severity.name());
                 let _ = writeln!(out, "  {code:<26} {severity}");
             }
             2

@@ -11,11 +11,12 @@ use chrono::Datelike;
 use super::{Action, ActionKind, Change};
 use crate::methodology::templates;
 use crate::methodology::{
-    as_prompt, core_sections, review_question, NoteKind, BLIND_SPOTS, STEP_BACK_QUESTIONS,
+    as_prompt, core_sections, review_question, BlindSpotId, NoteKind, BLIND_SPOTS,
+    STEP_BACK_QUESTIONS,
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{weekly_review_edit, Edit};
+use crate::rules::{rule, weekly_review_edit, Edit};
 use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
@@ -173,14 +174,21 @@ pub fn weekly_review(snapshot: &Snapshot) -> Action {
 /// each marked with whether it applies to this Career Index now.
 pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
     let note = snapshot.note();
-    let codes: Vec<&str> = if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
-        snapshot.diagnostics().iter().map(|f| f.code).collect()
-    } else {
-        Vec::new()
-    };
+    // A blind spot applies when a rule that looks for it reports the note; the rules say
+    // which spot they look for.
+    let found: Vec<BlindSpotId> =
+        if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
+            snapshot
+                .diagnostics()
+                .iter()
+                .filter_map(|f| rule(f.code)?.meta().blind_spot)
+                .collect()
+        } else {
+            Vec::new()
+        };
     let mut block = format!("## Blind Spot Review — {}\n\n", snapshot.today);
     for spot in &BLIND_SPOTS {
-        let applies = spot.rule_code.is_some_and(|code| codes.contains(&code));
+        let applies = found.contains(&spot.id);
         let mark = if applies { "applies" } else { "looks covered" };
         block.push_str(&format!(
             "- [ ] **{}** ({mark}) — {}\n",

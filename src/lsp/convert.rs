@@ -48,7 +48,7 @@ pub mod to_proto {
     };
 
     use super::PositionEncoding;
-    use crate::rules::{Finding, Severity};
+    use crate::rules::{self, Finding, Severity};
     use crate::workspace::ConfigProblem;
 
     /// Where each rule's documentation lives; the rule's code is appended.
@@ -93,9 +93,11 @@ pub mod to_proto {
         }
     }
 
-    /// The documentation address of a rule.
+    /// The documentation address of a rule; none for a code the registry does not know,
+    /// which has no page to link to.
     pub fn code_description(code: &str) -> Option<CodeDescription> {
-        Uri::from_str(&format!("{RULE_DOCS_URL}{code}"))
+        let rule = rules::rule(code)?;
+        Uri::from_str(&format!("{RULE_DOCS_URL}{}", rule.code()))
             .ok()
             .map(|href| CodeDescription { href })
     }
@@ -368,6 +370,7 @@ mod tests {
             to_proto::diagnostic(&finding, &rope, Utf8).range.end,
             pos(1, 14)
         );
+        assert_eq!(to_proto::code_description("no-such-rule"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Phase 4 of the methodology: stepping back from a finished Career Index to find what is
-//! missing. The five common blind spots, the question that surfaces each, and the rule that
-//! looks for it.
+//! missing. The five common blind spots and the question that surfaces each. Which rule
+//! looks for a blind spot is the rule's to say (its metadata names the spot), so the
+//! methodology knows no rule.
 
 use super::questions::{
     CONTINGENCY_QUESTION, EXTERNAL_VISIBILITY_QUESTION, ONE_THEME_QUESTION, POV_QUESTION,
@@ -8,15 +9,24 @@ use super::questions::{
 };
 use super::sections::SectionId;
 
+/// Which blind spot: what a rule names to say it looks for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlindSpotId {
+    NoClearPov,
+    InternalOnlyVisibility,
+    NoBusinessMetrics,
+    TooManyPriorities,
+    NoContingency,
+}
+
 /// A common blind spot and how to surface it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BlindSpot {
+    pub id: BlindSpotId,
     /// The methodology's name for it: "No clear POV".
     pub name: &'static str,
     /// The question that surfaces it, word for word.
     pub question: &'static str,
-    /// The rule that reports it, when one does.
-    pub rule_code: Option<&'static str>,
     /// The Career Index section where the answer belongs.
     pub section: SectionId,
 }
@@ -24,33 +34,33 @@ pub struct BlindSpot {
 /// The methodology's common blind spots, in its order.
 pub static BLIND_SPOTS: [BlindSpot; 5] = [
     BlindSpot {
+        id: BlindSpotId::NoClearPov,
         name: "No clear POV",
         question: POV_QUESTION,
-        rule_code: Some("no-clear-pov"),
         section: SectionId::InnovationThesis,
     },
     BlindSpot {
+        id: BlindSpotId::InternalOnlyVisibility,
         name: "Internal-only visibility",
         question: EXTERNAL_VISIBILITY_QUESTION,
-        rule_code: Some("internal-only-visibility"),
         section: SectionId::ExternalVisibility,
     },
     BlindSpot {
+        id: BlindSpotId::NoBusinessMetrics,
         name: "No business metrics",
         question: QUANTIFY_IMPACT_QUESTION,
-        rule_code: Some("no-business-metrics"),
         section: SectionId::BusinessImpact,
     },
     BlindSpot {
+        id: BlindSpotId::TooManyPriorities,
         name: "Too many priorities",
         question: ONE_THEME_QUESTION,
-        rule_code: Some("too-many-priorities"),
         section: SectionId::AnnualTheme,
     },
     BlindSpot {
+        id: BlindSpotId::NoContingency,
         name: "No contingency",
         question: CONTINGENCY_QUESTION,
-        rule_code: Some("no-contingency"),
         section: SectionId::RiskRegister,
     },
 ];
@@ -63,25 +73,20 @@ pub static STEP_BACK_QUESTIONS: [&str; 3] = [
     "What are the gaps between where I am and where I want to be?",
 ];
 
-/// The blind spot a rule reports, by the rule's code.
-pub fn blind_spot_for_code(code: &str) -> Option<&'static BlindSpot> {
-    BLIND_SPOTS.iter().find(|spot| spot.rule_code == Some(code))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::methodology::questions::review_question;
-    use crate::rules::is_known_code;
 
     #[test]
-    fn every_blind_spot_names_a_known_rule() {
-        for spot in &BLIND_SPOTS {
-            let code = spot.rule_code.expect("each blind spot has a rule");
-            assert!(is_known_code(code), "{code}");
-            assert_eq!(blind_spot_for_code(code), Some(spot));
+    fn every_blind_spot_has_its_own_id() {
+        for (at, spot) in BLIND_SPOTS.iter().enumerate() {
+            assert!(
+                BLIND_SPOTS[..at].iter().all(|other| other.id != spot.id),
+                "{}",
+                spot.name
+            );
         }
-        assert_eq!(blind_spot_for_code("empty-section"), None);
     }
 
     #[test]

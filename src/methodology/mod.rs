@@ -12,7 +12,7 @@ pub mod sections;
 pub mod statuses;
 pub mod templates;
 
-pub use blind_spots::{blind_spot_for_code, BlindSpot, BLIND_SPOTS, STEP_BACK_QUESTIONS};
+pub use blind_spots::{BlindSpot, BlindSpotId, BLIND_SPOTS, STEP_BACK_QUESTIONS};
 pub use columns::{
     GoalColumn, ImpactColumn, IntentionColumn, MilestoneColumn, PersonColumn, RiskColumn,
 };

@@ -6,13 +6,22 @@
 //! spells it.
 
 use super::fixes_support::create_note_fix;
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::normalize_heading;
 use crate::model::links::{resolve, Resolution};
 use crate::model::Note;
 use crate::syntax::WikiLink;
 
 pub struct BrokenLink;
+
+impl BrokenLink {
+    pub const META: RuleMeta = RuleMeta {
+        code: "broken-link",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/broken-link.md"),
+        blind_spot: None,
+    };
+}
 
 /// The edit distance between two strings, in characters.
 fn distance(a: &str, b: &str) -> usize {
@@ -80,12 +89,8 @@ fn heading_fixes(note: &Note, link: &WikiLink, target: &Note) -> Vec<Fix> {
 }
 
 impl Rule for BrokenLink {
-    fn code(&self) -> &'static str {
-        "broken-link"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -136,6 +141,8 @@ mod tests {
     use super::distance;
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
+    const CODE: &str = super::BrokenLink::META.code;
+
     #[test]
     fn a_misspelt_heading_is_offered_as_the_note_spells_it() {
         let session = "# 2026-02-21 Career Coaching Session\n\n## Open threads\n- Re-read [[Career#Innovation Thesys]] before the review.\n- Fill in [[Career#Promotion Case]] once it exists.\n- See [[Promo Packet 2026]].\n";
@@ -145,7 +152,7 @@ mod tests {
             ("Career.md", career),
         ];
         assert_eq!(
-            titles(&notes, "broken-link"),
+            titles(&notes, CODE),
             [
                 vec!["Replace #Innovation Thesys with #Innovation Thesis (resolves)"],
                 vec![],
@@ -155,10 +162,10 @@ mod tests {
         );
         let title = "Replace #Innovation Thesys with #Innovation Thesis";
         assert_eq!(
-            fixed(&notes, "broken-link", 0, title),
+            fixed(&notes, CODE, 0, title),
             session.replace("Thesys", "Thesis")
         );
-        assert!(resolves(&notes, "broken-link", 0, title));
+        assert!(resolves(&notes, CODE, 0, title));
     }
 
     #[test]

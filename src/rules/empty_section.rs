@@ -4,11 +4,20 @@ use super::fixes_support::{
     ask_under, has_content, insert_block_at, insert_under_heading, section_block,
     section_content_end,
 };
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{match_section, review_question, NoteKind, SectionId};
 use crate::model::{Note, Section};
 
 pub struct EmptySection;
+
+impl EmptySection {
+    pub const META: RuleMeta = RuleMeta {
+        code: "empty-section",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/empty-section.md"),
+        blind_spot: None,
+    };
+}
 
 /// An ATX heading line's level and text.
 fn heading_line(line: &str) -> Option<(usize, &str)> {
@@ -159,12 +168,8 @@ impl EmptySection {
 }
 
 impl Rule for EmptySection {
-    fn code(&self) -> &'static str {
-        "empty-section"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -201,7 +206,7 @@ impl Rule for EmptySection {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
-    const CODE: &str = "empty-section";
+    const CODE: &str = super::EmptySection::META.code;
 
     #[test]
     fn the_review_prompt_goes_right_under_the_heading() {

@@ -3,7 +3,7 @@
 use super::fixes_support::{
     end_of_line_before, has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite,
 };
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{GoalColumn, Pillar, SectionId};
 use crate::model::goals::Goal;
 use crate::model::links::find_heading;
@@ -13,6 +13,15 @@ use crate::model::{CareerIndex, Note};
 use crate::syntax::{Block, Table};
 
 pub struct GoalNotLinked;
+
+impl GoalNotLinked {
+    pub const META: RuleMeta = RuleMeta {
+        code: "goal-not-linked",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/goal-not-linked.md"),
+        blind_spot: None,
+    };
+}
 
 /// Whether one link ties the goal to the vision of `index` (when the index is known).
 fn holds(
@@ -195,12 +204,8 @@ fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
 }
 
 impl Rule for GoalNotLinked {
-    fn code(&self) -> &'static str {
-        "goal-not-linked"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -246,7 +251,7 @@ fn link_applicability(resolves: bool, clear_winner: bool) -> Applicability {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
-    const CODE: &str = "goal-not-linked";
+    const CODE: &str = super::GoalNotLinked::META.code;
 
     const CAREER: &str = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer at a logistics company.\n\n### The Picture\n- **Life:** Living in Rotterdam, cycling to work, four weeks a year offline.\n- **Role:** Principal engineer who sets platform strategy.\n- **Impact:** Developer platforms that cut lead time from weeks to hours.\n- **Reach:** A respected voice on platform engineering; conference talks and writing.\n";
 

@@ -1,13 +1,22 @@
 //! `internal-only-visibility`: no External Visibility target is active (a blind spot).
 
 use super::fixes_support::prompt_fix;
-use super::{anchor, finding, Context, Finding, Rule, Severity};
-use crate::methodology::{SectionId, EXTERNAL_VISIBILITY_QUESTION};
+use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
+use crate::methodology::{BlindSpotId, SectionId, EXTERNAL_VISIBILITY_QUESTION};
 use crate::model::index::VisibilityTarget;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
 pub struct InternalOnlyVisibility;
+
+impl InternalOnlyVisibility {
+    pub const META: RuleMeta = RuleMeta {
+        code: "internal-only-visibility",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/internal-only-visibility.md"),
+        blind_spot: Some(BlindSpotId::InternalOnlyVisibility),
+    };
+}
 
 /// A target is active when it is external, its Target is filled and its Status is filled
 /// and past the idea stage.
@@ -24,12 +33,8 @@ pub fn is_active(target: &VisibilityTarget) -> bool {
 }
 
 impl Rule for InternalOnlyVisibility {
-    fn code(&self) -> &'static str {
-        "internal-only-visibility"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -60,15 +65,17 @@ impl Rule for InternalOnlyVisibility {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
+    const CODE: &str = super::InternalOnlyVisibility::META.code;
+
     const ASK: &str = "Ask: Who outside your company would recommend you for a role?";
 
     #[test]
     fn the_question_goes_under_external_visibility() {
         let career = "# Career\n\n## External Visibility Plan\n\n### Targets\n| Channel | Target | Status |\n|---|---|---|\n| Speaking | Internal tech talk | Done |\n";
         let notes = [("Career.md", career)];
-        assert_eq!(titles(&notes, "internal-only-visibility"), [[ASK]]);
+        assert_eq!(titles(&notes, CODE), [[ASK]]);
         assert_eq!(
-            fixed(&notes, "internal-only-visibility", 0, ASK),
+            fixed(&notes, CODE, 0, ASK),
             career.replace(
                 "## External Visibility Plan\n",
                 "## External Visibility Plan\n\n> Who outside your company would recommend you for a role?\n"

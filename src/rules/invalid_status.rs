@@ -1,12 +1,21 @@
 //! `invalid-status`: a goal's Status is not `Not started`, `In progress` or `Complete`.
 
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::GoalStatus;
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
 pub struct InvalidStatus;
+
+impl InvalidStatus {
+    pub const META: RuleMeta = RuleMeta {
+        code: "invalid-status",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/invalid-status.md"),
+        blind_spot: None,
+    };
+}
 
 /// One fix per valid status, the likeliest first; each writes the status into the cell,
 /// in place of what it says.
@@ -49,12 +58,8 @@ fn fixes(note: &Note, goal: &Goal) -> Vec<Fix> {
 }
 
 impl Rule for InvalidStatus {
-    fn code(&self) -> &'static str {
-        "invalid-status"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
@@ -90,13 +95,15 @@ mod tests {
     use super::*;
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
+    const CODE: &str = super::InvalidStatus::META.code;
+
     const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|------|---------|----------------|--------|--------|\n| G1 | Principal promotion | Packet accepted | Done ✅ | Role |\n| G2 | Golden paths | 80% of new services | | Impact |\n| G3 | Known outside | Two talks | 50% | Reach |\n";
 
     #[test]
     fn each_valid_status_replaces_the_cell_the_likeliest_first() {
         let notes = [("2026 Goals.md", GOALS)];
         assert_eq!(
-            titles(&notes, "invalid-status"),
+            titles(&notes, CODE),
             [
                 [
                     "Set G1's status to Complete (resolves, preferred)",
@@ -116,17 +123,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            fixed(&notes, "invalid-status", 0, "Set G1's status to Complete"),
+            fixed(&notes, CODE, 0, "Set G1's status to Complete"),
             GOALS.replace("| Done ✅ |", "| Complete |")
         );
         // An empty cell gets the status with a space on each side.
         assert_eq!(
-            fixed(
-                &notes,
-                "invalid-status",
-                1,
-                "Set G2's status to In progress"
-            ),
+            fixed(&notes, CODE, 1, "Set G2's status to In progress"),
             GOALS.replace(
                 "| 80% of new services | |",
                 "| 80% of new services | In progress |"
@@ -135,7 +137,7 @@ mod tests {
         for (nth, goal) in [(0, "G1"), (1, "G2"), (2, "G3")] {
             for status in GoalStatus::ALL.map(GoalStatus::name) {
                 let title = format!("Set {goal}'s status to {status}");
-                assert!(resolves(&notes, "invalid-status", nth, &title), "{title}");
+                assert!(resolves(&notes, CODE, nth, &title), "{title}");
             }
         }
     }

@@ -1,19 +1,24 @@
 //! `missing-section`: a core section of the note's kind is absent.
 
 use super::fixes_support::{insert_section, section_block};
-use super::{finding, Applicability, Context, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{core_sections, NoteKind};
 use crate::model::Note;
 
 pub struct MissingSection;
 
-impl Rule for MissingSection {
-    fn code(&self) -> &'static str {
-        "missing-section"
-    }
+impl MissingSection {
+    pub const META: RuleMeta = RuleMeta {
+        code: "missing-section",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/missing-section.md"),
+        blind_spot: None,
+    };
+}
 
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+impl Rule for MissingSection {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -47,7 +52,7 @@ impl Rule for MissingSection {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
-    const CODE: &str = "missing-section";
+    const CODE: &str = super::MissingSection::META.code;
 
     /// A Goals note without Monthly Milestones.
     const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | *\"Prove it\"* | G1: scope summary |\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Send Ana the scope summary (G1)\n";

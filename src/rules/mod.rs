@@ -1,8 +1,11 @@
 //! The rule catalogue: one file per rule, the `Rule` trait, and the registry.
 //!
-//! A rule is a small stateless type: it owns its code, its default severity and its
-//! documentation (`docs/<code>.md`, shared by `career-lsp explain` and hover), and checks
-//! one note at a time, looking at the rest of the workspace through [`Context`].
+//! A rule is a small stateless type: it declares its code, its default severity, its
+//! documentation (`docs/<code>.md`, printed by `career-lsp explain`) and the blind spot it
+//! looks for once, in its `META` constant, and checks one note at a time, looking at the
+//! rest of the workspace through [`Context`]. Adding a rule means a file here, its
+//! documentation, a `mod` line and a line in the registry; everything that lists, looks up,
+//! configures or documents rules reads the registry.
 
 pub mod docs;
 mod finding;
@@ -37,6 +40,7 @@ pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewN
 pub use settings::{RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 
+use crate::methodology::BlindSpotId;
 use crate::model::Note;
 
 /// What a rule may look at besides the note it checks.
@@ -55,65 +59,85 @@ impl Context<'_> {
     }
 }
 
+/// What a rule is, apart from what it checks: declared once, as the `META` constant of the
+/// rule's type, and read by everything that names, configures or documents rules.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The stable kebab-case code, which is also the name of the documentation file.
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// `docs/<code>.md`: what the rule checks, why, a failing and a passing example, and its
+    /// quick fixes. Its summary, severity line and examples are read from it (`docs.rs`).
+    pub documentation: &'static str,
+    /// The methodology's blind spot the rule looks for, when it is one of them: the
+    /// blind-spot review marks a spot as applying when its rule reports the note.
+    pub blind_spot: Option<BlindSpotId>,
+}
+
 /// A rule of the catalogue.
 pub trait Rule: Sync {
-    /// The stable kebab-case code.
-    fn code(&self) -> &'static str;
-    fn default_severity(&self) -> Severity;
+    /// The rule's declaration: its type's `META`.
+    fn meta(&self) -> &'static RuleMeta;
+
     /// The findings in `note`, at the rule's default severity.
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding>;
 }
 
-/// Every rule, sorted by code.
-pub static RULES: &[&dyn Rule] = &[
-    &broken_link::BrokenLink,
-    &empty_section::EmptySection,
-    &goal_not_linked::GoalNotLinked,
-    &goal_without_metric::GoalWithoutMetric,
-    &internal_only_visibility::InternalOnlyVisibility,
-    &invalid_status::InvalidStatus,
-    &missing_section::MissingSection,
-    &network_gap::NetworkGap,
-    &no_business_metrics::NoBusinessMetrics,
-    &no_clear_pov::NoClearPov,
-    &no_contingency::NoContingency,
-    &orphan_goal::OrphanGoal,
-    &overdue_milestone::OverdueMilestone,
-    &past_goals_year::PastGoalsYear,
-    &stale_review::StaleReview,
-    &too_many_priorities::TooManyPriorities,
-    &unknown_goal_ref::UnknownGoalRef,
-    &unquantified_win::UnquantifiedWin,
-];
+// Read from the declaration, and not trait methods, so no rule can answer differently.
+impl<'a> dyn Rule + 'a {
+    /// The stable kebab-case code.
+    pub fn code(&self) -> &'static str {
+        self.meta().code
+    }
 
-/// Every rule code, sorted.
-pub const CODES: &[&str] = &[
-    "broken-link",
-    "empty-section",
-    "goal-not-linked",
-    "goal-without-metric",
-    "internal-only-visibility",
-    "invalid-status",
-    "missing-section",
-    "network-gap",
-    "no-business-metrics",
-    "no-clear-pov",
-    "no-contingency",
-    "orphan-goal",
-    "overdue-milestone",
-    "past-goals-year",
-    "stale-review",
-    "too-many-priorities",
-    "unknown-goal-ref",
-    "unquantified-win",
+    /// The severity before configuration.
+    pub fn default_severity(&self) -> Severity {
+        self.meta().default_severity
+    }
+}
+
+/// Registers the rules. The list names each rule type once; `RULES` and `CODES` are both
+/// made from it, so they cannot disagree, and `CODES` stays a constant because every code
+/// is a constant (`META.code`).
+macro_rules! register_rules {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        /// Every rule, sorted by code.
+        pub static RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
+
+        /// Every rule code, sorted.
+        pub const CODES: &[&str] = &[$($module::$rule::META.code),*];
+    };
+}
+
+register_rules![
+    broken_link::BrokenLink,
+    empty_section::EmptySection,
+    goal_not_linked::GoalNotLinked,
+    goal_without_metric::GoalWithoutMetric,
+    internal_only_visibility::InternalOnlyVisibility,
+    invalid_status::InvalidStatus,
+    missing_section::MissingSection,
+    network_gap::NetworkGap,
+    no_business_metrics::NoBusinessMetrics,
+    no_clear_pov::NoClearPov,
+    no_contingency::NoContingency,
+    orphan_goal::OrphanGoal,
+    overdue_milestone::OverdueMilestone,
+    past_goals_year::PastGoalsYear,
+    stale_review::StaleReview,
+    too_many_priorities::TooManyPriorities,
+    unknown_goal_ref::UnknownGoalRef,
+    unquantified_win::UnquantifiedWin,
 ];
 
 pub fn is_known_code(code: &str) -> bool {
-    CODES.binary_search(&code).is_ok()
+    rule(code).is_some()
 }
 
+/// The rule whose code is `code`.
 pub fn rule(code: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.code() == code)
+    let at = RULES.binary_search_by(|r| r.code().cmp(code)).ok()?;
+    Some(RULES[at])
 }
 
 /// Runs every rule on `note`: configured severities applied, rules switched off and
@@ -167,22 +191,54 @@ pub(crate) fn anchor(note: &Note, candidates: &[Option<Range<usize>>]) -> Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::methodology::BLIND_SPOTS;
 
     #[test]
-    fn registry_is_sorted_and_matches_the_codes() {
+    fn the_registry_is_sorted_by_code_and_the_codes_are_unique() {
         let codes: Vec<_> = RULES.iter().map(|r| r.code()).collect();
         assert_eq!(codes, CODES);
+        for pair in CODES.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{} must come before {}",
+                pair[1],
+                pair[0]
+            );
+        }
+        assert!(CODES.iter().all(|code| is_known_code(code)));
+        assert!(!is_known_code("no-such-rule"));
+        assert_eq!(rule("stale-review").map(|r| r.code()), Some("stale-review"));
+        assert!(rule("").is_none());
     }
 
     #[test]
-    fn documented_severities_are_the_defaults() {
+    fn the_documentation_agrees_with_the_declaration() {
         for rule in RULES {
+            let meta = rule.meta();
             assert_eq!(
-                docs::documented_severity(rule.code()),
-                Some(rule.default_severity().name()),
-                "{}",
-                rule.code()
+                meta.documentation.lines().next(),
+                Some(format!("# {}", meta.code).as_str()),
+                "{}: the title is not the code",
+                meta.code
             );
+            assert_eq!(
+                meta.documented_severity(),
+                Some(meta.default_severity.name()),
+                "{}: the \"Default severity:\" line is not the default",
+                meta.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_blind_spot_is_looked_for_by_exactly_one_rule() {
+        for spot in &BLIND_SPOTS {
+            let looking: Vec<_> = RULES
+                .iter()
+                .filter(|r| r.meta().blind_spot == Some(spot.id))
+                .map(|r| r.code())
+                .collect();
+            assert_eq!(looking.len(), 1, "{}: {looking:?}", spot.name);
         }
     }
 }

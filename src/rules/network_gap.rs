@@ -1,11 +1,20 @@
 //! `network-gap`: no sponsor listed, and separately no mentor listed.
 
 use super::fixes_support::prompt_fix;
-use super::{anchor, finding, Context, Finding, Rule, Severity};
+use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{NetworkRole, SectionId};
 use crate::model::Note;
 
 pub struct NetworkGap;
+
+impl NetworkGap {
+    pub const META: RuleMeta = RuleMeta {
+        code: "network-gap",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/network-gap.md"),
+        blind_spot: None,
+    };
+}
 
 /// The role's question, under its own sub-heading, else under the Network heading.
 fn ask(note: &Note, context: &Context, role: NetworkRole) -> Option<super::Fix> {
@@ -20,12 +29,8 @@ fn ask(note: &Note, context: &Context, role: NetworkRole) -> Option<super::Fix> 
 }
 
 impl Rule for NetworkGap {
-    fn code(&self) -> &'static str {
-        "network-gap"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -68,6 +73,8 @@ impl Rule for NetworkGap {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
+    const CODE: &str = super::NetworkGap::META.code;
+
     const SPONSORS: &str =
         "Ask: Who are your sponsors? (People who advocate for you when you're not in the room)";
     const MENTORS: &str =
@@ -78,9 +85,9 @@ mod tests {
         let career = "# Career\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| | |\n\n### Advisors\n- Ingeborg — ex-CTO, sounding board\n";
         let notes = [("Career.md", career)];
         // Findings come in the note's order: the mentor gap is at the Network heading.
-        assert_eq!(titles(&notes, "network-gap"), [[MENTORS], [SPONSORS]]);
+        assert_eq!(titles(&notes, CODE), [[MENTORS], [SPONSORS]]);
         assert_eq!(
-            fixed(&notes, "network-gap", 1, SPONSORS),
+            fixed(&notes, CODE, 1, SPONSORS),
             career.replace(
                 "### Sponsors\n",
                 "### Sponsors\n\n> Who are your sponsors? (People who advocate for you when you're not in the room)\n\n"
@@ -88,7 +95,7 @@ mod tests {
         );
         // No Mentors list: the question goes under the Network heading.
         assert_eq!(
-            fixed(&notes, "network-gap", 0, MENTORS),
+            fixed(&notes, CODE, 0, MENTORS),
             career.replace(
                 "## Network & Influence\n",
                 "## Network & Influence\n\n> Who are your mentors? (People whose experience you pull advice from)\n"

@@ -1,20 +1,25 @@
 //! `no-business-metrics`: no Business Impact row has a quantified impact (a blind spot).
 
 use super::fixes_support::prompt_fix;
-use super::{anchor, finding, Context, Finding, Rule, Severity};
-use crate::methodology::{SectionId, QUANTIFY_IMPACT_QUESTION};
+use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
+use crate::methodology::{BlindSpotId, SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::text::is_quantified;
 use crate::model::Note;
 
 pub struct NoBusinessMetrics;
 
-impl Rule for NoBusinessMetrics {
-    fn code(&self) -> &'static str {
-        "no-business-metrics"
-    }
+impl NoBusinessMetrics {
+    pub const META: RuleMeta = RuleMeta {
+        code: "no-business-metrics",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/no-business-metrics.md"),
+        blind_spot: Some(BlindSpotId::NoBusinessMetrics),
+    };
+}
 
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+impl Rule for NoBusinessMetrics {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -49,15 +54,17 @@ impl Rule for NoBusinessMetrics {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
+    const CODE: &str = super::NoBusinessMetrics::META.code;
+
     const ASK: &str = "Ask: Can you quantify the $ impact of your wins?";
 
     #[test]
     fn the_question_goes_under_business_impact() {
         let career = "# Career\n\n## Business Impact\n| Initiative | Business Impact | Year |\n|---|---|---|\n| Vendor consolidation | Simpler procurement | 2025 |\n";
         let notes = [("Career.md", career)];
-        assert_eq!(titles(&notes, "no-business-metrics"), [[ASK]]);
+        assert_eq!(titles(&notes, CODE), [[ASK]]);
         assert_eq!(
-            fixed(&notes, "no-business-metrics", 0, ASK),
+            fixed(&notes, CODE, 0, ASK),
             career.replace(
                 "## Business Impact\n",
                 "## Business Impact\n\n> Can you quantify the $ impact of your wins?\n\n"

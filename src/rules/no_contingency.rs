@@ -1,8 +1,10 @@
 //! `no-contingency`: the Risk Register is empty, or a risk has no mitigation (a blind spot).
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
-use super::{anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
-use crate::methodology::{RiskColumn, SectionId, CONTINGENCY_QUESTION};
+use super::{
+    anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity,
+};
+use crate::methodology::{BlindSpotId, RiskColumn, SectionId, CONTINGENCY_QUESTION};
 use crate::model::index::Risk;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -60,13 +62,18 @@ fn mitigation_placeholder(note: &Note, risk: &Risk) -> Option<Fix> {
 
 pub struct NoContingency;
 
-impl Rule for NoContingency {
-    fn code(&self) -> &'static str {
-        "no-contingency"
-    }
+impl NoContingency {
+    pub const META: RuleMeta = RuleMeta {
+        code: "no-contingency",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/no-contingency.md"),
+        blind_spot: Some(BlindSpotId::NoContingency),
+    };
+}
 
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+impl Rule for NoContingency {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -113,7 +120,7 @@ impl Rule for NoContingency {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
-    const CODE: &str = "no-contingency";
+    const CODE: &str = super::NoContingency::META.code;
     const PLACEHOLDER: &str = "Add a mitigation placeholder";
 
     #[test]

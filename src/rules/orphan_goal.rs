@@ -3,7 +3,7 @@
 use chrono::Datelike;
 
 use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{IntentionColumn, SectionId};
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
@@ -11,6 +11,15 @@ use crate::model::Note;
 use crate::syntax::{BlockKind, Table};
 
 pub struct OrphanGoal;
+
+impl OrphanGoal {
+    pub const META: RuleMeta = RuleMeta {
+        code: "orphan-goal",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/orphan-goal.md"),
+        blind_spot: None,
+    };
+}
 
 /// The quarter a new intention is for: this quarter in this year's note, the first of a
 /// future year's, the last of a past year's.
@@ -104,12 +113,8 @@ fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
 }
 
 impl Rule for OrphanGoal {
-    fn code(&self) -> &'static str {
-        "orphan-goal"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -148,7 +153,7 @@ impl Rule for OrphanGoal {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
-    const CODE: &str = "orphan-goal";
+    const CODE: &str = super::OrphanGoal::META.code;
 
     const ANNUAL: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n| G2 | Golden paths are the default | 80% of new services | In progress | Impact |\n";
 

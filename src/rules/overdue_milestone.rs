@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::fixes_support::table_of_row;
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::templates::week_start;
 use crate::methodology::MilestoneColumn;
 use crate::model::goals::Item;
@@ -11,6 +11,15 @@ use crate::model::Note;
 use crate::syntax::{BlockKind, DateValue};
 
 pub struct OverdueMilestone;
+
+impl OverdueMilestone {
+    pub const META: RuleMeta = RuleMeta {
+        code: "overdue-milestone",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/overdue-milestone.md"),
+        blind_spot: None,
+    };
+}
 
 /// The item's own date: the first date written in it (not its heading's).
 fn own_date(
@@ -128,12 +137,8 @@ fn fixes(note: &Note, item: &Item, today: NaiveDate) -> Vec<Fix> {
 }
 
 impl Rule for OverdueMilestone {
-    fn code(&self) -> &'static str {
-        "overdue-milestone"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -168,7 +173,7 @@ impl Rule for OverdueMilestone {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
-    const CODE: &str = "overdue-milestone";
+    const CODE: &str = super::OverdueMilestone::META.code;
     const MOVE: &str = "Move to next week (2026-03-16)";
 
     const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n\n## Monthly Milestones\n\n### Feb 2026\n- [ ] First blog post published (G1)\n\n### Mar 2026\n- [ ] Scope summary to Ana by 2026-03-06 (G1)\n- Talk outline reviewed (Week of 2026-03-02)\n\n| Milestone | Month | Status |\n|---|---|---|\n| Promo narrative draft | February | In review |\n";

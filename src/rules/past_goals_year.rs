@@ -3,19 +3,24 @@
 use chrono::Datelike;
 
 use super::fixes_support::create_note_fix;
-use super::{finding, Context, Finding, Rule, Severity};
+use super::{finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::templates::goals_file_name;
 use crate::model::Note;
 
 pub struct PastGoalsYear;
 
-impl Rule for PastGoalsYear {
-    fn code(&self) -> &'static str {
-        "past-goals-year"
-    }
+impl PastGoalsYear {
+    pub const META: RuleMeta = RuleMeta {
+        code: "past-goals-year",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/past-goals-year.md"),
+        blind_spot: None,
+    };
+}
 
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+impl Rule for PastGoalsYear {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {

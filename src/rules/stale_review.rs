@@ -3,12 +3,23 @@
 use chrono::Datelike;
 
 use super::fixes_support::{insert_block_at, insert_section, section_content_end};
-use super::{anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{
+    anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity,
+};
 use crate::methodology::templates::weekly_review_entry;
 use crate::methodology::SectionId;
 use crate::model::Note;
 
 pub struct StaleReview;
+
+impl StaleReview {
+    pub const META: RuleMeta = RuleMeta {
+        code: "stale-review",
+        default_severity: Severity::Info,
+        documentation: include_str!("docs/stale-review.md"),
+        blind_spot: None,
+    };
+}
 
 /// A weekly review dated today, with the four questions: at the end of the `## Weekly
 /// Review` section (reviews read oldest first), after the last dated review when there is
@@ -43,12 +54,8 @@ fn relevel(entry: &str, level: usize) -> String {
 }
 
 impl Rule for StaleReview {
-    fn code(&self) -> &'static str {
-        "stale-review"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Info
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -92,7 +99,7 @@ impl Rule for StaleReview {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
-    const CODE: &str = "stale-review";
+    const CODE: &str = super::StaleReview::META.code;
     const INSERT: &str = "Insert a weekly review for 2026-03-15";
     const ENTRY: &str = "Weekly Review — 2026-03-15\n\n1. What's the ONE thing this week that moves me toward my goals?\n2. Am I on track for this month's milestones?\n3. What's blocking me? Who can help?\n4. Am I protecting time for what matters?\n";
 

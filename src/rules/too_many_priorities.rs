@@ -2,11 +2,20 @@
 //! than three Current Focus items.
 
 use super::fixes_support::prompt_fix;
-use super::{finding, Context, Finding, Fix, Rule, Severity};
-use crate::methodology::{NoteKind, SectionId, ONE_THEME_QUESTION as QUESTION};
+use super::{finding, Context, Finding, Fix, Rule, RuleMeta, Severity};
+use crate::methodology::{BlindSpotId, NoteKind, SectionId, ONE_THEME_QUESTION as QUESTION};
 use crate::model::Note;
 
 pub struct TooManyPriorities;
+
+impl TooManyPriorities {
+    pub const META: RuleMeta = RuleMeta {
+        code: "too-many-priorities",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/too-many-priorities.md"),
+        blind_spot: Some(BlindSpotId::TooManyPriorities),
+    };
+}
 
 /// The ONE-theme question, under the theme in a Career Index and above the annual goals
 /// in a Goals note.
@@ -33,12 +42,8 @@ fn is_joined(theme: &str) -> bool {
 }
 
 impl Rule for TooManyPriorities {
-    fn code(&self) -> &'static str {
-        "too-many-priorities"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -102,6 +107,8 @@ impl Rule for TooManyPriorities {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
+    const CODE: &str = super::TooManyPriorities::META.code;
+
     const ASK: &str = "Ask: If this year had ONE theme, what would it be?";
 
     #[test]
@@ -109,9 +116,9 @@ mod tests {
         let career =
             "# Career\n\n## 2026 Theme\n\n> **\"Scale the platform\"** and **\"Go external\"**\n";
         let notes = [("Career.md", career)];
-        assert_eq!(titles(&notes, "too-many-priorities"), [[ASK]]);
+        assert_eq!(titles(&notes, CODE), [[ASK]]);
         assert_eq!(
-            fixed(&notes, "too-many-priorities", 0, ASK),
+            fixed(&notes, CODE, 0, ASK),
             "# Career\n\n## 2026 Theme\n\n> If this year had ONE theme, what would it be?\n\n> **\"Scale the platform\"** and **\"Go external\"**\n"
         );
     }
@@ -120,7 +127,7 @@ mod tests {
     fn in_a_goals_note_above_the_goals_or_in_a_new_theme_section() {
         let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | A | 1 promo | In progress | Role |\n| G2 | B | 2 talks | In progress | Reach |\n| G3 | C | 3 posts | In progress | Reach |\n| G4 | D | 4 hires | In progress | Impact |\n";
         assert_eq!(
-            fixed(&[("2026 Goals.md", goals)], "too-many-priorities", 0, ASK),
+            fixed(&[("2026 Goals.md", goals)], CODE, 0, ASK),
             goals.replace(
                 "## Annual Goals\n",
                 "## Annual Goals\n\n> If this year had ONE theme, what would it be?\n"
@@ -128,7 +135,7 @@ mod tests {
         );
         // Four Current Focus items and no theme section: the theme section is added.
         let career = "# Career\n\n## Vision\n\n**North Star (2031):** Principal engineer.\n\n## Current Role\n\n### Current Focus\n- Platform roadmap\n- Hiring\n- CI costs\n- Mentoring\n";
-        let asked = fixed(&[("Career.md", career)], "too-many-priorities", 0, ASK);
+        let asked = fixed(&[("Career.md", career)], CODE, 0, ASK);
         assert!(
             asked.contains("Principal engineer.\n\n## 2026 Theme\n\n> If this year had ONE theme, what would it be?\n\n## Current Role\n"),
             "{asked}"

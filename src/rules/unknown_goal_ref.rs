@@ -1,17 +1,22 @@
 //! `unknown-goal-ref`: a reference like `G7` to a goal that does not exist.
 
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::model::Note;
 
 pub struct UnknownGoalRef;
 
-impl Rule for UnknownGoalRef {
-    fn code(&self) -> &'static str {
-        "unknown-goal-ref"
-    }
+impl UnknownGoalRef {
+    pub const META: RuleMeta = RuleMeta {
+        code: "unknown-goal-ref",
+        default_severity: Severity::Error,
+        documentation: include_str!("docs/unknown-goal-ref.md"),
+        blind_spot: None,
+    };
+}
 
-    fn default_severity(&self) -> Severity {
-        Severity::Error
+impl Rule for UnknownGoalRef {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, _context: &Context) -> Vec<Finding> {
@@ -49,27 +54,24 @@ impl Rule for UnknownGoalRef {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, resolves, titles};
 
+    const CODE: &str = super::UnknownGoalRef::META.code;
+
     const GOALS: &str = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | Packet accepted | In progress | Role |\n| G2 | Golden paths | 80% of new services | In progress | Impact |\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Book the speaking coach (G5)\n";
 
     #[test]
     fn each_existing_goal_replaces_the_reference() {
         let notes = [("2026 Goals.md", GOALS)];
         assert_eq!(
-            titles(&notes, "unknown-goal-ref"),
+            titles(&notes, CODE),
             [[
                 "Replace G5 with G1 (resolves)",
                 "Replace G5 with G2 (resolves)"
             ]]
         );
         assert_eq!(
-            fixed(&notes, "unknown-goal-ref", 0, "Replace G5 with G2"),
+            fixed(&notes, CODE, 0, "Replace G5 with G2"),
             GOALS.replace("(G5)", "(G2)")
         );
-        assert!(resolves(
-            &notes,
-            "unknown-goal-ref",
-            0,
-            "Replace G5 with G1"
-        ));
+        assert!(resolves(&notes, CODE, 0, "Replace G5 with G1"));
     }
 }

@@ -1,7 +1,7 @@
 //! `unquantified-win`: a win or business-impact row states no measurable result.
 
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, Severity};
+use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{ImpactColumn, SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::index::{ImpactRow, Win};
 use crate::model::text::is_quantified;
@@ -9,6 +9,15 @@ use crate::model::Note;
 use crate::syntax::BlockKind;
 
 pub struct UnquantifiedWin;
+
+impl UnquantifiedWin {
+    pub const META: RuleMeta = RuleMeta {
+        code: "unquantified-win",
+        default_severity: Severity::Warning,
+        documentation: include_str!("docs/unquantified-win.md"),
+        blind_spot: None,
+    };
+}
 
 /// What the fix appends for the person to replace with a number.
 const IMPACT_PLACEHOLDER: &str = "[impact: $ / % / how many]";
@@ -69,12 +78,8 @@ fn ask(note: &Note, context: &Context, sections: &[SectionId]) -> Option<Fix> {
 }
 
 impl Rule for UnquantifiedWin {
-    fn code(&self) -> &'static str {
-        "unquantified-win"
-    }
-
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
     }
 
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
@@ -123,7 +128,7 @@ impl Rule for UnquantifiedWin {
 mod tests {
     use crate::rules::fixes_support::testing::{fixed, titles};
 
-    const CODE: &str = "unquantified-win";
+    const CODE: &str = super::UnquantifiedWin::META.code;
     const ASK: &str = "Ask: Can you quantify the $ impact of your wins?";
 
     const CAREER: &str = "# Career\n\n## Wins & Artifacts\n\n### 2025\n- **CI overhaul** — cut median CI time from 41 to 12 minutes.\n- **On-call culture** — turned incident reviews into blameless learning.\n- 1. Led the vendor consolidation\n\n### Business Impact Metrics\n| Initiative | Business Impact | Year |\n|------------|-----------------|------|\n| Vendor consolidation | Simpler procurement | 2025 |\n| Cloud rightsizing | | 2024 |\n";
