@@ -57,6 +57,107 @@ fn check_the_demo_in_both_formats() {
     );
 }
 
+/// `fixtures/demo/expected.txt` (see tests/fixtures.rs for its format) as parts:
+/// path, start line, start column, end line, end column, and `severity[code] message`.
+fn demo_expectations() -> Vec<(String, usize, usize, usize, usize, String)> {
+    let path = manifest_dir().join("fixtures/demo/expected.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line_format =
+        regex::Regex::new(r"^(.+?):(\d+):(\d+)-(\d+):(\d+) (\S+\[\S+\] .*)$").unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let parts = line_format
+                .captures(l)
+                .unwrap_or_else(|| panic!("not an expectation: {l}"));
+            let number = |i: usize| parts[i].parse::<usize>().unwrap();
+            (
+                parts[1].to_string(),
+                number(2),
+                number(3),
+                number(4),
+                number(5),
+                parts[6].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_prints_exactly_the_demo_expectations() {
+    // Every line `check fixtures/demo` prints is a finding the fixture pins, in order, so
+    // no message reaches a user without a test having read it.
+    let expected = demo_expectations();
+    assert!(expected.len() > 10, "{expected:?}");
+    let human = run(&["check", "fixtures/demo"], manifest_dir());
+    let stdout = String::from_utf8(human.stdout).unwrap();
+    let printed: Vec<&str> = stdout.lines().collect();
+    let want: Vec<String> = expected
+        .iter()
+        .map(|(file, line, column, _, _, rest)| {
+            format!("fixtures/demo/{file}:{line}:{column}: {rest}")
+        })
+        .collect();
+    assert!(printed == want, "{}", differences(&printed, &want));
+    let files: std::collections::BTreeSet<&str> = expected.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        String::from_utf8(human.stderr).unwrap(),
+        format!("{} finding(s) in {} file(s)\n", expected.len(), files.len())
+    );
+
+    // The JSON output carries the same findings with their range ends.
+    let json = run(
+        &["check", "fixtures/demo", "--format", "json"],
+        manifest_dir(),
+    );
+    let json: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let from_json: Vec<String> = json
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}-{}:{} {}[{}] {}",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["end_line"],
+                f["end_column"],
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let want: Vec<String> = expected
+        .iter()
+        .map(|(file, line, column, end_line, end_column, rest)| {
+            format!("fixtures/demo/{file}:{line}:{column}-{end_line}:{end_column} {rest}")
+        })
+        .collect();
+    let from_json: Vec<&str> = from_json.iter().map(String::as_str).collect();
+    assert!(from_json == want, "{}", differences(&from_json, &want));
+}
+
+/// The lines that differ, for a failure message that can be read.
+fn differences(got: &[&str], want: &[String]) -> String {
+    let mut out = String::from("check's output differs from fixtures/demo/expected.txt:\n");
+    for line in want {
+        if !got.contains(&line.as_str()) {
+            out.push_str(&format!("  expected, not printed: {line}\n"));
+        }
+    }
+    for line in got {
+        if !want.iter().any(|w| w == line) {
+            out.push_str(&format!("  printed, not expected: {line}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "  ({} printed, {} expected; order counts too)\n",
+        got.len(),
+        want.len()
+    ));
+    out
+}
+
 #[test]
 fn exit_codes_follow_deny() {
     let dir = tempfile::tempdir().unwrap();
