@@ -1,22 +1,37 @@
 //! career-lsp: a language server and command-line checker for career-planning notes.
 //!
-//! Data flows one way: text → [`syntax`] → [`model`] → [`rules`] → [`lsp`] or [`cli`],
-//! with [`workspace`] keeping every note current. Only [`lsp`] knows the protocol.
+//! Data flows one way, each layer using only those before it (`tests/layering.rs` holds
+//! the order):
+//!
+//! text → [`syntax`] (an outline with byte ranges) → [`model`] (typed notes) → [`rules`]
+//! (findings with their fixes) → [`workspace`] (every note kept current; a [`Snapshot`] of
+//! a note and its root is the one way to ask for findings and cross-note facts) →
+//! [`features`] (hover, actions, completion, hints, navigation, over a snapshot) → a front
+//! end: [`lsp`] or [`cli`].
+//!
+//! [`methodology`] is the knowledge every layer draws on. Only [`lsp`] knows the protocol;
+//! everything before it speaks byte offsets.
+//!
+//! [`Snapshot`]: workspace::Snapshot
 
 /// The command line: check, explain, init.
 pub mod cli;
-/// Editing features over byte offsets: hover, actions, completion, hints, navigation.
+/// Editing features over a snapshot and byte offsets: hover, actions, completion, hints,
+/// navigation.
 pub mod features;
-/// The language server: framing, capabilities, handlers, position conversion.
+/// The language server: framing, capabilities, document sync, handlers, diagnostics,
+/// position conversion.
 pub mod lsp;
 /// The methodology's knowledge: sections, table columns, statuses, pillars, questions,
 /// definitions, blind spots, templates.
 pub mod methodology;
 /// Typed career notes built from the outline; placeholders; link resolution.
 pub mod model;
-/// The rule catalogue, what rules report, and their documentation.
+/// The rule catalogue: each rule's declaration and check, what rules report (findings and
+/// fixes), the rules' settings, and their documentation.
 pub mod rules;
 /// tree-sitter-md turned into an outline with byte ranges; incremental re-parsing.
 pub mod syntax;
-/// Documents, the note index, roots and their configuration, the clock.
+/// Documents, roots and their configuration, the clock, and snapshots: a note with the
+/// notes of its root, taken at one moment, which rules and features read.
 pub mod workspace;

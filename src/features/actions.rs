@@ -249,7 +249,7 @@ fn template_action(snapshot: &Snapshot, title: String, template: String, offset:
     )
 }
 
-/// The "Insert <section> template" actions for the core sections this note lacks, each
+/// The "Insert `<section>` template" actions for the core sections this note lacks, each
 /// at its canonical position: before the next core section that is present, else at the end.
 pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
     let note = snapshot.note();

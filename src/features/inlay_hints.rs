@@ -105,7 +105,7 @@ fn vision_label(goal: &Goal, index: Option<&CareerIndex>) -> (String, Option<Str
                 if let Some(statement) = index.and_then(|i| i.vision.north_star.as_ref()) {
                     details.push(format!("North Star: {}", statement.text));
                 }
-                names.push("North Star".to_string());
+                names.push(crate::methodology::NORTH_STAR.to_string());
             }
             VisionLink::Wikilink { heading, .. } => names.push(heading.trim().to_string()),
         }

@@ -1,6 +1,6 @@
 //! The language server: the only part of the crate that knows the protocol.
 //!
-//! [`serve`] runs a session over any pair of byte streams (stdio in production, in-memory
+//! [`serve`](crate::lsp::serve) runs a session over any pair of byte streams (stdio in production, in-memory
 //! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server; the
 //! rest is split by job:
 //!

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::text::{is_placeholder, is_scaffolding_row};
 use super::{is_scaffolding_block, template_row_labels, Note, Section};
 use crate::methodology::{ImpactColumn, PersonColumn, Pillar, RiskColumn, SectionId, NORTH_STAR};
-use crate::syntax::{Block, BlockKind, DateValue, Row, Table};
+use crate::syntax::{Block, BlockKind, DateValue, Table};
 
 /// A piece of text the person wrote, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -540,9 +540,7 @@ fn build_network(note: &Note, network: &mut Network) {
         return;
     };
     network.heading = Some(section.heading_range.clone());
-    let mut any_sub = false;
     for child in note.known_children(section) {
-        any_sub = true;
         let listed = people(note.blocks_in(child));
         match child.id {
             Some(SectionId::Sponsors) => {
@@ -602,7 +600,6 @@ fn build_network(note: &Note, network: &mut Network) {
             }
         }
     }
-    let _ = any_sub;
 }
 
 fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
@@ -683,9 +680,4 @@ fn four_digit_year(text: &str) -> Option<i32> {
     text.split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
         .and_then(|w| w.parse().ok())
-}
-
-/// The row of a table this range starts in.
-pub fn row_at(table: &Table, offset: usize) -> Option<&Row> {
-    table.rows.iter().find(|r| r.range.contains(&offset))
 }

@@ -6,7 +6,7 @@
 use super::RuleMeta;
 
 impl RuleMeta {
-    /// What the rule checks: the paragraph after the severity line, for hover and short help.
+    /// What the rule checks: the paragraph after the severity line (the README's rule table).
     pub fn summary(&self) -> Option<&'static str> {
         let after_header = self.documentation.split_once("\n\n")?.1;
         let paragraph = after_header.split("\n\n").next()?;

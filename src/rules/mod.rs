@@ -3,7 +3,7 @@
 //! A rule is a small stateless type: it declares its code, its default severity, its
 //! documentation (`docs/<code>.md`, printed by `career-lsp explain`) and the blind spot it
 //! looks for once, in its `META` constant, and checks one note at a time, looking at the
-//! rest of the workspace through [`Context`]. Adding a rule means a file here, its
+//! rest of the workspace through [`Context`](crate::rules::Context). Adding a rule means a file here, its
 //! documentation, a `mod` line and a line in the registry; everything that lists, looks up,
 //! configures or documents rules reads the registry.
 

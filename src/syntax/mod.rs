@@ -1,5 +1,5 @@
 //! The syntax layer: tree-sitter-md's block tree, parsed incrementally, and the inline
-//! content of each block, turned into an [`Outline`] with byte ranges.
+//! content of each block, turned into an [`Outline`](crate::syntax::Outline) with byte ranges.
 //!
 //! The block tree is edited and re-parsed with the old tree. Inline content is not: the
 //! inline grammar's incremental trees can differ from a fresh parse, and re-parsing every
@@ -166,7 +166,7 @@ impl TextEdit {
     /// (see [`mask_empty_table_rows`]) — the edit is widened to those whole lines, since
     /// the masked text changes outside the edit there. Other edits stay exact: widening an
     /// edit to the start of a line makes tree-sitter re-parse the whole list or table.
-    pub fn whole_lines(
+    pub fn for_replacement(
         old: &str,
         new: &str,
         start: usize,
@@ -203,21 +203,15 @@ impl TextEdit {
 /// filled one — the table and every heading after it are lost (tree-sitter-markdown issue
 /// 242) — and a person adding a row to a table writes exactly that. The masked text has
 /// the same length and line breaks, so every range holds; the outline reads cell text from
-/// the real text. Masking is decided line by line, so edits are described to tree-sitter by
-/// whole lines ([`TextEdit::whole_lines`]).
+/// the real text. Masking is decided line by line, so an edit that touches a blank row is
+/// described to tree-sitter by whole lines ([`TextEdit::for_replacement`]).
 pub fn mask_empty_table_rows(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_blank_row = |line: &str| {
-        let trimmed = line.trim();
-        trimmed.starts_with('|')
-            && trimmed.matches('|').count() >= 2
-            && trimmed.chars().all(|c| c == '|' || c.is_whitespace())
-    };
-    if !text.lines().any(is_blank_row) {
+    if !text.lines().any(is_blank_table_row) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut masked = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
-        if is_blank_row(line) {
+        if is_blank_table_row(line) {
             let mut previous = ' ';
             for c in line.chars() {
                 masked.push(if c == ' ' && previous == '|' { 'x' } else { c });

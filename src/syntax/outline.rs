@@ -182,11 +182,6 @@ impl Outline {
             .filter(move |b| b.heading.is_some_and(|h| h >= index && h < end))
     }
 
-    /// The blocks directly under heading `index`, before any sub-heading.
-    pub fn own_blocks(&self, index: usize) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(move |b| b.heading == Some(index))
-    }
-
     /// The index of the heading that ends the section started by heading `index`
     /// (`headings.len()` when it runs to the end of the note).
     pub fn section_end_heading(&self, index: usize) -> usize {
@@ -197,11 +192,6 @@ impl Outline {
             .skip(index + 1)
             .find(|(_, h)| h.level <= level)
             .map_or(self.headings.len(), |(i, _)| i)
-    }
-
-    /// The headings nested under heading `index` (all depths).
-    pub fn sub_headings(&self, index: usize) -> Range<usize> {
-        index + 1..self.section_end_heading(index)
     }
 
     /// Whether `offset` is inside code.

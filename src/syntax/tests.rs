@@ -94,7 +94,7 @@ fn apply(text: &str, tree: &mut SyntaxTree, range: Range<usize>, insert: &str) -
     new_text.push_str(&text[..range.start]);
     new_text.push_str(insert);
     new_text.push_str(&text[range.end..]);
-    tree.edit(&TextEdit::whole_lines(
+    tree.edit(&TextEdit::for_replacement(
         text,
         &new_text,
         range.start,

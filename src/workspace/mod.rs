@@ -82,7 +82,7 @@ impl Workspace {
     /// Replaces the client-side configuration (a root's `career-lsp.toml` still wins).
     pub fn set_config(&mut self, config: Config) {
         self.client_config = config;
-        self.reanalyse_all();
+        self.reclassify_all();
     }
 
     /// Indexes every Markdown file under `root` (respecting `.gitignore`, never following
@@ -120,7 +120,7 @@ impl Workspace {
             self.insert(path, None, text);
             report.indexed += 1;
         }
-        self.reanalyse_all();
+        self.reclassify_all();
         report
     }
 
@@ -166,8 +166,10 @@ impl Workspace {
         self.documents.insert(path, Arc::new(document));
     }
 
-    /// Rebuilds every note's model (after a configuration change).
-    fn reanalyse_all(&mut self) {
+    /// Classifies every note again (after a configuration change: its `[notes]` globs may
+    /// have changed a note's kind) and rebuilds the model of each note whose kind changed.
+    /// Findings need no rebuilding: they are computed from a snapshot when asked for.
+    fn reclassify_all(&mut self) {
         let paths: Vec<PathBuf> = self.documents.keys().cloned().collect();
         for path in paths {
             let Some(document) = self.documents.get(&path).cloned() else {
@@ -243,7 +245,7 @@ impl Workspace {
             let before = text.clone();
             text.replace_range(edit.range.clone(), &edit.text);
             let new_end = edit.range.start + edit.text.len();
-            tree_edits.push(TextEdit::whole_lines(
+            tree_edits.push(TextEdit::for_replacement(
                 &before,
                 &text,
                 edit.range.start,
@@ -319,7 +321,7 @@ impl Workspace {
                             .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
                     }
                 }
-                self.reanalyse_all();
+                self.reclassify_all();
             }
             return;
         }
@@ -346,7 +348,7 @@ impl Workspace {
             {
                 root.file_config = None;
             }
-            self.reanalyse_all();
+            self.reclassify_all();
             return;
         }
         if !self.is_open(path) {
@@ -368,7 +370,7 @@ impl Workspace {
                         .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
                 }
             }
-            self.reanalyse_all();
+            self.reclassify_all();
         }
     }
 

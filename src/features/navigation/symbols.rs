@@ -121,7 +121,7 @@ fn goal_symbol(goal: &Goal) -> Symbol {
                 .map(|p| p.name())
                 .collect::<Vec<_>>()
                 .join(" / "),
-            VisionLink::NorthStar => "North Star".to_string(),
+            VisionLink::NorthStar => crate::methodology::NORTH_STAR.to_string(),
             VisionLink::Wikilink { heading, .. } => heading.clone(),
         });
     }
