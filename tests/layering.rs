@@ -544,20 +544,53 @@ fn test_files(files: &BTreeMap<PathBuf, syn::File>) -> BTreeSet<PathBuf> {
     test
 }
 
-#[test]
-fn no_module_names_a_higher_layer_and_protocols_stay_at_the_edge() {
+/// Every file under `src/`, parsed, by its path relative to `src/`.
+fn parsed_sources() -> BTreeMap<PathBuf, syn::File> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut paths = Vec::new();
     rust_files(&src, &src, &mut paths);
-    paths.sort();
     assert!(paths.len() > 10, "found only {paths:?}");
-
     let mut parsed = BTreeMap::new();
-    for path in &paths {
-        let source = std::fs::read_to_string(src.join(path)).unwrap();
+    for path in paths {
+        let source = std::fs::read_to_string(src.join(&path)).unwrap();
         let file = parse(&source).unwrap_or_else(|e| panic!("src/{}:{e}", path.display()));
-        parsed.insert(path.clone(), file);
+        parsed.insert(path, file);
     }
+    parsed
+}
+
+/// A file longer than this does more than one job; test modules, in files of their own,
+/// may be longer.
+const MAX_LINES: usize = 900;
+
+#[test]
+fn no_source_file_is_over_900_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let parsed = parsed_sources();
+    let test = test_files(&parsed);
+    let mut long: Vec<String> = parsed
+        .keys()
+        .filter(|path| !test.contains(*path))
+        .filter_map(|path| {
+            let lines = std::fs::read_to_string(src.join(path))
+                .unwrap()
+                .lines()
+                .count();
+            (lines > MAX_LINES).then(|| format!("src/{}: {lines} lines", path.display()))
+        })
+        .collect();
+    long.sort();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn no_module_names_a_higher_layer_and_protocols_stay_at_the_edge() {
+    let parsed = parsed_sources();
+    let paths: Vec<PathBuf> = parsed.keys().cloned().collect();
     for path in &paths {
         if let Some(module) = module_of(path) {
             assert!(

@@ -215,17 +215,14 @@ async fn editing_the_vision_re_checks_the_goals_note() {
     client.shutdown_and_exit().await;
 }
 
+/// A configuration whose second line has a bad value.
+const BROKEN_CONFIG: &str = "today = \"2026-03-15\"\nmax-annual-goals = \"ten\"\n";
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_config_file_gets_a_diagnostic_and_the_defaults_apply() {
     let four_goals = GOALS.to_string()
         + "| G3 | Mentor two engineers | 2 promotions | Not started | Role |\n| G4 | Write a book proposal | 1 proposal sent | Not started | Life |\n";
-    let dir = workspace(&[
-        ("Career.md", CAREER),
-        (
-            "career-lsp.toml",
-            "today = \"2026-03-15\"\nmax-annual-goals = \"ten\"\n",
-        ),
-    ]);
+    let dir = workspace(&[("Career.md", CAREER), ("career-lsp.toml", BROKEN_CONFIG)]);
     let root = root(&dir);
     let (mut client, _) = TestClient::initialized(init_params(&root, false)).await;
     let config = file_uri(&root.join("career-lsp.toml"));
@@ -261,13 +258,7 @@ async fn a_broken_config_file_gets_a_diagnostic_and_the_defaults_apply() {
 async fn an_open_config_file_is_located_against_its_unsaved_text() {
     // On disk the bad value is on line 2; in the editor, unsaved, two comment lines above
     // it move it to line 4. The diagnostic must point at line 4 of what the person sees.
-    let dir = workspace(&[
-        ("Career.md", CAREER),
-        (
-            "career-lsp.toml",
-            "today = \"2026-03-15\"\nmax-annual-goals = \"ten\"\n",
-        ),
-    ]);
+    let dir = workspace(&[("Career.md", CAREER), ("career-lsp.toml", BROKEN_CONFIG)]);
     let root = root(&dir);
     let (mut client, _) = TestClient::initialized(init_params(&root, false)).await;
     let config = file_uri(&root.join("career-lsp.toml"));
