@@ -132,7 +132,7 @@ pub fn ask_next_question(snapshot: &Snapshot) -> Option<Action> {
             vec![prompt_under_heading(note, &section.heading_range, question)],
         ));
     }
-    let missing = core_sections(note.kind).find(|id| note.section(*id).is_none())?;
+    let missing = core_sections(note.kind).find(|id| !note.has_section(*id))?;
     let question = review_question(missing);
     Some(edit_action(
         snapshot,
@@ -255,7 +255,7 @@ pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
     let note = snapshot.note();
     let context = snapshot.context();
     core_sections(note.kind)
-        .filter(|id| note.section(*id).is_none())
+        .filter(|id| !note.has_section(*id))
         .map(|id| {
             let edit = insert_section(note, id, &section_block(note, &context, id));
             edit_action(

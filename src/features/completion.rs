@@ -444,11 +444,12 @@ fn people_items(snapshot: &Snapshot, line: &Line, cell: &CellAt) -> Vec<Completi
     let text = snapshot.text();
     let line_end = (line.offset + line.after.len() + 1).min(text.len());
     let without_line = format!("{}{}", &text[..line.start], &text[line_end..]);
-    let reread = Note::build(
+    let reread = Note::build_with(
         note.path.clone(),
         note.kind,
         without_line.as_str(),
         SyntaxTree::parse(&without_line).outline().clone(),
+        &note.aliases,
     );
     let Some(index) = reread.as_index() else {
         return Vec::new();

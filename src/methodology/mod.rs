@@ -24,7 +24,8 @@ pub use questions::{
     QUANTIFY_IMPACT_QUESTION, WEEKLY_REVIEW_QUESTIONS,
 };
 pub use sections::{
-    core_sections, match_section, normalize_heading, NoteKind, SectionId, SectionInfo, SECTIONS,
+    core_sections, is_period_heading, match_section, match_section_with, normalize_heading,
+    NoteKind, SectionAliases, SectionId, SectionInfo, ALIASABLE, SECTIONS,
 };
 pub use statuses::{GoalStatus, MILESTONE_DONE_MARKS};
 

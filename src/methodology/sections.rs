@@ -1,6 +1,9 @@
 //! The sections the methodology defines for each kind of note, their aliases, and how a
 //! heading's text is matched to one of them.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 /// What a Markdown note is, as far as the methodology is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NoteKind {
@@ -121,7 +124,15 @@ pub static SECTIONS: &[SectionInfo] = &[
         Vision,
         CareerIndex,
         "Vision",
-        ["vision", "north star"],
+        [
+            "vision",
+            "north star",
+            "career vision",
+            "long term vision",
+            "long term aspiration",
+            "5 year vision",
+            "where im heading"
+        ],
         None,
         true
     ),
@@ -153,7 +164,13 @@ pub static SECTIONS: &[SectionInfo] = &[
         CurrentRole,
         CareerIndex,
         "Current Role",
-        ["current role", "role"],
+        [
+            "current role",
+            "role",
+            "about me",
+            "current position",
+            "current scope"
+        ],
         None,
         true
     ),
@@ -185,7 +202,13 @@ pub static SECTIONS: &[SectionInfo] = &[
         Timeline,
         CareerIndex,
         "Timeline",
-        ["timeline", "career history"],
+        [
+            "timeline",
+            "career history",
+            "career timeline",
+            "experience",
+            "work history"
+        ],
         None,
         true
     ),
@@ -193,7 +216,15 @@ pub static SECTIONS: &[SectionInfo] = &[
         Growth,
         CareerIndex,
         "Growth",
-        ["growth", "skills", "development"],
+        [
+            "growth",
+            "skills",
+            "development",
+            "what i learned",
+            "learning",
+            "skills and learning",
+            "certifications"
+        ],
         None,
         true
     ),
@@ -217,7 +248,14 @@ pub static SECTIONS: &[SectionInfo] = &[
         InnovationThesis,
         CareerIndex,
         "Innovation Thesis",
-        ["innovation thesis", "thesis", "point of view"],
+        [
+            "innovation thesis",
+            "thesis",
+            "point of view",
+            "what i believe",
+            "beliefs",
+            "pov"
+        ],
         None,
         true
     ),
@@ -284,7 +322,14 @@ pub static SECTIONS: &[SectionInfo] = &[
         [
             "external visibility",
             "external visibility plan",
-            "visibility"
+            "visibility",
+            "talks",
+            "speaking",
+            "writing",
+            "talks and writing",
+            "publications",
+            "open source",
+            "community"
         ],
         None,
         true
@@ -301,7 +346,17 @@ pub static SECTIONS: &[SectionInfo] = &[
         WinsAndArtifacts,
         CareerIndex,
         "Wins & Artifacts",
-        ["wins and artifacts", "wins", "achievements"],
+        [
+            "wins and artifacts",
+            "wins",
+            "achievements",
+            "accomplishments",
+            "my accomplishments",
+            "key achievements",
+            "brag document",
+            "brag doc",
+            "highlights"
+        ],
         None,
         true
     ),
@@ -309,7 +364,12 @@ pub static SECTIONS: &[SectionInfo] = &[
         BusinessImpact,
         CareerIndex,
         "Business Impact",
-        ["business impact", "business impact metrics", "impact"],
+        [
+            "business impact",
+            "business impact metrics",
+            "impact",
+            "results"
+        ],
         None,
         true
     ),
@@ -317,7 +377,7 @@ pub static SECTIONS: &[SectionInfo] = &[
         RiskRegister,
         CareerIndex,
         "Risk Register",
-        ["risk register", "risks"],
+        ["risk register", "risks", "contingency", "plan b"],
         None,
         true
     ),
@@ -325,7 +385,15 @@ pub static SECTIONS: &[SectionInfo] = &[
         OpenTasks,
         CareerIndex,
         "Open Tasks",
-        ["open tasks", "tasks"],
+        [
+            "open tasks",
+            "tasks",
+            "action plan",
+            "action items",
+            "next steps",
+            "to do",
+            "todo"
+        ],
         None,
         true
     ),
@@ -333,7 +401,14 @@ pub static SECTIONS: &[SectionInfo] = &[
         AnnualGoals,
         Goals,
         "Annual Goals",
-        ["annual goals", "goals"],
+        [
+            "annual goals",
+            "goals",
+            "yearly goals",
+            "objectives",
+            "okrs",
+            "resolutions"
+        ],
         None,
         true
     ),
@@ -437,9 +512,31 @@ pub fn core_sections(kind: NoteKind) -> impl Iterator<Item = SectionId> {
 
 /// Normalises a heading's text for matching: emoji and punctuation dropped, parenthesised
 /// asides dropped, `&` read as `and`, a leading year (or a `[Year]` placeholder) dropped,
-/// case and white space folded. `"🎯 2026 Theme"` → `"theme"`,
+/// a trailing year (with its `in`/`for`/`of`) dropped, case and white space folded.
+/// `"🎯 2026 Theme"` → `"theme"`,
 /// `"Success Criteria (Dec 2026)"` → `"success criteria"`.
 pub fn normalize_heading(text: &str) -> String {
+    let mut words = heading_words(text);
+    if words.len() > 1 && is_year(&words[0]) {
+        words.remove(0);
+    }
+    if words.len() > 1 && words.last().is_some_and(|w| is_year(w)) {
+        words.pop();
+        // "What I learned in 2024", "Goals for 2025": the year's preposition goes with it.
+        if words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "in" | "for" | "of"))
+        {
+            words.pop();
+        }
+    }
+    words.join(" ")
+}
+
+/// The words of a heading, lower-cased, without asides, emoji and punctuation (`&` and `+`
+/// read as `and`).
+fn heading_words(text: &str) -> Vec<String> {
     let mut without_asides = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -473,27 +570,145 @@ pub fn normalize_heading(text: &str) -> String {
             words.push(word);
         }
     }
-    let is_year = |w: &str| {
-        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) || w == "year" || w == "yyyy"
-    };
-    if words.len() > 1 && is_year(&words[0]) {
-        words.remove(0);
+    words
+}
+
+fn is_year(word: &str) -> bool {
+    (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
+        || word == "year"
+        || word == "yyyy"
+}
+
+/// `q1` … `q4`.
+fn is_quarter(word: &str) -> bool {
+    matches!(word, "q1" | "q2" | "q3" | "q4")
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_month(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| word == *m || (word.len() == 3 && m.starts_with(word)) || word == "sept")
+}
+
+/// Whether a heading only names a period — a year, a month, a quarter or a date (`### 2026`,
+/// `### March`, `### Q3 2025`, `### 2026-03-09`). Such a heading groups what its section
+/// holds by time; it is never a section of its own (except that a quarter names the
+/// Quarterly Intentions of a Goals note).
+pub fn is_period_heading(text: &str) -> bool {
+    let words = heading_words(text);
+    !words.is_empty()
+        && words.iter().all(|w| {
+            is_year(w) || is_month(w) || is_quarter(w) || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// The person's own aliases (`[aliases]` in the configuration): normalised heading texts
+/// mapped to sections. Checked before the methodology's aliases, and only in the kind of
+/// note the section belongs to. Cheap to clone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionAliases(Option<Arc<BTreeMap<String, SectionId>>>);
+
+impl SectionAliases {
+    /// The aliases from (heading text, section) pairs; heading texts are normalised here.
+    pub fn new(pairs: impl IntoIterator<Item = (String, SectionId)>) -> SectionAliases {
+        let map: BTreeMap<String, SectionId> = pairs
+            .into_iter()
+            .map(|(heading, id)| (normalize_heading(&heading), id))
+            .filter(|(heading, _)| !heading.is_empty())
+            .collect();
+        SectionAliases((!map.is_empty()).then(|| Arc::new(map)))
     }
-    if words.len() > 1 && words.last().is_some_and(|w| is_year(w)) {
-        words.pop();
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
     }
-    words.join(" ")
+
+    /// The section a normalised heading text names for a note of `kind`.
+    fn get(&self, kind: NoteKind, normalized: &str) -> Option<SectionId> {
+        let id = *self.0.as_ref()?.get(normalized)?;
+        (id.info().note == kind).then_some(id)
+    }
+}
+
+/// The sections a person may alias a heading to, with the ids the configuration names them
+/// by (SPEC §1.1): the top-level sections of a Career Index and the core sections of a
+/// Goals note.
+pub static ALIASABLE: &[(&str, SectionId)] = &[
+    ("vision", S::Vision),
+    ("annual-theme", S::AnnualTheme),
+    ("current-role", S::CurrentRole),
+    ("timeline", S::Timeline),
+    ("growth", S::Growth),
+    ("innovation-thesis", S::InnovationThesis),
+    ("network", S::Network),
+    ("external-visibility", S::ExternalVisibility),
+    ("wins", S::WinsAndArtifacts),
+    ("business-impact", S::BusinessImpact),
+    ("risk-register", S::RiskRegister),
+    ("open-tasks", S::OpenTasks),
+    ("annual-goals", S::AnnualGoals),
+    ("quarterly-intentions", S::QuarterlyIntentions),
+    ("monthly-milestones", S::MonthlyMilestones),
+    ("weekly-actions", S::WeeklyActions),
+];
+
+impl SectionId {
+    /// The id `[aliases]` names this section by, when a heading may be aliased to it.
+    pub fn alias_key(self) -> Option<&'static str> {
+        ALIASABLE
+            .iter()
+            .find(|(_, id)| *id == self)
+            .map(|(key, _)| *key)
+    }
+
+    /// The section an `[aliases]` value names (`wins`, `Annual_Goals`), if any.
+    pub fn from_alias_key(key: &str) -> Option<SectionId> {
+        let key = key.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        ALIASABLE.iter().find(|(k, _)| *k == key).map(|(_, id)| *id)
+    }
 }
 
 /// The section a heading names in a note of `kind`, if any. `Weekly Review — 2026-03-09`
 /// is a weekly review entry.
 pub fn match_section(kind: NoteKind, heading_text: &str) -> Option<SectionId> {
+    match_section_with(kind, heading_text, &SectionAliases::default())
+}
+
+/// Like [`match_section`], with the person's own aliases, which come first.
+pub fn match_section_with(
+    kind: NoteKind,
+    heading_text: &str,
+    aliases: &SectionAliases,
+) -> Option<SectionId> {
     let normalized = normalize_heading(heading_text);
     if normalized.is_empty() {
         return None;
     }
+    if let Some(id) = aliases.get(kind, &normalized) {
+        return Some(id);
+    }
     if kind == NoteKind::Goals && normalized.starts_with("weekly review") {
         return Some(SectionId::WeeklyReview);
+    }
+    if is_period_heading(heading_text) {
+        // `## Q2` or `## Q2 2026` in a Goals note is that quarter's intentions.
+        let quarter = heading_words(heading_text).iter().any(|w| is_quarter(w));
+        return (kind == NoteKind::Goals && quarter).then_some(SectionId::QuarterlyIntentions);
     }
     SECTIONS
         .iter()
@@ -503,82 +718,4 @@ pub fn match_section(kind: NoteKind, heading_text: &str) -> Option<SectionId> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_is_in_declaration_order() {
-        for (index, info) in SECTIONS.iter().enumerate() {
-            assert_eq!(info.id as usize, index, "{:?} is out of place", info.id);
-        }
-    }
-
-    #[test]
-    fn headings_match_through_aliases() {
-        let cases = [
-            (NoteKind::CareerIndex, "🎯 Vision", Some(S::Vision)),
-            (NoteKind::CareerIndex, "North Star", Some(S::Vision)),
-            (NoteKind::CareerIndex, "2026 Theme", Some(S::AnnualTheme)),
-            (NoteKind::CareerIndex, "[Year] Theme", Some(S::AnnualTheme)),
-            (
-                NoteKind::CareerIndex,
-                "Success Criteria (Dec 2026)",
-                Some(S::SuccessCriteria),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "Network & Influence",
-                Some(S::Network),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "NETWORK AND INFLUENCE",
-                Some(S::Network),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "Wins & Artifacts 🏆",
-                Some(S::WinsAndArtifacts),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "External Visibility Plan",
-                Some(S::ExternalVisibility),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "Business Impact Metrics",
-                Some(S::BusinessImpact),
-            ),
-            (
-                NoteKind::CareerIndex,
-                "Point of View",
-                Some(S::InnovationThesis),
-            ),
-            (NoteKind::CareerIndex, "Risks", Some(S::RiskRegister)),
-            (NoteKind::CareerIndex, "Hobbies", None),
-            (NoteKind::Goals, "2026 Goals", Some(S::AnnualGoals)),
-            (
-                NoteKind::Goals,
-                "Weekly Review — 2026-03-09",
-                Some(S::WeeklyReview),
-            ),
-            (NoteKind::Goals, "Milestones", Some(S::MonthlyMilestones)),
-            (NoteKind::Goals, "Vision", None),
-            (NoteKind::Profile, "How to help", Some(S::HowToHelp)),
-        ];
-        for (kind, text, expected) in cases {
-            assert_eq!(match_section(kind, text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn core_sections_follow_the_template() {
-        let index: Vec<_> = core_sections(NoteKind::CareerIndex).collect();
-        assert_eq!(index.len(), 12);
-        assert_eq!(index[0], S::Vision);
-        assert_eq!(index[11], S::OpenTasks);
-        assert_eq!(core_sections(NoteKind::Goals).count(), 4);
-        assert_eq!(core_sections(NoteKind::Profile).count(), 5);
-    }
-}
+mod tests;

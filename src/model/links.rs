@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::Note;
-use crate::methodology::{match_section, normalize_heading, NoteKind};
+use crate::methodology::{normalize_heading, NoteKind};
 use crate::syntax::WikiLink;
 
 /// Where a wikilink leads.
@@ -59,7 +59,7 @@ pub fn find_heading(note: &Note, heading: &str) -> Option<usize> {
     {
         return Some(index);
     }
-    let section = match_section(note.kind, heading)?;
+    let section = note.match_heading(heading)?;
     note.sections
         .iter()
         .find(|s| s.id == Some(section))

@@ -14,7 +14,7 @@ use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
-use crate::methodology::{match_section, NoteKind, SectionId};
+use crate::methodology::{match_section_with, NoteKind, SectionAliases, SectionId};
 use crate::syntax::{Block, BlockKind, Outline};
 
 pub use goals::GoalsNote;
@@ -83,6 +83,8 @@ pub struct Note {
     pub suppressions: Suppressions,
     /// The text the note was built from (the same allocation as its document's).
     pub text: Arc<str>,
+    /// The person's own heading aliases its sections were matched with.
+    pub aliases: SectionAliases,
 }
 
 /// The facts classification needs beyond the note itself.
@@ -174,16 +176,28 @@ pub fn year_goals(text: &str) -> Option<i32> {
 }
 
 impl Note {
-    /// Builds the model of a note of a known kind.
+    /// Builds the model of a note of a known kind, with the methodology's aliases only.
     pub fn build(
         path: PathBuf,
         kind: NoteKind,
         text: impl Into<Arc<str>>,
         outline: Arc<Outline>,
     ) -> Note {
+        Note::build_with(path, kind, text, outline, &SectionAliases::default())
+    }
+
+    /// Builds the model of a note, matching its headings with the person's own `aliases`
+    /// as well as the methodology's.
+    pub fn build_with(
+        path: PathBuf,
+        kind: NoteKind,
+        text: impl Into<Arc<str>>,
+        outline: Arc<Outline>,
+        aliases: &SectionAliases,
+    ) -> Note {
         let text: Arc<str> = text.into();
         let text = &text;
-        let sections = build_sections(kind, text, &outline);
+        let sections = build_sections(kind, text, &outline, aliases);
         let title = outline.title().map(|h| (h.text.clone(), h.range.clone()));
         let suppressions = find_suppressions(text, &outline);
         let mut note = Note {
@@ -195,6 +209,7 @@ impl Note {
             typed: Typed::Other,
             suppressions,
             text: text.clone(),
+            aliases: aliases.clone(),
         };
         note.typed = match kind {
             NoteKind::CareerIndex => Typed::CareerIndex(Box::new(index::build(&note, text))),
@@ -219,6 +234,17 @@ impl Note {
     /// The first section with this id.
     pub fn section(&self, id: SectionId) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == Some(id))
+    }
+
+    /// Whether the note has the section `id`, or one of its named sub-sections on its own
+    /// (a top-level `## Mentors` is the Network's).
+    pub fn has_section(&self, id: SectionId) -> bool {
+        self.section(id).is_some() || id.children().any(|child| self.section(child).is_some())
+    }
+
+    /// The section a heading's text names in this note.
+    pub fn match_heading(&self, text: &str) -> Option<SectionId> {
+        match_section_with(self.kind, text, &self.aliases)
     }
 
     pub fn sections_with(&self, id: SectionId) -> impl Iterator<Item = &Section> {
@@ -314,7 +340,12 @@ impl Note {
     }
 }
 
-fn build_sections(kind: NoteKind, text: &str, outline: &Outline) -> Vec<Section> {
+fn build_sections(
+    kind: NoteKind,
+    text: &str,
+    outline: &Outline,
+    aliases: &SectionAliases,
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let h1 = outline.headings.iter().position(|h| h.level == 1);
@@ -334,8 +365,15 @@ fn build_sections(kind: NoteKind, text: &str, outline: &Outline) -> Vec<Section>
         let id = if Some(index) == h1 {
             None
         } else {
-            match_section(kind, &heading.text)
+            match_section_with(kind, &heading.text, aliases)
         };
+        // A heading that names the section it is already in (`### Q1` under Quarterly
+        // Intentions, `### Writing` under External Visibility) groups that section's
+        // content; it is not a second one. Dated weekly reviews are entries of their own.
+        let id = id.filter(|id| {
+            *id == SectionId::WeeklyReview
+                || !stack.iter().any(|&open| sections[open].id == Some(*id))
+        });
         sections.push(Section {
             heading: index,
             level: heading.level,
@@ -422,3 +460,6 @@ pub fn template_row_labels(id: Option<SectionId>) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -34,7 +34,7 @@ impl Rule for MissingSection {
             _ => "profile",
         };
         core_sections(note.kind)
-            .filter(|id| note.section(*id).is_none())
+            .filter(|id| !note.has_section(*id))
             .map(|id| {
                 let mut found = finding(
                     self,

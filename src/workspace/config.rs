@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::methodology::NoteKind;
+use crate::methodology::{normalize_heading, NoteKind, SectionAliases, SectionId, ALIASABLE};
 pub use crate::rules::RuleLevel;
 use crate::rules::Settings;
 
@@ -29,6 +29,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// Pins the clock (tests, demos). `None` means the system date.
     pub today: Option<NaiveDate>,
+    /// The person's own section headings (`[aliases]`).
+    pub aliases: SectionAliases,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             note_globs: BTreeMap::new(),
             max_file_size: 2 * 1024 * 1024,
             today: None,
+            aliases: SectionAliases::default(),
         }
     }
 }
@@ -126,6 +129,7 @@ struct RawConfig {
     max_file_size: Option<u64>,
     cadence: RawCadence,
     today: Option<String>,
+    aliases: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -214,6 +218,26 @@ impl Config {
                 )),
             }
         }
+        let mut aliases = Vec::new();
+        for (heading, section) in raw.aliases {
+            if normalize_heading(&heading).is_empty() {
+                problem(format!(
+                    "`\"{heading}\"` in [aliases] has no words to match a heading by"
+                ));
+                continue;
+            }
+            match SectionId::from_alias_key(&section) {
+                Some(id) => aliases.push((heading, id)),
+                None => {
+                    let keys: Vec<&str> = ALIASABLE.iter().map(|(key, _)| *key).collect();
+                    problem(format!(
+                        "`{section}` (for \"{heading}\") is not a section in [aliases]: use {}",
+                        keys.join(", ")
+                    ))
+                }
+            }
+        }
+        config.aliases = SectionAliases::new(aliases);
         if let Some(max) = raw.max_annual_goals {
             config.rules.max_annual_goals = max;
         }
@@ -327,6 +351,37 @@ goals = ["Goals/*.md"]
             "{}",
             problems[0].message
         );
+    }
+
+    #[test]
+    fn aliases_name_sections_and_a_wrong_section_is_reported() {
+        let (config, problems) = Config::from_toml(
+            "[aliases]\n\"Brag Document\" = \"wins\"\n\"Big Rocks\" = \"annual_goals\"\n\"Shipped\" = \"win\"\n\"🎉\" = \"wins\"\n",
+        );
+        assert_eq!(
+            config.aliases,
+            SectionAliases::new([
+                ("Big Rocks".to_string(), SectionId::AnnualGoals),
+                ("brag document".to_string(), SectionId::WinsAndArtifacts),
+            ])
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].message.contains("`win`"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems[0].message.contains("use vision, annual-theme"));
+        assert!(
+            problems[1].message.contains("no words"),
+            "{}",
+            problems[1].message
+        );
+        let (json, problems) = Config::from_json(&serde_json::json!({
+            "careerLsp": { "aliases": { "Brag Document": "wins", "Big Rocks": "annual-goals" } }
+        }));
+        assert_eq!(problems, vec![]);
+        assert_eq!(json.aliases, config.aliases);
     }
 
     #[test]

@@ -149,11 +149,12 @@ impl Workspace {
         let kind = self.classify(&path, &syntax);
         let rope = Rope::from_str(&text);
         let text: Arc<str> = text.into();
-        let note = Arc::new(Note::build(
+        let note = Arc::new(Note::build_with(
             path.clone(),
             kind,
             text.clone(),
             syntax.outline().clone(),
+            &self.config_for(&path).aliases,
         ));
         let document = Document {
             path: path.clone(),
@@ -167,8 +168,9 @@ impl Workspace {
     }
 
     /// Classifies every note again (after a configuration change: its `[notes]` globs may
-    /// have changed a note's kind) and rebuilds the model of each note whose kind changed.
-    /// Findings need no rebuilding: they are computed from a snapshot when asked for.
+    /// have changed a note's kind, its `[aliases]` the sections a heading names) and
+    /// rebuilds the model of each note whose kind or aliases changed. Findings need no
+    /// rebuilding: they are computed from a snapshot when asked for.
     fn reclassify_all(&mut self) {
         let paths: Vec<PathBuf> = self.documents.keys().cloned().collect();
         for path in paths {
@@ -176,12 +178,14 @@ impl Workspace {
                 continue;
             };
             let kind = self.classify(&path, &document.syntax);
-            if kind != document.note.kind {
-                let note = Arc::new(Note::build(
+            let aliases = &self.config_for(&path).aliases;
+            if kind != document.note.kind || *aliases != document.note.aliases {
+                let note = Arc::new(Note::build_with(
                     path.clone(),
                     kind,
                     document.text.clone(),
                     document.syntax.outline().clone(),
+                    aliases,
                 ));
                 let mut updated = (*document).clone();
                 updated.note = note;
@@ -270,11 +274,12 @@ impl Workspace {
         }
         let kind = self.classify(path, &syntax);
         let text: Arc<str> = text.into();
-        let note = Arc::new(Note::build(
+        let note = Arc::new(Note::build_with(
             path.to_path_buf(),
             kind,
             text.clone(),
             syntax.outline().clone(),
+            &self.config_for(path).aliases,
         ));
         let document = Document {
             path: path.to_path_buf(),
@@ -462,3 +467,6 @@ impl Workspace {
 fn is_config_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME)
 }
+
+#[cfg(test)]
+mod tests;

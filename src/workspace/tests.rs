@@ -1,0 +1,90 @@
+//! The person's own aliases reach the notes' sections, and a configuration change rebuilds
+//! the notes it affects.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::methodology::SectionId;
+
+const BRAG: &str = "# Career\n\n## Stuff I Shipped\n\n- Cut the release checklist from 40 steps to 12.\n\n### 2025\n\n- Moved billing to the new queue; 0 lost events since.\n";
+
+fn wins_heading(workspace: &Workspace, path: &Path) -> Option<String> {
+    let document = workspace.document(path)?;
+    document
+        .note
+        .section(SectionId::WinsAndArtifacts)
+        .map(|s| s.title.clone())
+}
+
+#[test]
+fn the_config_files_aliases_name_sections_and_an_edit_of_it_rebuilds_the_notes() {
+    let mut workspace = Workspace::new(Config::default());
+    let career = PathBuf::from("/vault/Career.md");
+    let config = PathBuf::from("/vault").join(CONFIG_FILE_NAME);
+    workspace.open(career.clone(), 1, BRAG.to_string());
+    assert_eq!(wins_heading(&workspace, &career), None);
+
+    workspace.open(
+        config.clone(),
+        1,
+        "[aliases]\n\"Stuff I shipped\" = \"wins\"\n".to_string(),
+    );
+    assert_eq!(
+        wins_heading(&workspace, &career).as_deref(),
+        Some("Stuff I Shipped")
+    );
+    // The year under it groups wins; it is no section of its own.
+    let document = workspace.document(&career).expect("open");
+    let year = document
+        .note
+        .sections
+        .iter()
+        .find(|s| s.title == "2025")
+        .expect("the year heading");
+    assert_eq!(year.id, None);
+
+    workspace
+        .change(
+            &config,
+            2,
+            vec![Edit {
+                range: 0..0,
+                text: "# no aliases any more\n".to_string(),
+            }],
+        )
+        .expect("a valid edit");
+    assert_eq!(
+        wins_heading(&workspace, &career).as_deref(),
+        Some("Stuff I Shipped"),
+        "a comment changes nothing"
+    );
+    workspace.replace(&config, 3, "today = \"2026-03-15\"\n".to_string());
+    assert_eq!(wins_heading(&workspace, &career), None);
+}
+
+#[test]
+fn the_editors_settings_carry_aliases_too() {
+    let mut workspace = Workspace::new(Config::default());
+    let career = PathBuf::from("/vault/Career.md");
+    workspace.open(career.clone(), 1, BRAG.to_string());
+    let (settings, problems) = Config::from_json(&serde_json::json!({
+        "careerLsp": { "aliases": { "Stuff I Shipped": "wins" } }
+    }));
+    assert_eq!(problems, vec![]);
+    workspace.set_config(settings);
+    assert_eq!(
+        wins_heading(&workspace, &career).as_deref(),
+        Some("Stuff I Shipped")
+    );
+    let snapshot = workspace.snapshot(&career).expect("open");
+    assert!(
+        !snapshot
+            .diagnostics()
+            .iter()
+            .any(|f| f.code == "missing-section" && f.message.contains("Wins")),
+        "{:?}",
+        snapshot.diagnostics()
+    );
+    workspace.set_config(Config::default());
+    assert_eq!(wins_heading(&workspace, &career), None);
+}
