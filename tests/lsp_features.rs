@@ -488,3 +488,58 @@ async fn quick_fixes_are_attached_to_their_diagnostics() {
     );
     client.shutdown_and_exit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unrecognised_heading_can_become_an_alias_in_the_config_file_or_be_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let config = "today = \"2026-03-15\"\n\n[rules]\nnetwork-gap = \"off\"\n";
+    std::fs::write(root.join("career-lsp.toml"), config).unwrap();
+    let (mut client, _) = TestClient::initialized(init(
+        &root,
+        json!({"documentChanges": true, "resourceOperations": ["create"]}),
+    ))
+    .await;
+    let uri = file_uri(&root.join("Career.md"));
+    let text = "# Career\n\n## Vision\n\nRun payments engineering by 2030.\n\n## Major Achievements Shipped\n\n- Launched the partner API; 30 partners in the first quarter.\n";
+    client
+        .notify("textDocument/didOpen", open(&uri, 4, text))
+        .await;
+    let actions = client
+        .request_ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 6, "character": 5}, "end": {"line": 6, "character": 5}}, "context": {"diagnostics": []}}),
+        )
+        .await;
+    let listed = titles(&actions);
+    let treat = listed
+        .iter()
+        .position(|t| t == "Treat ‘Major Achievements Shipped’ as Wins & Artifacts")
+        .unwrap_or_else(|| panic!("{listed:?}"));
+    assert_eq!(listed[treat + 1], "Rename to Wins & Artifacts");
+
+    // The alias goes into the config file on disk, which is not open: no version.
+    let change = &actions[treat]["edit"]["documentChanges"][0];
+    assert_eq!(
+        change["textDocument"],
+        json!({"uri": file_uri(&root.join("career-lsp.toml")), "version": null})
+    );
+    assert_eq!(
+        change["edits"][0],
+        json!({
+            "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}},
+            "newText": "\n[aliases]\n\"Major Achievements Shipped\" = \"wins\"\n"
+        })
+    );
+    // Renaming edits the heading of the open note, at its version.
+    let rename = &actions[treat + 1]["edit"]["documentChanges"][0];
+    assert_eq!(rename["textDocument"], json!({"uri": uri, "version": 4}));
+    assert_eq!(
+        rename["edits"][0],
+        json!({
+            "range": {"start": {"line": 6, "character": 3}, "end": {"line": 6, "character": 29}},
+            "newText": "Wins & Artifacts"
+        })
+    );
+    client.shutdown_and_exit().await;
+}

@@ -298,8 +298,9 @@ pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> O
 }
 
 /// Every coaching action available at `range`: templates for an empty note or its missing
-/// sections, the section's review prompt, the next question, the weekly review (Goals
-/// notes), the blind-spot review (Career Index) and a new session log.
+/// sections, the person's own alias for an unrecognised heading, the section's review
+/// prompt, the next question, the weekly review (Goals notes), the blind-spot review
+/// (Career Index) and a new session log.
 pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
     let note = snapshot.note();
     let mut actions = Vec::new();
@@ -317,6 +318,7 @@ pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         actions.extend(missing_section_templates(snapshot));
     }
     if snapshot.is_checked() {
+        actions.extend(super::recognition::heading_actions(snapshot, range.clone()));
         actions.extend(review_prompt(snapshot, range.start));
         actions.extend(ask_next_question(snapshot));
     }

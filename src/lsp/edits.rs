@@ -63,6 +63,19 @@ fn without_file_creation(action: &Action, snapshot: &Snapshot) -> Action {
     action
 }
 
+/// The text an edit of `path` was computed against, and its version: a note of the
+/// snapshot, or the root's `career-lsp.toml` when it is not open as a document (its
+/// version is then the file's on disk, `None`).
+fn edited_text(snapshot: &Snapshot, path: &Path) -> Option<(Rope, Option<i32>)> {
+    if let Some(document) = snapshot.document_for(path) {
+        return Some((document.rope.clone(), document.version));
+    }
+    if snapshot.config_path().as_deref() == Some(path) {
+        return Some((Rope::from_str(snapshot.config_text()?), None));
+    }
+    None
+}
+
 fn text_edits(edits: &[Edit], rope: &Rope, encoding: PositionEncoding) -> Vec<TextEdit> {
     edits
         .iter()
@@ -87,13 +100,13 @@ pub fn workspace_edit(
         for change in changes {
             match change {
                 Change::Edit { path, edits } => {
-                    let document = snapshot.document_for(path)?;
+                    let (rope, version) = edited_text(snapshot, path)?;
                     operations.push(DocumentChangeOperation::Edit(TextDocumentEdit {
                         text_document: OptionalVersionedTextDocumentIdentifier {
                             uri: uri_for(path)?,
-                            version: document.version,
+                            version,
                         },
-                        edits: text_edits(edits, &document.rope, encoding)
+                        edits: text_edits(edits, &rope, encoding)
                             .into_iter()
                             .map(OneOf::Left)
                             .collect(),
@@ -133,12 +146,10 @@ pub fn workspace_edit(
     for change in changes {
         match change {
             Change::Edit { path, edits } => {
-                let document = snapshot.document_for(path)?;
-                map.entry(uri_for(path)?).or_default().extend(text_edits(
-                    edits,
-                    &document.rope,
-                    encoding,
-                ));
+                let (rope, _) = edited_text(snapshot, path)?;
+                map.entry(uri_for(path)?)
+                    .or_default()
+                    .extend(text_edits(edits, &rope, encoding));
             }
             // Only reached when the client said it can create files but not version edits.
             Change::Create { .. } => return None,

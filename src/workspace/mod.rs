@@ -423,8 +423,16 @@ impl Workspace {
             .collect();
         documents.sort_by(|a, b| a.path.cmp(&b.path));
         let config = self.config_for(path).clone();
-        let has_config_file = root.is_some_and(|r| r.file_config.is_some());
-        Some(Snapshot::new(document, documents, config, has_config_file))
+        let config_file = root
+            .and_then(|r| r.file_config.as_ref())
+            .map(|file| file.text.clone());
+        Some(Snapshot::new(
+            document,
+            documents,
+            config,
+            root.map(|r| r.path.clone()),
+            config_file,
+        ))
     }
 
     /// One snapshot per root that holds notes (for workspace-wide features).

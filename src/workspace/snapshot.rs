@@ -3,12 +3,12 @@
 //! workspace lock — cloning a few `Arc`s — and runs rules and features on it afterwards,
 //! so a change never waits for an analysis.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Config, Document};
+use super::{Config, Document, CONFIG_FILE_NAME};
 use crate::methodology::NoteKind;
 use crate::model::links::career_index_for;
 use crate::model::Note;
@@ -23,8 +23,11 @@ pub struct Snapshot {
     notes: Vec<Arc<Note>>,
     pub config: Config,
     pub today: NaiveDate,
-    /// The root has its own `career-lsp.toml`.
-    root_has_config_file: bool,
+    /// The folder of the note's root, when it has one.
+    root: Option<PathBuf>,
+    /// The text of the root's own `career-lsp.toml`, when it has one (the editor's, when
+    /// the file is open).
+    config_file: Option<Arc<str>>,
 }
 
 impl Snapshot {
@@ -32,7 +35,8 @@ impl Snapshot {
         document: Arc<Document>,
         documents: Vec<Arc<Document>>,
         config: Config,
-        root_has_config_file: bool,
+        root: Option<PathBuf>,
+        config_file: Option<Arc<str>>,
     ) -> Snapshot {
         let notes = documents.iter().map(|d| d.note.clone()).collect();
         let today = config.today();
@@ -42,7 +46,8 @@ impl Snapshot {
             notes,
             config,
             today,
-            root_has_config_file,
+            root,
+            config_file,
         }
     }
 
@@ -67,6 +72,16 @@ impl Snapshot {
         self.documents.iter().find(|d| d.path == path)
     }
 
+    /// Where the root's `career-lsp.toml` is, or would be created.
+    pub fn config_path(&self) -> Option<PathBuf> {
+        self.root.as_ref().map(|root| root.join(CONFIG_FILE_NAME))
+    }
+
+    /// The text of the root's `career-lsp.toml`, when the root has one.
+    pub fn config_text(&self) -> Option<&str> {
+        self.config_file.as_deref()
+    }
+
     /// Whether the note gets career diagnostics, fixes and hints at all — the one place
     /// this is decided. Any career note does, except that an agent file (`CLAUDE.md`,
     /// `AGENTS.md`) is a career profile only beside a Career Index or in a root with its
@@ -75,7 +90,7 @@ impl Snapshot {
         match self.note().kind {
             NoteKind::Other => false,
             NoteKind::Profile => {
-                self.root_has_config_file
+                self.config_file.is_some()
                     || self.notes.iter().any(|n| n.kind == NoteKind::CareerIndex)
             }
             NoteKind::CareerIndex | NoteKind::Goals | NoteKind::SessionLog => true,
