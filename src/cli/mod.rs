@@ -100,10 +100,39 @@ pub fn default_config_text() -> String {
          \n\
          # Extra file-name globs per note kind (career-index, goals, session-log, profile).\n\
          [notes]\n\
-         # goals = [\"Goals/*.md\"]\n",
+         # goals = [\"Goals/*.md\"]\n\
+         \n\
+         # Your own section headings: heading = section (vision, annual-theme, current-role,\n\
+         # timeline, growth, innovation-thesis, network, external-visibility, wins,\n\
+         # business-impact, risk-register, open-tasks, annual-goals, quarterly-intentions,\n\
+         # monthly-milestones, weekly-actions).\n\
+         [aliases]\n\
+         # \"Brag Document\" = \"wins\"\n",
         defaults.rules.max_annual_goals,
         defaults.rules.max_current_focus,
         defaults.max_file_size,
         defaults.rules.weekly_review_days
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::workspace::Config;
+
+    /// The commented configuration `init` writes reads back as the defaults, with no
+    /// problem, and shows every table a person may fill in, `[aliases]` among them.
+    #[test]
+    fn the_written_config_reads_as_the_defaults() {
+        let text = super::default_config_text();
+        let (config, problems) = Config::from_toml(&text);
+        assert_eq!(problems, vec![]);
+        assert_eq!(config, Config::default());
+        for table in ["[cadence]", "[rules]", "[notes]", "[aliases]"] {
+            assert!(text.contains(&format!("\n{table}\n")), "{table}\n{text}");
+        }
+        let uncommented = text.replace("# \"Brag Document\"", "\"Brag Document\"");
+        let (config, problems) = Config::from_toml(&uncommented);
+        assert_eq!(problems, vec![]);
+        assert!(!config.aliases.is_empty());
+    }
 }
