@@ -536,11 +536,18 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
 }
 
 fn build_network(note: &Note, network: &mut Network) {
-    let Some(section) = note.section(SectionId::Network) else {
-        return;
+    let network_section = note.section(SectionId::Network);
+    network.heading = network_section.map(|s| s.heading_range.clone());
+    // Without a Network heading, a `## Mentors` or `## Sponsors` of its own is the Network's.
+    let children: Vec<&Section> = match network_section {
+        Some(section) => note.known_children(section).collect(),
+        None => note
+            .sections
+            .iter()
+            .filter(|s| s.id.and_then(SectionId::parent) == Some(SectionId::Network))
+            .collect(),
     };
-    network.heading = Some(section.heading_range.clone());
-    for child in note.known_children(section) {
+    for child in children {
         let listed = people(note.blocks_in(child));
         match child.id {
             Some(SectionId::Sponsors) => {
@@ -556,6 +563,9 @@ fn build_network(note: &Note, network: &mut Network) {
             _ => {}
         }
     }
+    let Some(section) = network_section else {
+        return;
+    };
     // A single table with a type column (`| Name | Type | Context |`) instead of sub-headings.
     for block in note.blocks_of(section) {
         let BlockKind::Table(table) = &block.kind else {

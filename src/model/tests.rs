@@ -97,6 +97,12 @@ fn a_brag_document_in_its_own_shape_has_sections() {
     assert!(note.has_section(S::Network));
     assert!(note.section(S::Network).is_none());
     assert!(!note.has_section(S::RiskRegister));
+    // And the people under it are the Network's mentors.
+    let network = &note.as_index().expect("an index").network;
+    assert_eq!(network.mentors.len(), 1, "{network:?}");
+    assert!(network.mentors_heading.is_some());
+    assert!(network.sponsors.is_empty());
+    assert_eq!(network.heading, None);
 }
 
 #[test]
