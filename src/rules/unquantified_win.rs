@@ -4,7 +4,7 @@ use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{ImpactColumn, SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::index::{ImpactRow, Win};
-use crate::model::text::is_quantified;
+use crate::model::text::{is_quantified, read_win, WinReading};
 use crate::model::Note;
 use crate::syntax::BlockKind;
 
@@ -88,7 +88,8 @@ impl Rule for UnquantifiedWin {
         };
         let mut findings = Vec::new();
         for win in &index.wins {
-            if !is_quantified(&win.text) {
+            // Recognition and lines that are not achievements have nothing to quantify.
+            if read_win(&win.text) == WinReading::Unquantified {
                 let name = if win.title.is_empty() {
                     "This win".to_string()
                 } else {
