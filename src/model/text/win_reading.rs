@@ -165,7 +165,8 @@ static RECOGNITION: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:positive|great|glowing|excellent|strong|good|amazing|fantastic|stellar|outstanding)\s+feedback\b",
         r"|\bexceed(?:s|ed)\s+expectations\b|\b(?:top|highest|outstanding)\s+(?:performance\s+)?(?:rating|review)\b",
         // Certifications passed.
-        r"|\b(?:passed|earned|got|obtained|achieved|received|gained)\s+(?:\S+\s+){0,5}?(?:certifications?|certificates?|exams?|credentials?|accreditation)\b",
+        r"|\b(?:passed|earned|got|obtained|achieved|received|gained)\s+(?:\S+\s+){0,7}?(?:certifications?|certificates?|exams?|credentials?|accreditation)\b",
+        r"|\bcompleted\s+(?:\S+\s+){0,7}?(?:certifications?|certificates?)\b",
         r"|\b(?:became|am|now|got)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,3}?certified\b",
         r"|\bcertified\s+(?:\S+\s+){0,3}?(?:architect|developer|professional|associate|practitioner|engineer|administrator|specialist|expert|scrum|manager|coach|instructor|trainer|in)\b",
     ))
