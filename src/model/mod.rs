@@ -221,6 +221,14 @@ impl Note {
         self.sections.iter().find(|s| s.id == Some(id))
     }
 
+    /// Whether the note has `id`'s section, or what stands for it: in a Goals note, a list
+    /// of goals directly under the H1 stands for Annual Goals (SPEC §1.1).
+    pub fn has_section(&self, id: SectionId) -> bool {
+        self.section(id).is_some()
+            || (id == SectionId::AnnualGoals
+                && self.as_goals().is_some_and(|goals| goals.goals_under_title))
+    }
+
     pub fn sections_with(&self, id: SectionId) -> impl Iterator<Item = &Section> {
         self.sections.iter().filter(move |s| s.id == Some(id))
     }

@@ -34,7 +34,7 @@ impl Rule for MissingSection {
             _ => "profile",
         };
         core_sections(note.kind)
-            .filter(|id| note.section(*id).is_none())
+            .filter(|id| !note.has_section(*id))
             .map(|id| {
                 let mut found = finding(
                     self,
@@ -109,5 +109,20 @@ mod tests {
             fixed.contains("[ ] [Criterion 3]\n\n---\n\n## Timeline\n"),
             "{fixed}"
         );
+    }
+
+    #[test]
+    fn a_checklist_under_the_title_is_the_annual_goals_section() {
+        let findings = crate::rules::fixes_support::testing::findings;
+        let says_annual = |text: &str| {
+            findings(&[("2024 Goals.md", text)], CODE)
+                .iter()
+                .any(|f| f.message.contains("Annual Goals"))
+        };
+        let checklist = "# 2024 Goals\n\n- [x] Read 12 books\n- [ ] Run a half marathon\n";
+        assert!(!says_annual(checklist));
+        // Prose under the title is no list of goals.
+        let prose = "# 2024 Goals\n\nRead more, run more, and get promoted.\n";
+        assert!(says_annual(prose));
     }
 }
