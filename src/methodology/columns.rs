@@ -8,10 +8,16 @@
 //! learns to read is added in one place.
 
 /// A column of the Annual Goals table (`| Goal | Outcome | Success Metric | Status |
-/// Vision |`).
+/// Vision |`), known by its meaning: an OKR table (`| Objective | Key Result | Status |`)
+/// is a table of goals too.
+///
+/// `Goal` names two columns: the ID when its cells are IDs (`G1`), else the outcome (a
+/// table that keeps no IDs numbers its goals by position). The model decides which by
+/// reading the cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GoalColumn {
-    /// The goal's ID (`G1`). A table that names no such column keeps the IDs in its first.
+    /// The goal's ID (`G1`). A table that names no such column keeps the IDs in its first,
+    /// when its first column's cells are IDs.
     Id,
     Outcome,
     SuccessMetric,
@@ -34,11 +40,30 @@ impl GoalColumn {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             GoalColumn::Id => &["goal", "id", "#"],
-            GoalColumn::Outcome => &["outcome", "goal statement", "what"],
-            GoalColumn::SuccessMetric => {
-                &["success metric", "metric", "measure", "success metrics"]
-            }
-            GoalColumn::Status => &["status"],
+            GoalColumn::Outcome => &[
+                "outcome",
+                "objective",
+                "objectives",
+                "goal",
+                "goals",
+                "goal statement",
+                "what",
+            ],
+            GoalColumn::SuccessMetric => &[
+                "success metric",
+                "success metrics",
+                "key result",
+                "key results",
+                "kr",
+                "krs",
+                "metric",
+                "metrics",
+                "measure",
+                "target",
+                "kpi",
+                "kpis",
+            ],
+            GoalColumn::Status => &["status", "state", "progress"],
             GoalColumn::Vision => &["vision", "serves", "pillar", "vision link"],
         }
     }
@@ -243,15 +268,23 @@ mod tests {
 
     #[test]
     fn the_goal_columns_go_by_the_names_the_spec_gives_them() {
-        // SPEC §1.1, "Goal table columns by meaning", for the names read today.
+        // SPEC §1.1, "Goal table columns by meaning".
         for (column, spec) in [
             (GoalColumn::Id, &["Goal", "ID", "#"][..]),
-            (GoalColumn::Outcome, &["Outcome"]),
+            (GoalColumn::Outcome, &["Outcome", "Objective", "Goal"]),
             (
                 GoalColumn::SuccessMetric,
-                &["Success Metric", "Metric", "Measure"],
+                &[
+                    "Success Metric",
+                    "Key Result",
+                    "Key Results",
+                    "Metric",
+                    "Measure",
+                    "Target",
+                    "KPI",
+                ],
             ),
-            (GoalColumn::Status, &["Status"]),
+            (GoalColumn::Status, &["Status", "State", "Progress"]),
             (GoalColumn::Vision, &["Vision", "Serves", "Pillar"]),
         ] {
             for name in spec {

@@ -5,15 +5,22 @@ use std::ops::Range;
 
 use chrono::{Days, NaiveDate};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::text::{
-    goal_id, goal_refs, is_placeholder, is_scaffolding_row, quarter_label, vision_cell_link,
-    VisionLink,
+    goal_id, goal_refs, is_placeholder, is_quantified, is_scaffolding_row, quarter_label,
+    vision_cell_link, VisionLink,
 };
 use super::{template_row_labels, year_goals, Note};
 use crate::methodology::{
-    GoalColumn, IntentionColumn, MilestoneColumn, Pillar, SectionId, MILESTONE_DONE_MARKS,
+    GoalColumn, GoalStatus, IntentionColumn, MilestoneColumn, Pillar, SectionId,
+    MILESTONE_DONE_MARKS,
 };
-use crate::syntax::{month_number, BlockKind, DateValue, Outline, MONTH_NAMES};
+use crate::syntax::{
+    column_named, month_number, Block, BlockKind, DateValue, Outline, Table, MONTH_NAMES,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Goal {
@@ -24,9 +31,13 @@ pub struct Goal {
     pub status_range: Option<Range<usize>>,
     /// Every way the row ties the goal to the vision (a pillar cell, a wikilink, a tag).
     pub vision_links: Vec<VisionLink>,
+    /// The goal's table row, or its list item's line(s) without nested items.
     pub row_range: Range<usize>,
-    /// The `G1` cell.
+    /// The `G1` cell, or the `G1` a list item starts with; an empty range at the row's or
+    /// item's start when the goal is numbered by its position.
     pub id_range: Range<usize>,
+    /// For a goal written as a list item: the item's own text, where a fix appends to it.
+    pub item_text: Option<Range<usize>>,
 }
 
 impl Goal {
@@ -63,6 +74,12 @@ pub struct GoalsNote {
     /// Whether the annual goals table has a Vision (or Serves) column.
     pub has_vision_column: bool,
     pub annual_goals_table: Option<Range<usize>>,
+    /// The list the goals are written as, when they are a list rather than a table (from
+    /// its first goal to its last).
+    pub annual_goals_list: Option<Range<usize>>,
+    /// The goals are a list directly under the H1 of a note without an Annual Goals
+    /// section: that list stands for the section.
+    pub goals_under_title: bool,
     pub quarterly: Vec<Intention>,
     pub monthly: Vec<Item>,
     pub weekly: Vec<Item>,
@@ -86,79 +103,25 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
 
     for section in note.sections_with(SectionId::AnnualGoals) {
         for block in note.blocks_in(section) {
-            let BlockKind::Table(table) = &block.kind else {
-                continue;
-            };
-            let Some(id_column) = table.column(GoalColumn::Id.aliases()).or(Some(0)) else {
-                continue;
-            };
-            if goals.annual_goals_table.is_none() {
-                goals.annual_goals_table = Some(block.range.clone());
-            }
-            let vision_column = table.column(GoalColumn::Vision.aliases());
-            goals.has_vision_column |= vision_column.is_some();
-            let outcome_column = table.column(GoalColumn::Outcome.aliases());
-            let metric_column = table.column(GoalColumn::SuccessMetric.aliases());
-            let status_column = table.column(GoalColumn::Status.aliases());
-            for row in &table.rows {
-                let Some(id_cell) = row.cell(id_column) else {
-                    continue;
-                };
-                let Some(id) = goal_id(&id_cell.text) else {
-                    continue;
-                };
-                if is_scaffolding_row(
-                    row.cells.iter().map(|c| c.text.as_str()),
-                    template_row_labels(Some(SectionId::AnnualGoals)),
-                ) {
-                    goals.template_ids.push(id);
-                    template_cells.push(trimmed_cell_range(text, &id_cell.range));
-                    continue;
-                }
-                let mut vision_links = Vec::new();
-                if let Some(link) = vision_column
-                    .and_then(|c| row.cell(c))
-                    .and_then(|c| vision_cell_link(&c.text))
-                {
-                    vision_links.push(link);
-                }
-                for link in outline
-                    .wikilinks
-                    .iter()
-                    .filter(|l| row.range.contains(&l.range.start))
-                {
-                    if let Some(heading) = &link.heading {
-                        vision_links.push(VisionLink::Wikilink {
-                            target: link.target.clone(),
-                            heading: heading.clone(),
-                        });
-                    }
-                }
-                for tag in outline
-                    .tags
-                    .iter()
-                    .filter(|t| row.range.contains(&t.range.start))
-                {
-                    let lower = tag.name.to_lowercase();
-                    if let Some(pillar) = lower.strip_prefix("vision/").and_then(Pillar::from_word)
-                    {
-                        vision_links.push(VisionLink::Pillars(vec![pillar]));
-                    }
-                }
-                goals.goals.push(Goal {
-                    id,
-                    outcome: row.cell_text(outcome_column),
-                    success_metric: row.cell_text(metric_column),
-                    status: row.cell_text(status_column),
-                    status_range: status_column
-                        .and_then(|c| row.cell(c))
-                        .map(|c| trimmed_cell_range(text, &c.range)),
-                    vision_links,
-                    row_range: row.range.clone(),
-                    id_range: trimmed_cell_range(text, &id_cell.range),
-                });
+            if let BlockKind::Table(table) = &block.kind {
+                table_goals(note, text, block, table, &mut goals, &mut template_cells);
             }
         }
+    }
+    // Goals written as a list (SPEC §1.1): under Annual Goals when it holds no table of
+    // goals, else — in a note without the section — directly under the H1.
+    if goals.annual_goals_table.is_none() {
+        let under_title = note.section(SectionId::AnnualGoals).is_none();
+        let blocks: Vec<&Block> = if under_title {
+            let h1 = outline.headings.iter().position(|h| h.level == 1);
+            outline.blocks.iter().filter(|b| b.heading == h1).collect()
+        } else {
+            note.sections_with(SectionId::AnnualGoals)
+                .flat_map(|section| note.blocks_of(section))
+                .collect()
+        };
+        list_goals(note, text, &blocks, &mut goals, &mut template_cells);
+        goals.goals_under_title = under_title && goals.annual_goals_list.is_some();
     }
 
     for section in note.sections_with(SectionId::QuarterlyIntentions) {
@@ -238,6 +201,337 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
         .or_else(|| note.section(SectionId::WeeklyReview))
         .map(|s| s.heading_range.clone());
     goals
+}
+
+/// Which column of a table of goals holds what, by header meaning (SPEC §1.1).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct GoalColumns {
+    /// `None` when the table keeps no IDs: its goals are numbered by position.
+    id: Option<usize>,
+    outcome: Option<usize>,
+    metric: Option<usize>,
+    status: Option<usize>,
+    vision: Option<usize>,
+}
+
+/// Whether the cells of `column` are goal IDs: at least one is, and every other one is
+/// empty or a placeholder.
+fn holds_ids(table: &Table, column: usize) -> bool {
+    let mut any = false;
+    for cell in table.rows.iter().filter_map(|row| row.cell(column)) {
+        if goal_id(&cell.text).is_some() {
+            any = true;
+        } else if !is_placeholder(&cell.text) {
+            return false;
+        }
+    }
+    any
+}
+
+/// The first column named one of `names`, other than `except`.
+fn column_except(table: &Table, names: &[&str], except: Option<usize>) -> Option<usize> {
+    column_named(
+        table.header.cells.iter().enumerate().map(|(i, cell)| {
+            if Some(i) == except {
+                ""
+            } else {
+                cell.text.as_str()
+            }
+        }),
+        names,
+    )
+}
+
+/// Reads a goals table's columns by meaning. A `Goal` column is the ID when its cells are
+/// IDs, else the outcome; a table naming no ID column keeps its IDs in the first column
+/// when that column holds them. `None` for a table that names neither an ID column nor an
+/// outcome or metric: not a table of goals.
+fn goal_columns(table: &Table) -> Option<GoalColumns> {
+    let id = table
+        .column(GoalColumn::Id.aliases())
+        .filter(|&c| holds_ids(table, c))
+        .or_else(|| holds_ids(table, 0).then_some(0));
+    let outcome = column_except(table, GoalColumn::Outcome.aliases(), id);
+    let metric = column_except(table, GoalColumn::SuccessMetric.aliases(), id);
+    if id.is_none() && outcome.is_none() && metric.is_none() {
+        return None;
+    }
+    Some(GoalColumns {
+        id,
+        outcome,
+        metric,
+        status: column_except(table, GoalColumn::Status.aliases(), id),
+        vision: column_except(table, GoalColumn::Vision.aliases(), id),
+    })
+}
+
+/// The goals of one table in Annual Goals.
+fn table_goals(
+    note: &Note,
+    text: &str,
+    block: &Block,
+    table: &Table,
+    goals: &mut GoalsNote,
+    template_cells: &mut Vec<Range<usize>>,
+) {
+    let Some(columns) = goal_columns(table) else {
+        return;
+    };
+    if goals.annual_goals_table.is_none() {
+        goals.annual_goals_table = Some(block.range.clone());
+    }
+    goals.has_vision_column |= columns.vision.is_some();
+    let first_of_table = goals.goals.len();
+    for row in &table.rows {
+        let scaffolding = is_scaffolding_row(
+            row.cells.iter().map(|c| c.text.as_str()),
+            template_row_labels(Some(SectionId::AnnualGoals)),
+        );
+        let (id, id_range) = match columns.id {
+            Some(column) => {
+                let Some(cell) = row.cell(column) else {
+                    continue;
+                };
+                let Some(id) = goal_id(&cell.text) else {
+                    continue;
+                };
+                if scaffolding {
+                    goals.template_ids.push(id);
+                    template_cells.push(trimmed_cell_range(text, &cell.range));
+                    continue;
+                }
+                (id, trimmed_cell_range(text, &cell.range))
+            }
+            None => {
+                if scaffolding {
+                    continue;
+                }
+                // An OKR table lists further key results of an objective on rows of their
+                // own, the Objective cell left empty.
+                let outcome = row.cell_text(columns.outcome);
+                if is_placeholder(&outcome) && columns.outcome.is_some() {
+                    if let Some(previous) = goals.goals[first_of_table..].last_mut() {
+                        let metric = row.cell_text(columns.metric);
+                        if !is_placeholder(&metric) {
+                            if !previous.success_metric.trim().is_empty() {
+                                previous.success_metric.push_str("; ");
+                            }
+                            previous.success_metric.push_str(&metric);
+                        }
+                        continue;
+                    }
+                }
+                let position = goals.goals.len() as u32 + 1;
+                (position, row.range.start..row.range.start)
+            }
+        };
+        let mut vision_links = Vec::new();
+        if let Some(link) = columns
+            .vision
+            .and_then(|c| row.cell(c))
+            .and_then(|c| vision_cell_link(&c.text))
+        {
+            vision_links.push(link);
+        }
+        vision_links.extend(links_in(&note.outline, &row.range));
+        goals.goals.push(Goal {
+            id,
+            outcome: row.cell_text(columns.outcome),
+            success_metric: row.cell_text(columns.metric),
+            status: row.cell_text(columns.status),
+            status_range: columns
+                .status
+                .and_then(|c| row.cell(c))
+                .map(|c| trimmed_cell_range(text, &c.range)),
+            vision_links,
+            row_range: row.range.clone(),
+            id_range,
+            item_text: None,
+        });
+    }
+}
+
+/// The wikilinks to a heading and the `#vision/<pillar>` tags in `range`.
+fn links_in(outline: &Outline, range: &Range<usize>) -> Vec<VisionLink> {
+    let mut links = Vec::new();
+    for link in outline
+        .wikilinks
+        .iter()
+        .filter(|l| range.contains(&l.range.start))
+    {
+        if let Some(heading) = &link.heading {
+            links.push(VisionLink::Wikilink {
+                target: link.target.clone(),
+                heading: heading.clone(),
+            });
+        }
+    }
+    for tag in outline
+        .tags
+        .iter()
+        .filter(|t| range.contains(&t.range.start))
+    {
+        let lower = tag.name.to_lowercase();
+        if let Some(pillar) = lower.strip_prefix("vision/").and_then(Pillar::from_word) {
+            links.push(VisionLink::Pillars(vec![pillar]));
+        }
+    }
+    links
+}
+
+/// The goals of a list: each top-level item, its nested items read as its details.
+fn list_goals(
+    note: &Note,
+    text: &str,
+    blocks: &[&Block],
+    goals: &mut GoalsNote,
+    template_cells: &mut Vec<Range<usize>>,
+) {
+    let mut position = 0;
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = blocks[i];
+        i += 1;
+        let BlockKind::ListItem(item) = &block.kind else {
+            continue;
+        };
+        if item.depth != 0 {
+            continue;
+        }
+        let mut details = Vec::new();
+        while let Some(nested) = blocks.get(i) {
+            match &nested.kind {
+                BlockKind::ListItem(n) if n.depth > 0 => details.push(nested.text.as_str()),
+                // A paragraph or table nested in the item.
+                _ if nested.range.start < block.range.end => {}
+                _ => break,
+            }
+            i += 1;
+        }
+        position += 1;
+        let source = text.get(block.text_range.clone()).unwrap_or("");
+        let explicit = explicit_goal_id(source);
+        if is_placeholder(&block.text) {
+            if let Some((id, range)) = explicit {
+                goals.template_ids.push(id);
+                template_cells.push(offset(range, block.text_range.start));
+            }
+            continue;
+        }
+        let (id, id_range) = match explicit {
+            Some((id, range)) => (id, offset(range, block.text_range.start)),
+            None => (position, block.range.start..block.range.start),
+        };
+        let own = match explicit_goal_id_prefix(&block.text) {
+            Some(rest) => rest,
+            None => block.text.as_str(),
+        };
+        let (outcome, trailing) = trailing_vision(own);
+        let row_range = block.range.start..block.text_range.end.max(block.range.start);
+        let mut vision_links: Vec<VisionLink> = trailing.into_iter().collect();
+        vision_links.extend(links_in(&note.outline, &block.range));
+        let status = match item.checked {
+            Some(true) => GoalStatus::Complete.name(),
+            Some(false) => GoalStatus::NotStarted.name(),
+            None => "",
+        };
+        goals.goals.push(Goal {
+            id,
+            outcome: outcome.trim().to_string(),
+            success_metric: stated_metric(own, &details),
+            status: status.to_string(),
+            status_range: None,
+            vision_links,
+            row_range,
+            id_range,
+            item_text: Some(block.text_range.clone()),
+        });
+        let list = goals
+            .annual_goals_list
+            .get_or_insert(block.range.start..block.range.end);
+        list.end = list.end.max(block.range.end);
+    }
+}
+
+fn offset(range: Range<usize>, by: usize) -> Range<usize> {
+    range.start + by..range.end + by
+}
+
+static EXPLICIT_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*|__)?([Gg]\d{1,3})\b(?:\s*[:.)])?(?:\*\*|__)?(?:\s*[:—–-](?:\s|$))?\s*")
+        .expect("valid regex")
+});
+
+/// A `G1`, `**G1**` or `G1:` a list item's text starts with: its ID and where the `G1` is
+/// in the text.
+fn explicit_goal_id(text: &str) -> Option<(u32, Range<usize>)> {
+    let captures = EXPLICIT_ID.captures(text)?;
+    let id = captures.get(1)?;
+    Some((goal_id(id.as_str())?, id.range()))
+}
+
+/// The text after an explicit ID and its punctuation.
+fn explicit_goal_id_prefix(text: &str) -> Option<&str> {
+    EXPLICIT_ID.find(text).map(|m| &text[m.end()..])
+}
+
+static TRAILING_VISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(\s*([^()]+?)\s*\)|(?:→|->)\s*([^→]+?))[\s.*_]*$").expect("valid regex")
+});
+
+/// A trailing `(Role)` or `→ Role` that names only pillars or the North Star: the text
+/// before it and the link it makes. A parenthesised aside that names anything else is
+/// part of the outcome.
+fn trailing_vision(text: &str) -> (&str, Option<VisionLink>) {
+    let Some(captures) = TRAILING_VISION.captures(text) else {
+        return (text, None);
+    };
+    let named = captures
+        .get(1)
+        .or(captures.get(2))
+        .map_or("", |m| m.as_str());
+    let plain = named.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let only_pillars = plain.eq_ignore_ascii_case(crate::methodology::NORTH_STAR)
+        || plain
+            .split(|c: char| matches!(c, '/' | ',' | '&' | '+') || c.is_whitespace())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"))
+            .all(|w| Pillar::from_word(w.trim_matches(|c: char| c == '*' || c == '_')).is_some());
+    if plain.is_empty() || !only_pillars {
+        return (text, None);
+    }
+    let start = captures.get(0).map_or(text.len(), |m| m.start());
+    (&text[..start], vision_cell_link(plain))
+}
+
+/// The success metric a list goal states: what follows a metric label (`Metric:`,
+/// `Target:`, `KR:`) in its text or its nested items, else its whole text when that
+/// states a measurable target (SPEC §4.1), else nothing.
+fn stated_metric(own: &str, details: &[&str]) -> String {
+    for line in std::iter::once(own).chain(details.iter().copied()) {
+        let plain = line.replace(['*', '_'], "");
+        let lower = plain.to_lowercase();
+        for label in GoalColumn::SuccessMetric.aliases() {
+            if let Some(at) = lower.find(&format!("{label}:")) {
+                let before_ok = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let rest = plain[at + label.len() + 1..].trim();
+                if before_ok && !is_placeholder(rest) {
+                    return rest.to_string();
+                }
+            }
+        }
+    }
+    let all = std::iter::once(own)
+        .chain(details.iter().copied())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if is_quantified(&all) {
+        all.trim().to_string()
+    } else {
+        String::new()
+    }
 }
 
 fn trimmed_cell_range(text: &str, range: &Range<usize>) -> Range<usize> {
@@ -379,26 +673,4 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use crate::methodology::NoteKind;
-    use crate::model::Note;
-    use crate::syntax::SyntaxTree;
-
-    #[test]
-    fn a_reference_in_a_nested_item_is_counted_once() {
-        let text =
-            "# 2026 Goals\n\n## Monthly Milestones\n- [ ] March\n  - [ ] Draft the RFC (G1)\n";
-        let tree = SyntaxTree::parse(text);
-        let note = Note::build(
-            PathBuf::from("/v/2026 Goals.md"),
-            NoteKind::Goals,
-            text,
-            tree.outline().clone(),
-        );
-        let goals = note.as_goals().unwrap();
-        assert_eq!(goals.references.len(), 1, "{:?}", goals.references);
-        assert_eq!(&text[goals.references[0].1.clone()], "G1");
-    }
-}
+mod tests;

@@ -453,6 +453,7 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
 
     if let Some(visibility) = section(SectionId::ExternalVisibility) {
         index.visibility_heading = Some(visibility.heading_range.clone());
+        read_visibility_list(note, visibility, &mut index.visibility);
         for table in tables(note.blocks_in(visibility)) {
             for row in read_rows(
                 table,
@@ -489,6 +490,9 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
                     range: row.range,
                 });
             }
+        }
+        if index.business_impact.is_empty() {
+            read_impact_prose(note, impact, &mut index.business_impact);
         }
     }
 
@@ -612,55 +616,176 @@ fn build_network(note: &Note, network: &mut Network) {
     }
 }
 
-fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
-    let blocks: Vec<&Block> = note.blocks_of(wins).collect();
+/// One win or impact written as prose: a top-level list item with its nested items, or a
+/// paragraph.
+struct Entry {
+    year: Option<i32>,
+    /// The item's or paragraph's own text.
+    own: String,
+    /// With nested items' text joined on.
+    full: String,
+    range: Range<usize>,
+}
+
+/// What a section holds written as prose (SPEC §1.1, "Wins written as prose"): each
+/// top-level list item (bulleted or numbered) is an entry; a group — the section's own
+/// text, or the text under one of its sub-headings such as `### 2026` — that holds no
+/// list has each paragraph as an entry, while in a group with a list the paragraphs are
+/// introductions. A line ending in `:` introduces and is never an entry; nor is a line
+/// that only names a year or a month.
+fn prose_entries(note: &Note, section: &Section) -> Vec<Entry> {
+    let blocks: Vec<&Block> = note.blocks_of(section).collect();
+    let groups_with_lists: Vec<Option<usize>> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem(_)))
+        .map(|b| b.heading)
+        .collect();
+    let year_of = |block: &Block| {
+        block
+            .heading
+            .and_then(|h| four_digit_year(&note.outline.headings[h].text))
+            .or_else(|| four_digit_year(&block.text))
+    };
+    let mut entries = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
         let block = blocks[i];
         i += 1;
+        match &block.kind {
+            BlockKind::ListItem(item) if item.depth == 0 => {
+                let mut full = block.text.clone();
+                let mut range = block.range.clone();
+                while i < blocks.len() {
+                    match &blocks[i].kind {
+                        BlockKind::ListItem(nested) if nested.depth > 0 => {
+                            full.push(' ');
+                            full.push_str(&blocks[i].text);
+                            range.end = range.end.max(blocks[i].range.end);
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                // `- 1. Led the migration` is a bullet holding a numbered item: its text
+                // is the nested item's.
+                let full = full.trim().to_string();
+                if is_placeholder(&full) || full.ends_with(':') {
+                    continue;
+                }
+                entries.push(Entry {
+                    year: year_of(block),
+                    own: block.text.clone(),
+                    full,
+                    range,
+                });
+            }
+            BlockKind::Paragraph if !groups_with_lists.contains(&block.heading) => {
+                let text = block.text.trim();
+                if is_scaffolding_block(block, &[])
+                    || text.ends_with(':')
+                    || names_only_a_date(text)
+                {
+                    continue;
+                }
+                entries.push(Entry {
+                    year: year_of(block),
+                    own: block.text.clone(),
+                    full: text.to_string(),
+                    range: block.range.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    entries
+}
+
+/// A line that only names a period — a year, a month, a quarter or a half (`**2024**`,
+/// `March:`, `Jan 2025`, `Q3`, `2025 H2`): a group label.
+fn names_only_a_date(text: &str) -> bool {
+    let plain = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let is_period = |w: &str| {
+        (w.len() == 4 && four_digit_year(w).is_some())
+            || crate::syntax::MONTH_NAMES
+                .iter()
+                .any(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+            || matches!(w, "q1" | "q2" | "q3" | "q4" | "h1" | "h2")
+    };
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    (1..=2).contains(&words.len()) && words.iter().all(|w| is_period(w))
+}
+
+/// `**Title** — what happened` → ("Title", "what happened"); without a dash, no title.
+fn title_and_description(text: &str) -> (String, String) {
+    match text.split_once(" — ").or_else(|| text.split_once(" - ")) {
+        Some((title, description)) => (clean(title), description.trim().to_string()),
+        None => (String::new(), text.to_string()),
+    }
+}
+
+fn read_wins(note: &Note, wins: &Section, out: &mut Vec<Win>) {
+    for entry in prose_entries(note, wins) {
+        let (title, description) = title_and_description(&entry.own);
+        out.push(Win {
+            year: entry.year,
+            title,
+            description,
+            text: entry.full,
+            range: entry.range,
+        });
+    }
+}
+
+/// Business Impact written as bullets or paragraphs: each an impact row whose impact is
+/// its text.
+fn read_impact_prose(note: &Note, impact: &Section, out: &mut Vec<ImpactRow>) {
+    for entry in prose_entries(note, impact) {
+        let (initiative, _) = title_and_description(&entry.own);
+        out.push(ImpactRow {
+            initiative,
+            impact: entry.full,
+            year: entry.year.map(|y| y.to_string()).unwrap_or_default(),
+            range: entry.range,
+        });
+    }
+}
+
+/// External Visibility written as a list: each top-level item a target, active unless it
+/// is an unchecked checkbox or says it is planned, an idea or not started. Its status is
+/// what the item says, in the words a Status cell would use.
+fn read_visibility_list(note: &Note, section: &Section, out: &mut Vec<VisibilityTarget>) {
+    for block in note.blocks_in(section) {
         let BlockKind::ListItem(item) = &block.kind else {
             continue;
         };
-        if item.depth != 0 {
+        if item.depth != 0 || is_scaffolding_block(block, &[]) || block.text.ends_with(':') {
             continue;
         }
-        let mut full = block.text.clone();
-        let mut range = block.range.clone();
-        while i < blocks.len() {
-            match &blocks[i].kind {
-                BlockKind::ListItem(nested) if nested.depth > 0 => {
-                    full.push(' ');
-                    full.push_str(&blocks[i].text);
-                    range.end = range.end.max(blocks[i].range.end);
-                    i += 1;
-                }
-                _ => break,
-            }
-        }
-        // `- 1. Led the migration` is a bullet holding a numbered item: its text is the
-        // nested item's.
-        let full = full.trim().to_string();
-        if is_placeholder(&full) {
-            continue;
-        }
-        let year = block
-            .heading
-            .and_then(|h| four_digit_year(&note.outline.headings[h].text))
-            .or_else(|| four_digit_year(&block.text));
-        let (title, description) = match block
-            .text
-            .split_once(" — ")
-            .or_else(|| block.text.split_once(" - "))
-        {
-            Some((title, description)) => (clean(title), description.trim().to_string()),
-            None => (String::new(), block.text.clone()),
+        let lower = block.text.to_lowercase();
+        let says = |word: &str| {
+            lower.match_indices(word).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + word.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
         };
-        out.push(Win {
-            year,
-            title,
-            description,
-            text: full,
-            range,
+        let status = match item.checked {
+            Some(true) => "Done",
+            Some(false) => "Not started",
+            None if says("not started") => "Not started",
+            None if says("planned") => "Planned",
+            None if says("idea") => "Idea",
+            None => "Active",
+        };
+        out.push(VisibilityTarget {
+            channel: String::new(),
+            target: block.text.clone(),
+            status: status.to_string(),
+            internal: says("internal"),
+            range: block.range.clone(),
         });
     }
 }
@@ -691,3 +816,6 @@ fn four_digit_year(text: &str) -> Option<i32> {
         .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
         .and_then(|w| w.parse().ok())
 }
+
+#[cfg(test)]
+mod tests;

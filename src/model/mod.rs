@@ -236,10 +236,14 @@ impl Note {
         self.sections.iter().find(|s| s.id == Some(id))
     }
 
-    /// Whether the note has the section `id`, or one of its named sub-sections on its own
-    /// (a top-level `## Mentors` is the Network's).
+    /// Whether the note has `id`'s section, or what stands for it: one of its named
+    /// sub-sections on its own (a top-level `## Mentors` is the Network's), or, in a Goals
+    /// note, a list of goals directly under the H1 for Annual Goals (SPEC §1.1).
     pub fn has_section(&self, id: SectionId) -> bool {
-        self.section(id).is_some() || id.children().any(|child| self.section(child).is_some())
+        self.section(id).is_some()
+            || id.children().any(|child| self.section(child).is_some())
+            || (id == SectionId::AnnualGoals
+                && self.as_goals().is_some_and(|goals| goals.goals_under_title))
     }
 
     /// The section a heading's text names in this note.

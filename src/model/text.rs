@@ -8,6 +8,10 @@ use regex::Regex;
 
 use crate::methodology::{Pillar, NORTH_STAR};
 
+mod win_reading;
+
+pub use win_reading::{read_win, WinReading};
+
 /// Removes bracketed placeholders (`[One sentence]`, `[[[Year] Goals]]`) from `text`;
 /// keeps wikilinks and Markdown links. Returns the remaining text.
 pub fn without_placeholders(text: &str) -> String {
@@ -250,10 +254,12 @@ const NOT_COUNTED: &[&str] = &[
 ];
 
 /// True when `text` states a measurable result: money, a percentage, a multiplier, or a
-/// number attached to a unit or a counted noun. Years, dates, quarters, versions, list and
-/// rank numbers, and numbers inside links or names do not count.
+/// number attached to a unit or a counted noun, in digits or in words ("two regions",
+/// "within a week", "half the time"). Years, dates, quarters, versions, list and rank
+/// numbers, and numbers inside links or names do not count.
 pub fn is_quantified(text: &str) -> bool {
-    let cleaned = NOT_METRICS.replace_all(text, " ");
+    let text = win_reading::spelled_out_as_digits(text);
+    let cleaned = NOT_METRICS.replace_all(&text, " ");
     let cleaned = cleaned.replace(['*', '_', '~'], "");
     for found in METRIC.find_iter(&cleaned) {
         let matched = found.as_str();

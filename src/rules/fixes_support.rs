@@ -292,6 +292,24 @@ pub(crate) fn prompt_fix(
     Fix::new(note, title, Applicability::Helps, vec![edit])
 }
 
+/// Asks `question` about a Goals note's annual goals: under Annual Goals, or — where the
+/// goals are a list directly under the H1, standing for the section — under the H1, so no
+/// empty Annual Goals section is made for it.
+pub(crate) fn ask_about_goals(
+    note: &Note,
+    context: &Context,
+    title: String,
+    question: &str,
+) -> Option<Fix> {
+    let h1 = note.sections.iter().find(|s| s.level == 1);
+    match h1 {
+        Some(h1) if note.as_goals().is_some_and(|g| g.goals_under_title) => {
+            ask_under(note, h1, title, question)
+        }
+        _ => prompt_fix(note, context, title, question, &[SectionId::AnnualGoals]),
+    }
+}
+
 /// The top-level section `id` belongs to.
 fn top_level(id: SectionId) -> SectionId {
     let mut id = id;

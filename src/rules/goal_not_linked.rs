@@ -154,16 +154,50 @@ fn add_vision_column(
     edits
 }
 
-fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
-    let Some((block, table, row)) = table_of_row(note, &goal.row_range) else {
+/// For a goal written as a list item: one fix per pillar, appending ` (Role)` to the item —
+/// or a `#vision/role` tag when the item already ends in a pillar the picture lacks, so
+/// the two stay readable apart.
+fn list_fixes(note: &Note, goal: &Goal, ranked: &[Candidate], clear_winner: bool) -> Vec<Fix> {
+    let Some(item) = &goal.item_text else {
         return Vec::new();
     };
+    let end = item.end;
+    ranked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, candidate)| {
+            let name = candidate.pillar.name();
+            let text = if goal.vision_links.is_empty() {
+                format!(" ({name})")
+            } else {
+                format!(" #vision/{}", name.to_lowercase())
+            };
+            Fix::new(
+                note,
+                format!("Link {} to Vision: {name}", goal.label()),
+                link_applicability(candidate.resolves, i == 0 && clear_winner),
+                vec![Edit {
+                    range: end..end,
+                    text,
+                }],
+            )
+        })
+        .collect()
+}
+
+fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
     let ranked = candidates(goal, index);
     // Preferred only when one pillar clearly matches best.
     let clear_winner = match ranked.as_slice() {
         [first, second, ..] => first.shared > 0 && first.shared > second.shared,
         [first] => first.shared > 0,
         [] => false,
+    };
+    if goal.item_text.is_some() {
+        return list_fixes(note, goal, &ranked, clear_winner);
+    }
+    let Some((block, table, row)) = table_of_row(note, &goal.row_range) else {
+        return Vec::new();
     };
     let mut fixes = Vec::new();
     match table.column(GoalColumn::Vision.aliases()) {
@@ -345,5 +379,45 @@ mod tests {
                 "Link G1 to Vision: Reach",
             ]]
         );
+    }
+
+    /// A checklist under the H1, in the person's own shape.
+    const LIST: &str = "# 2026 Goals\n\n→ [[Career]]\n\n- [ ] Get promoted to Principal (Role)\n- [ ] Give two conference talks on platform engineering\n- [x] Four weeks offline #vision/life\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | *\"Start\"* | G1, G2, G3 |\n";
+
+    #[test]
+    fn a_goal_in_a_list_is_linked_by_naming_its_pillar_after_it() {
+        let notes = [("2026 Goals.md", LIST), ("Career.md", CAREER)];
+        let found = super::super::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            &LIST[found[0].range.clone()],
+            "- [ ] Give two conference talks on platform engineering"
+        );
+        assert_eq!(
+            titles(&notes, CODE),
+            [[
+                "Link G2 to Vision: Reach (resolves, preferred)",
+                "Link G2 to Vision: Role (resolves)",
+                "Link G2 to Vision: Impact (resolves)",
+                "Link G2 to Vision: Life (resolves)",
+            ]]
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Link G2 to Vision: Reach"),
+            LIST.replace("platform engineering\n", "platform engineering (Reach)\n")
+        );
+        assert!(resolves(&notes, CODE, 0, "Link G2 to Vision: Reach"));
+    }
+
+    #[test]
+    fn a_list_goal_naming_a_pillar_still_to_write_gets_a_tag() {
+        let career = "# Career\n\n## Vision\n\n### The Picture\n- **Role:** Principal engineer who sets platform strategy.\n- **Reach:** Conference talks and writing.\n";
+        let list = "# 2026 Goals\n\n- [ ] Get promoted to Principal (Role)\n- [ ] Four weeks offline (Life)\n";
+        let notes = [("2026 Goals.md", list), ("Career.md", career)];
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Link G2 to Vision: Role"),
+            list.replace("(Life)\n", "(Life) #vision/role\n")
+        );
+        assert!(resolves(&notes, CODE, 0, "Link G2 to Vision: Role"));
     }
 }

@@ -1,8 +1,8 @@
 //! `goal-without-metric`: an annual goal's Success Metric is empty or a placeholder.
 
-use super::fixes_support::prompt_fix;
+use super::fixes_support::ask_about_goals;
 use super::{finding, Context, Finding, Rule, RuleMeta, Severity};
-use crate::methodology::{SectionId, GOAL_METRIC_QUESTION};
+use crate::methodology::GOAL_METRIC_QUESTION;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
@@ -39,12 +39,11 @@ impl Rule for GoalWithoutMetric {
                         goal.label()
                     ),
                 );
-                found.fixes.extend(prompt_fix(
+                found.fixes.extend(ask_about_goals(
                     note,
                     context,
                     format!("Ask: {GOAL_METRIC_QUESTION}"),
                     GOAL_METRIC_QUESTION,
-                    &[SectionId::AnnualGoals],
                 ));
                 found
             })
@@ -77,5 +76,42 @@ mod tests {
             titles(&[("2026 Goals.md", &asked)], CODE),
             [Vec::<String>::new()]
         );
+    }
+
+    /// Goals listed under the H1, one without a measurable target.
+    const LIST: &str = "# 2026 Goals\n\nWhat this year is for.\n\n- [ ] Get promoted to Staff (Role)\n- [ ] Give 3 talks at meetups (Reach)\n";
+
+    #[test]
+    fn a_list_goal_without_a_target_is_asked_above_the_list() {
+        let notes = [("2026 Goals.md", LIST)];
+        let found = crate::rules::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            &LIST[found[0].range.clone()],
+            "- [ ] Get promoted to Staff (Role)"
+        );
+        // No Annual Goals section is made for the question: the list stands for it.
+        let asked = fixed(&notes, CODE, 0, "Ask: How will you measure it?");
+        assert_eq!(
+            asked,
+            LIST.replace(
+                "# 2026 Goals\n",
+                "# 2026 Goals\n\n> How will you measure it?\n"
+            )
+        );
+        assert_eq!(
+            titles(&[("2026 Goals.md", &asked)], CODE),
+            [Vec::<String>::new()]
+        );
+        // A target stated in a nested item is the metric.
+        let measured = LIST.replace(
+            "Staff (Role)\n",
+            "Staff (Role)\n  - Metric: promotion packet accepted in the spring cycle\n",
+        );
+        assert!(crate::rules::fixes_support::testing::findings(
+            &[("2026 Goals.md", &measured)],
+            CODE
+        )
+        .is_empty());
     }
 }

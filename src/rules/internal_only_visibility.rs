@@ -82,4 +82,13 @@ mod tests {
             )
         );
     }
+
+    #[test]
+    fn a_list_of_targets_is_active_unless_unchecked_or_only_planned() {
+        let findings = crate::rules::fixes_support::testing::findings;
+        let active = "# Career\n\n## External Visibility\n\n- Spoke at KubeCon EU on golden paths\n- [ ] Write about the migration for InfoQ\n";
+        assert!(findings(&[("Career.md", active)], CODE).is_empty());
+        let only_planned = "# Career\n\n## External Visibility\n\n- [ ] Write about the migration for InfoQ\n- Podcast with the Platform Engineering show (planned)\n- Internal tech talk on CI\n";
+        assert_eq!(findings(&[("Career.md", only_planned)], CODE).len(), 1);
+    }
 }

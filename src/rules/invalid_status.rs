@@ -141,4 +141,13 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_checkbox_or_a_plain_bullet_is_never_an_invalid_status() {
+        let list = "# 2026 Goals\n\n## Annual Goals\n\n- [x] Ship the billing rewrite\n- [ ] Give 2 talks\n- Spend more time outdoors\n";
+        assert!(
+            crate::rules::fixes_support::testing::findings(&[("2026 Goals.md", list)], CODE)
+                .is_empty()
+        );
+    }
 }

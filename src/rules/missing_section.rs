@@ -110,4 +110,19 @@ mod tests {
             "{fixed}"
         );
     }
+
+    #[test]
+    fn a_checklist_under_the_title_is_the_annual_goals_section() {
+        let findings = crate::rules::fixes_support::testing::findings;
+        let says_annual = |text: &str| {
+            findings(&[("2024 Goals.md", text)], CODE)
+                .iter()
+                .any(|f| f.message.contains("Annual Goals"))
+        };
+        let checklist = "# 2024 Goals\n\n- [x] Read 12 books\n- [ ] Run a half marathon\n";
+        assert!(!says_annual(checklist));
+        // Prose under the title is no list of goals.
+        let prose = "# 2024 Goals\n\nRead more, run more, and get promoted.\n";
+        assert!(says_annual(prose));
+    }
 }

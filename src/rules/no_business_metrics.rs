@@ -71,4 +71,13 @@ mod tests {
             )
         );
     }
+
+    #[test]
+    fn impact_in_bullets_counts_when_it_states_a_number() {
+        let findings = crate::rules::fixes_support::testing::findings;
+        let measured = "# Career\n\n## Business Impact\n\n- Calls over 1s dropped from 30% to 10%\n- Improved reliability of the payments API\n";
+        assert!(findings(&[("Career.md", measured)], CODE).is_empty());
+        let vague = "# Career\n\n## Business Impact\n\nImproved reliability of the payments API.\n\nMade on-call calmer.\n";
+        assert_eq!(findings(&[("Career.md", vague)], CODE).len(), 1);
+    }
 }

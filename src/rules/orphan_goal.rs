@@ -223,4 +223,23 @@ mod tests {
         assert!(fixed(&notes, CODE, 0, "Add a quarterly intention for G1")
             .ends_with("| Q1 | [intention] | G1: Principal promotion |\n"));
     }
+
+    #[test]
+    fn a_list_goal_nothing_moves_forward_is_found_at_its_item() {
+        let goals = "# 2026 Goals\n\n- [ ] Principal promotion (Role)\n- [ ] Golden paths are the default (Impact)\n\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---|---|---|\n| Q1 | *\"Prove it\"* | G1: scope summary |\n";
+        let notes = [("2026 Goals.md", goals)];
+        let found = crate::rules::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            &goals[found[0].range.clone()],
+            "- [ ] Golden paths are the default (Impact)"
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for G2"),
+            goals.replace(
+                "| G1: scope summary |\n",
+                "| G1: scope summary |\n| Q1 | [intention] | G2: Golden paths are the default |\n"
+            )
+        );
+    }
 }

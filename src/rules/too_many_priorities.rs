@@ -1,7 +1,7 @@
 //! `too-many-priorities`: more annual goals than the maximum, more than one theme, or more
 //! than three Current Focus items.
 
-use super::fixes_support::prompt_fix;
+use super::fixes_support::{ask_about_goals, prompt_fix};
 use super::{finding, Context, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, NoteKind, SectionId, ONE_THEME_QUESTION as QUESTION};
 use crate::model::Note;
@@ -20,17 +20,11 @@ impl TooManyPriorities {
 /// The ONE-theme question, under the theme in a Career Index and above the annual goals
 /// in a Goals note.
 fn ask(note: &Note, context: &Context) -> Option<Fix> {
-    let section = match note.kind {
-        NoteKind::Goals => SectionId::AnnualGoals,
-        _ => SectionId::AnnualTheme,
-    };
-    prompt_fix(
-        note,
-        context,
-        format!("Ask: {QUESTION}"),
-        QUESTION,
-        &[section],
-    )
+    let title = format!("Ask: {QUESTION}");
+    match note.kind {
+        NoteKind::Goals => ask_about_goals(note, context, title, QUESTION),
+        _ => prompt_fix(note, context, title, QUESTION, &[SectionId::AnnualTheme]),
+    }
 }
 
 /// A single theme that is really several: joined by ` and `, ` & `, ` + ` or `;`.
@@ -147,5 +141,31 @@ mod tests {
         assert!(super::is_joined("Scale the team and ship the platform"));
         assert!(super::is_joined("Depth; visibility"));
         assert!(!super::is_joined("Go external"));
+    }
+
+    #[test]
+    fn a_long_checklist_of_goals_is_too_many_and_asked_above_it() {
+        let goals = "# 2024 Goals\n\n- [x] Read 12 books\n- [ ] Run a half marathon\n- [ ] Get promoted to Staff\n- [ ] Learn Spanish\n- [ ] Ship the side project\n";
+        let notes = [("2024 Goals.md", goals)];
+        let found = crate::rules::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.starts_with("5 annual goals"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, ASK),
+            goals.replace(
+                "# 2024 Goals\n",
+                "# 2024 Goals\n\n> If this year had ONE theme, what would it be?\n"
+            )
+        );
+        // Three are fine.
+        let three = "# 2024 Goals\n\n- [x] Read 12 books\n- [ ] Run a half marathon\n- [ ] Get promoted to Staff\n";
+        assert!(
+            crate::rules::fixes_support::testing::findings(&[("2024 Goals.md", three)], CODE)
+                .is_empty()
+        );
     }
 }

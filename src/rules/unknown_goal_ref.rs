@@ -74,4 +74,25 @@ mod tests {
         );
         assert!(resolves(&notes, CODE, 0, "Replace G5 with G1"));
     }
+
+    #[test]
+    fn list_goals_are_known_by_their_ids_and_their_positions() {
+        let goals = "# 2026 Goals\n\n## Annual Goals\n\n- **G1:** Principal promotion (Role)\n- Golden paths are the default (Impact)\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [ ] Draft the narrative (G1)\n- [ ] Pair with the platform team (G2)\n- [ ] Book the speaking coach (G3)\n";
+        let notes = [("2026 Goals.md", goals)];
+        let found = crate::rules::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(
+            found
+                .iter()
+                .map(|f| &goals[f.range.clone()])
+                .collect::<Vec<_>>(),
+            ["G3"]
+        );
+        assert_eq!(
+            titles(&notes, CODE),
+            [[
+                "Replace G3 with G1 (resolves)",
+                "Replace G3 with G2 (resolves)"
+            ]]
+        );
+    }
 }

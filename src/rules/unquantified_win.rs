@@ -4,7 +4,7 @@ use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::{ImpactColumn, SectionId, QUANTIFY_IMPACT_QUESTION};
 use crate::model::index::{ImpactRow, Win};
-use crate::model::text::is_quantified;
+use crate::model::text::{is_quantified, read_win, WinReading};
 use crate::model::Note;
 use crate::syntax::BlockKind;
 
@@ -31,15 +31,15 @@ fn placeholder_fix(note: &Note, edit: Edit) -> Option<Fix> {
     )
 }
 
-/// Appends the placeholder to the win's own line: after its text, or after the text of
-/// the item it holds (`- 1. Led the migration`).
-fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
+/// Appends the placeholder after the text of the item or paragraph at `range`: its own
+/// text, or the text of the item it holds (`- 1. Led the migration`).
+fn append_placeholder(note: &Note, range: &std::ops::Range<usize>) -> Option<Fix> {
     let end = note
         .outline
         .blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::ListItem(_)))
-        .filter(|b| b.range.start >= win.range.start && b.range.end <= win.range.end)
+        .filter(|b| matches!(b.kind, BlockKind::ListItem(_) | BlockKind::Paragraph))
+        .filter(|b| b.range.start >= range.start && b.range.end <= range.end)
         .find(|b| !b.text.trim().is_empty())?
         .text_range
         .end;
@@ -52,9 +52,17 @@ fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
     )
 }
 
-/// Puts the placeholder into the row's Business Impact cell, after what it says.
+/// Appends the placeholder to the win's own line.
+fn win_placeholder(note: &Note, win: &Win) -> Option<Fix> {
+    append_placeholder(note, &win.range)
+}
+
+/// Puts the placeholder into the row's Business Impact cell, after what it says; an
+/// impact written as a bullet or paragraph gets it appended, as a win does.
 fn impact_placeholder(note: &Note, row: &ImpactRow) -> Option<Fix> {
-    let (_, table, index) = table_of_row(note, &row.range)?;
+    let Some((_, table, index)) = table_of_row(note, &row.range) else {
+        return append_placeholder(note, &row.range);
+    };
     let column = table
         .column(ImpactColumn::BusinessImpact.aliases())
         .or(table.header.cells.is_empty().then_some(1))?;
@@ -88,7 +96,8 @@ impl Rule for UnquantifiedWin {
         };
         let mut findings = Vec::new();
         for win in &index.wins {
-            if !is_quantified(&win.text) {
+            // Recognition and lines that are not achievements have nothing to quantify.
+            if read_win(&win.text) == WinReading::Unquantified {
                 let name = if win.title.is_empty() {
                     "This win".to_string()
                 } else {
@@ -108,10 +117,17 @@ impl Rule for UnquantifiedWin {
         }
         for row in &index.business_impact {
             if !is_quantified(&row.impact) {
+                let what = if row.initiative.trim().is_empty() {
+                    "This impact".to_string()
+                } else {
+                    format!("The impact of “{}”", row.initiative)
+                };
                 let mut found = finding(
                     self,
                     row.range.clone(),
-                    format!("The impact of “{}” has no number yet — what did it save, earn or change, in $ or %?", row.initiative),
+                    format!(
+                        "{what} has no number yet — what did it save, earn or change, in $ or %?"
+                    ),
                 );
                 found.fixes.extend(impact_placeholder(note, row));
                 found
@@ -191,6 +207,40 @@ mod tests {
             CAREER.replace(
                 "### Business Impact Metrics\n",
                 "### Business Impact Metrics\n\n> Can you quantify the $ impact of your wins?\n\n"
+            )
+        );
+    }
+
+    #[test]
+    fn prose_wins_and_impact_bullets_get_the_placeholder_after_their_text() {
+        let career = "# Career\n\n## Wins & Artifacts\n\n### 2025\n\nLed the migration of 40 services to Kubernetes.\n\nRebuilt the on-call rotation from scratch.\n\n## Business Impact\n\n- Calls over 1s dropped from 30% to 10%\n- Improved reliability of the payments API\n";
+        let notes = [("Career.md", career)];
+        let found = crate::rules::fixes_support::testing::findings(&notes, CODE);
+        assert_eq!(
+            found
+                .iter()
+                .map(|f| &career[f.range.clone()])
+                .collect::<Vec<_>>(),
+            [
+                "Rebuilt the on-call rotation from scratch.",
+                "- Improved reliability of the payments API"
+            ]
+        );
+        assert!(found[1]
+            .message
+            .starts_with("This impact has no number yet"));
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add an impact placeholder"),
+            career.replace(
+                "from scratch.\n",
+                "from scratch. — [impact: $ / % / how many]\n"
+            )
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 1, "Add an impact placeholder"),
+            career.replace(
+                "payments API\n",
+                "payments API — [impact: $ / % / how many]\n"
             )
         );
     }
