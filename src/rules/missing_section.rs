@@ -39,22 +39,42 @@ fn continuing(question: &str) -> String {
     }
 }
 
-/// The one finding's message: every absent section named, and the first one's question,
-/// so that the person knows where to start.
+/// The sections whose absence a blind-spot rule asks about at the same line, with the
+/// section's own question: `missing-section` leaves that question to it.
+const ASKED_BY_A_BLIND_SPOT: [SectionId; 5] = [
+    SectionId::InnovationThesis,
+    SectionId::Network,
+    SectionId::ExternalVisibility,
+    SectionId::BusinessImpact,
+    SectionId::RiskRegister,
+];
+
+/// The one finding's message: every absent section named, and the question of the first
+/// one no blind spot asks about, so that the person knows where to start.
 fn message(what: &str, missing: &[SectionId]) -> String {
-    let first = missing[0];
-    let question = continuing(review_question(first));
-    if missing.len() == 1 {
-        format!(
-            "Your {what} has no {} section yet — {question}",
-            first.title()
-        )
-    } else {
-        format!(
-            "Your {what} has no {} sections yet — start with {}: {question}",
+    let start = missing
+        .iter()
+        .find(|id| !ASKED_BY_A_BLIND_SPOT.contains(id));
+    match (missing, start) {
+        ([one], Some(_)) => format!(
+            "Your {what} has no {} section yet — {}",
+            one.title(),
+            continuing(review_question(*one))
+        ),
+        ([one], None) => format!(
+            "Your {what} has no {} section yet — what would you write there today?",
+            one.title()
+        ),
+        (_, Some(first)) => format!(
+            "Your {what} has no {} sections yet — start with {}: {}",
             names(missing),
-            first.title()
-        )
+            first.title(),
+            continuing(review_question(*first))
+        ),
+        (_, None) => format!(
+            "Your {what} has no {} sections yet — which one could you write today?",
+            names(missing)
+        ),
     }
 }
 

@@ -8,6 +8,7 @@
 //! configures or documents rules reads the registry.
 
 pub mod docs;
+mod evidence;
 mod finding;
 pub(crate) mod fixes_support;
 mod settings;

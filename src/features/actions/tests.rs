@@ -110,6 +110,9 @@ fn the_blind_spot_review_marks_what_applies() {
         after.contains("## Blind Spot Review — 2026-03-15"),
         "{after}"
     );
+    // The thesis is empty: empty-section asks its question, not no-clear-pov, and the
+    // review still marks the spot.
+    assert!(!snap.diagnostics().iter().any(|f| f.code == "no-clear-pov"));
     assert!(after.contains("- [ ] **No clear POV** (applies) — What do you believe about your industry that others don't?"), "{after}");
     assert!(after.contains("**No contingency** (applies)"), "{after}");
     assert!(
