@@ -16,7 +16,7 @@ use crate::methodology::{
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{rule, weekly_review_edit, Edit};
+use crate::rules::{rule, weekly_review_edit, Edit, RuleLevel};
 use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
@@ -281,6 +281,22 @@ pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
         .collect()
 }
 
+/// Whether `missing-section` is on for this note: its one finding at the H1 then offers
+/// every missing section (and all of them at once), so the templates are not offered again
+/// at every position of the note.
+fn reports_missing_sections(snapshot: &Snapshot) -> bool {
+    let Some(missing_section) = rule("missing-section") else {
+        return false;
+    };
+    let context = snapshot.context();
+    matches!(
+        context
+            .settings
+            .level(missing_section.code(), missing_section.default_severity()),
+        RuleLevel::On(_)
+    )
+}
+
 /// The action a command stands for, at `offset` of the snapshot's note.
 pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> Option<Action> {
     let year = snapshot.today.year();
@@ -327,7 +343,7 @@ pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         ] {
             actions.extend(command_action(snapshot, command, range.start));
         }
-    } else if snapshot.is_checked() {
+    } else if snapshot.is_checked() && !reports_missing_sections(snapshot) {
         actions.extend(missing_section_templates(snapshot));
     }
     if snapshot.is_checked() {

@@ -249,8 +249,20 @@ fn the_action_list_fits_the_note() {
         index.contains(&"Run blind spot review".to_string()),
         "{index:?}"
     );
+    // missing-section's finding at the H1 offers the sections; they do not follow the
+    // cursor around the note as well, unless the rule is switched off.
     assert!(
-        index.iter().any(|t| t == "Insert Timeline template"),
+        !index.iter().any(|t| t == "Insert Timeline template"),
+        "{index:?}"
+    );
+    let without_the_rule = crate::features::test_support::snapshot_in_root(
+        &[("Career.md", INDEX)],
+        Some("[rules]\nmissing-section = \"off\"\n"),
+    );
+    assert!(
+        actions(&without_the_rule, 0..0)
+            .iter()
+            .any(|a| a.title == "Insert Timeline template"),
         "{index:?}"
     );
     assert!(
