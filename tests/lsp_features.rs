@@ -543,3 +543,95 @@ async fn an_unrecognised_heading_can_become_an_alias_in_the_config_file_or_be_re
     );
     client.shutdown_and_exit().await;
 }
+
+/// A brag document with several findings at its title and a win without a number.
+const BRAG: &str = "# Career\n\n## Vision\n\n**North Star (2030):** Staff engineer on a logistics platform.\n\n## Current Role\n\nSenior engineer, shipments.\n\n## Timeline\n\n| Years | Role | Company | Key Achievement |\n|---|---|---|---|\n| 2021– | Senior Engineer | Freightline | Led the ingestion rewrite |\n\n## Growth\n\n- Kafka, idempotent consumers\n\n## Network\n\n### Sponsors\n- Ruud Janssen — VP Engineering\n\n### Mentors\n- Elena Marchetti — Staff Engineer\n\n## Wins\n\n- Improved the reliability of the ingestion pipeline\n\n## Open Tasks\n\n- [ ] Ask Ruud about the staff promotion\n";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn code_actions_put_the_asked_diagnostics_first_and_keep_file_level_fixes_at_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let (mut client, _) =
+        TestClient::initialized(init(&root, json!({"documentChanges": true}))).await;
+    let uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, BRAG))
+        .await;
+    let published = client
+        .notification_where("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str()
+        })
+        .await;
+    let diagnostics = published["diagnostics"].as_array().unwrap().clone();
+    let find = |code: &str| {
+        diagnostics
+            .iter()
+            .find(|d| d["code"] == code)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {code} in {diagnostics:?}"))
+    };
+    let (missing, contingency, win) = (
+        find("missing-section"),
+        find("no-contingency"),
+        find("unquantified-win"),
+    );
+    let win_line = win["range"]["start"]["line"].as_u64().unwrap();
+    let at = |line: u64, asked: Vec<Value>| json!({"textDocument": {"uri": uri}, "range": {"start": {"line": line, "character": 2}, "end": {"line": line, "character": 2}}, "context": {"diagnostics": asked}});
+    let codes_of = |actions: &Value| -> Vec<String> {
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                a["diagnostics"][0]["code"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+
+    // At the win, with nothing asked: the win's fixes, and no file-level ones.
+    let plain = client
+        .request_ok("textDocument/codeAction", at(win_line, vec![]))
+        .await;
+    let listed = titles(&plain);
+    assert!(
+        !listed.iter().any(|t| t == "Add all missing sections"
+            || t == "Ignore missing-section here"
+            || t.starts_with("Ask: What if")),
+        "{listed:?}"
+    );
+
+    // Asked for two file-level diagnostics and the win's: their fixes first, in that order.
+    let asked = client
+        .request_ok(
+            "textDocument/codeAction",
+            at(
+                win_line,
+                vec![contingency.clone(), missing.clone(), win.clone()],
+            ),
+        )
+        .await;
+    let codes = codes_of(&asked);
+    let first = |code: &str| codes.iter().position(|c| c == code).unwrap();
+    assert_eq!(codes[0], "no-contingency", "{codes:?}");
+    assert!(
+        first("no-contingency") < first("missing-section")
+            && first("missing-section") < first("unquantified-win"),
+        "{codes:?}"
+    );
+    let listed = titles(&asked);
+    assert_eq!(listed[first("missing-section")], "Add all missing sections");
+
+    // On the title line, the file-level fixes are offered without being asked for.
+    let on_title = client
+        .request_ok("textDocument/codeAction", at(0, vec![]))
+        .await;
+    let listed = titles(&on_title);
+    assert!(
+        listed.iter().any(|t| t == "Add all missing sections"),
+        "{listed:?}"
+    );
+    client.shutdown_and_exit().await;
+}

@@ -16,7 +16,7 @@ use crate::methodology::{
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{rule, weekly_review_edit, Edit};
+use crate::rules::{rule, weekly_review_edit, Edit, RuleLevel};
 use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
@@ -175,14 +175,28 @@ pub fn weekly_review(snapshot: &Snapshot) -> Action {
 pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
     let note = snapshot.note();
     // A blind spot applies when a rule that looks for it reports the note; the rules say
-    // which spot they look for.
+    // which spot they look for. Where the spot's section is there and empty, its rule
+    // leaves the question to empty-section, and that finding marks the spot instead.
     let found: Vec<BlindSpotId> =
         if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
-            snapshot
-                .diagnostics()
+            let findings = snapshot.diagnostics();
+            let by_rule = findings
                 .iter()
-                .filter_map(|f| rule(f.code)?.meta().blind_spot)
-                .collect()
+                .filter_map(|f| rule(f.code)?.meta().blind_spot);
+            let by_empty_section = findings
+                .iter()
+                .filter(|f| f.code == "empty-section")
+                .filter_map(|f| {
+                    let section = note.sections.iter().find(|s| s.heading_range == f.range)?;
+                    let within = std::iter::successors(section.id, |id| id.parent());
+                    let spots: Vec<BlindSpotId> = within
+                        .flat_map(|id| BLIND_SPOTS.iter().filter(move |spot| spot.section == id))
+                        .map(|spot| spot.id)
+                        .collect();
+                    Some(spots)
+                })
+                .flatten();
+            by_rule.chain(by_empty_section).collect()
         } else {
             Vec::new()
         };
@@ -267,6 +281,22 @@ pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
         .collect()
 }
 
+/// Whether `missing-section` is on for this note: its one finding at the H1 then offers
+/// every missing section (and all of them at once), so the templates are not offered again
+/// at every position of the note.
+fn reports_missing_sections(snapshot: &Snapshot) -> bool {
+    let Some(missing_section) = rule("missing-section") else {
+        return false;
+    };
+    let context = snapshot.context();
+    matches!(
+        context
+            .settings
+            .level(missing_section.code(), missing_section.default_severity()),
+        RuleLevel::On(_)
+    )
+}
+
 /// The action a command stands for, at `offset` of the snapshot's note.
 pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> Option<Action> {
     let year = snapshot.today.year();
@@ -314,7 +344,7 @@ pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         ] {
             actions.extend(command_action(snapshot, command, range.start));
         }
-    } else if snapshot.is_checked() {
+    } else if snapshot.is_checked() && !reports_missing_sections(snapshot) {
         actions.extend(missing_section_templates(snapshot));
     }
     if snapshot.is_checked() {

@@ -16,13 +16,52 @@ use crate::workspace::Snapshot;
 /// The quick fixes for the findings of the snapshot's note whose range meets `range` (a
 /// cursor inside a finding, or touching its ends, counts): each finding's own fixes, then
 /// "Ignore CODE here". Identical actions offered for several findings appear once.
+/// File-level findings (at the H1, else the start of the note) are offered only when the
+/// range lies on that line: a selection that merely reaches it does not get them.
 pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
+    quick_fixes_for(snapshot, range, &[])
+}
+
+/// As [`quick_fixes`], for a request that names the diagnostics it wants fixed (`asked`:
+/// each one's code and byte range, in the request's order). Their fixes come first, in
+/// that order, wherever they are; the fixes of the other findings at `range` follow.
+pub fn quick_fixes_for(
+    snapshot: &Snapshot,
+    range: Range<usize>,
+    asked: &[(String, Range<usize>)],
+) -> Vec<Action> {
     let findings = snapshot.diagnostics();
+    let note = snapshot.note();
+    let title = note.title_range();
+    let on_title_line = {
+        let (start, end) = line_around(snapshot.text(), title.start);
+        start <= range.start && range.end <= end
+    };
+    let mut chosen: Vec<&Finding> = Vec::new();
+    for (code, at) in asked {
+        for finding in findings
+            .iter()
+            .filter(|f| f.code == code.as_str() && f.range == *at)
+        {
+            if !chosen.iter().any(|c| std::ptr::eq(*c, finding)) {
+                chosen.push(finding);
+            }
+        }
+    }
+    // A file-level finding is about the whole note: offered where its line is, not at
+    // every request that happens to touch the note's first line.
+    let here = findings.iter().filter(|f| {
+        f.range.start <= range.end
+            && range.start <= f.range.end
+            && (f.range != title || on_title_line)
+    });
+    for finding in here {
+        if !chosen.iter().any(|c| std::ptr::eq(*c, finding)) {
+            chosen.push(finding);
+        }
+    }
     let mut actions: Vec<Action> = Vec::new();
-    for finding in findings
-        .iter()
-        .filter(|f| f.range.start <= range.end && range.start <= f.range.end)
-    {
+    for finding in chosen {
         let offered = finding
             .fixes
             .iter()
@@ -38,6 +77,17 @@ pub fn quick_fixes(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
         }
     }
     actions
+}
+
+/// The start and the end (after its line break, so that a whole-line selection counts)
+/// of the line that holds `offset`.
+fn line_around(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1);
+    (start, end)
 }
 
 /// A rule's fix as a code action: its edits to the note, and the note it creates.
@@ -383,5 +433,99 @@ mod tests {
         assert!(quick_fixes(&in_configured_root, offset..offset)
             .iter()
             .any(|a| a.title == "Add the Profile section"));
+    }
+
+    /// A brag document in its own shape: several file-level findings at the H1, and a win
+    /// with no number further down.
+    const BRAG: &str = "# Career\n\n## Vision\n\n**North Star (2030):** Staff engineer on a logistics platform.\n\n## Current Role\n\nSenior engineer, shipments.\n\n## Timeline\n\n| Years | Role | Company | Key Achievement |\n|---|---|---|---|\n| 2021– | Senior Engineer | Freightline | Led the ingestion rewrite |\n\n## Growth\n\n- Kafka, idempotent consumers\n\n## Network\n\n### Sponsors\n- Ruud Janssen — VP Engineering\n\n### Mentors\n- Elena Marchetti — Staff Engineer\n\n## Wins\n\n- Improved the reliability of the ingestion pipeline$0\n\n## Open Tasks\n\n- [ ] Ask Ruud about the staff promotion\n";
+
+    #[test]
+    fn file_level_fixes_stay_on_the_title_line_unless_asked_for() {
+        let at_win = titles_at(&[("Career.md", BRAG)]);
+        assert!(
+            at_win.iter().any(|t| t == "Ignore unquantified-win here"),
+            "{at_win:?}"
+        );
+        assert!(
+            !at_win.iter().any(|t| t == "Add all missing sections"
+                || t == "Ignore missing-section here"
+                || t.starts_with("Ask: What if")),
+            "{at_win:?}"
+        );
+        // On the H1 line, they are all there.
+        let text = BRAG.replace("$0", "");
+        let snapshot = snapshot(&[("Career.md", &text)]);
+        let on_title: Vec<String> = quick_fixes(&snapshot, 3..3)
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        for title in [
+            "Add all missing sections",
+            "Ignore missing-section here",
+            "Ask: What if your current path doesn't work out?",
+        ] {
+            assert!(on_title.iter().any(|t| t == title), "{title}: {on_title:?}");
+        }
+        // A selection of the whole note reaches the H1 but is not on its line.
+        let everything: Vec<String> = quick_fixes(&snapshot, 0..text.len())
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
+        assert!(
+            !everything.iter().any(|t| t == "Add all missing sections"),
+            "{everything:?}"
+        );
+        assert!(
+            everything
+                .iter()
+                .any(|t| t == "Ignore unquantified-win here"),
+            "{everything:?}"
+        );
+    }
+
+    #[test]
+    fn the_fixes_asked_for_come_first_in_the_order_asked() {
+        let (snapshot, offset) = snapshot_at(&[("Career.md", BRAG)]);
+        let findings = snapshot.diagnostics();
+        let at_h1 = |code: &str| {
+            let found = findings
+                .iter()
+                .find(|f| f.code == code)
+                .unwrap_or_else(|| panic!("no {code} in {findings:#?}"));
+            (code.to_string(), found.range.clone())
+        };
+        let asked = [at_h1("no-contingency"), at_h1("missing-section")];
+        let actions = quick_fixes_for(&snapshot, offset..offset, &asked);
+        let codes: Vec<&str> = actions
+            .iter()
+            .map(|a| a.fixes.as_ref().unwrap().0)
+            .collect();
+        let first_missing = codes.iter().position(|c| *c == "missing-section").unwrap();
+        let first_win = codes.iter().position(|c| *c == "unquantified-win").unwrap();
+        assert_eq!(codes[0], "no-contingency", "{codes:?}");
+        assert!(
+            codes[..first_missing]
+                .iter()
+                .all(|c| *c == "no-contingency"),
+            "{codes:?}"
+        );
+        assert!(first_missing < first_win, "{codes:?}");
+        assert!(
+            codes[first_win..].iter().all(|c| *c == "unquantified-win"),
+            "the rest is the finding at the cursor: {codes:?}"
+        );
+        assert_eq!(actions[first_missing].title, "Add all missing sections");
+        // Asked once, offered once, though the cursor is on it too.
+        let on_title = quick_fixes_for(&snapshot, 3..3, &asked);
+        let titles: Vec<&str> = on_title.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles
+                .iter()
+                .filter(|t| **t == "Add all missing sections")
+                .count(),
+            1,
+            "{titles:?}"
+        );
+        assert_eq!(on_title[0].fixes.as_ref().unwrap().0, "no-contingency");
     }
 }

@@ -20,7 +20,7 @@ use tower_lsp_server::ls_types::{
     ExecuteCommandParams, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverContents, HoverParams, InlayHint, InlayHintKind,
     InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
-    Position, PrepareRenameResponse, Range, ReferenceParams, RenameParams,
+    NumberOrString, Position, PrepareRenameResponse, Range, ReferenceParams, RenameParams,
     TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tracing::warn;
@@ -52,6 +52,30 @@ impl Place for Range {
     type Bytes = ByteRange<usize>;
     fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> ByteRange<usize> {
         from_proto::range(rope, self, encoding)
+    }
+}
+
+/// A code-action request: where it is, and the diagnostics it asks to fix (ours only,
+/// each as its code and byte range, in the request's order).
+struct CodeActionPlace {
+    range: Range,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Place for CodeActionPlace {
+    type Bytes = (ByteRange<usize>, Vec<(String, ByteRange<usize>)>);
+    fn to_bytes(self, rope: &Rope, encoding: PositionEncoding) -> Self::Bytes {
+        let asked = self
+            .diagnostics
+            .into_iter()
+            .filter_map(|d| match d.code {
+                Some(NumberOrString::String(code)) => {
+                    Some((code, from_proto::range(rope, d.range, encoding)))
+                }
+                _ => None,
+            })
+            .collect();
+        (self.range.to_bytes(rope, encoding), asked)
     }
 }
 
@@ -369,14 +393,19 @@ pub fn code_action(
 ) -> Result<Option<CodeActionResponse>> {
     let only = params.context.only.unwrap_or_default();
     let diagnostics = params.context.diagnostics;
+    let place = CodeActionPlace {
+        range: params.range,
+        diagnostics: diagnostics.clone(),
+    };
     Ok(on_note(
         backend,
         &params.text_document.uri,
-        params.range,
+        place,
         "computing code actions",
-        |snapshot, range| {
-            let mut actions = features::fixes::quick_fixes(snapshot, range.clone());
-            actions.extend(coaching::actions(snapshot, range.clone()));
+        |snapshot, (range, asked)| {
+            // The fixes of the diagnostics the request names come first, in its order.
+            let mut actions = features::fixes::quick_fixes_for(snapshot, range.clone(), &asked);
+            actions.extend(coaching::actions(snapshot, range));
             actions
         },
         |actions, note| {

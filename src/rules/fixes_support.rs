@@ -17,7 +17,7 @@ use super::{Applicability, Context, Edit, Fix, NewNote};
 use crate::methodology::templates::{
     goals, section_template, section_template_for_week, session_log, week_start,
 };
-use crate::methodology::{is_known_prompt, SectionId, SECTIONS};
+use crate::methodology::{is_known_prompt, SectionId, SectionInfo, SECTIONS};
 use crate::model::{year_goals, Note, Section};
 use crate::syntax::{Block, BlockKind, Row, Table};
 
@@ -178,33 +178,105 @@ fn separates_sections(note: &Note) -> bool {
 
 /// Inserts a whole top-level section (`block` starts with its heading) where the template
 /// puts it: before the next top-level section of the note's kind that the note has, in
-/// template order; else at the end of the note. Keeps the note's `---` separators.
+/// template order; else at the end of the note. Keeps the note's `---` separators, and
+/// gives the section the heading level of the sections around it.
 pub(crate) fn insert_section(note: &Note, id: SectionId, block: &str) -> Edit {
-    let kind = id.info().note;
-    let later_heading = SECTIONS
-        .iter()
-        .filter(|info| {
-            info.note == kind && info.parent.is_none() && (info.id as usize) > (id as usize)
-        })
-        .find_map(|info| note.section(info.id))
-        .map(|s| s.range.start);
-    match later_heading {
-        Some(at) => {
-            let mut edit = insert_block_at(note, at, block);
-            if rule_before(note, at).is_some() {
-                edit.text.push_str("---\n\n");
-            }
-            edit
-        }
-        None => {
-            let at = note.text.len();
-            if separates_sections(note) && rule_before(note, at).is_none() {
-                insert_block_at(note, at, &format!("---\n\n{block}"))
-            } else {
-                insert_block_at(note, at, block)
-            }
+    insert_sections(note, &[(id, block.to_string())])
+        .pop()
+        .expect("one section gives one edit")
+}
+
+/// Inserts several top-level sections (each block starts with its heading), each where
+/// [`insert_section`] puts it. Sections that go to the same place are written in one edit,
+/// in the order given, so that the edits stay apart from one another.
+pub(crate) fn insert_sections(note: &Note, blocks: &[(SectionId, String)]) -> Vec<Edit> {
+    // (where: the next section's start, or `None` for the end of the note; level; blocks)
+    let mut groups: Vec<(Option<usize>, u8, Vec<String>)> = Vec::new();
+    for (id, block) in blocks {
+        let (at, level) = placement(note, *id);
+        let block = at_level(block, level);
+        match groups.iter_mut().find(|(place, _, _)| *place == at) {
+            Some((_, _, group)) => group.push(block),
+            None => groups.push((at, level, vec![block])),
         }
     }
+    groups
+        .into_iter()
+        .map(|(at, _, group)| {
+            let trimmed: Vec<&str> = group.iter().map(|b| b.trim_end_matches('\n')).collect();
+            match at {
+                Some(at) => {
+                    let ruled = rule_before(note, at).is_some();
+                    let joined = trimmed.join(if ruled { "\n\n---\n\n" } else { "\n\n" });
+                    let mut edit = insert_block_at(note, at, &joined);
+                    if ruled {
+                        edit.text.push_str("---\n\n");
+                    }
+                    edit
+                }
+                None => {
+                    let at = note.text.len();
+                    let ruled = separates_sections(note);
+                    let joined = trimmed.join(if ruled { "\n\n---\n\n" } else { "\n\n" });
+                    if ruled && rule_before(note, at).is_none() {
+                        insert_block_at(note, at, &format!("---\n\n{joined}"))
+                    } else {
+                        insert_block_at(note, at, &joined)
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Where a new top-level section `id` goes and the level of its heading: before the next
+/// top-level section of its kind that the note has, at that section's level, so that the
+/// new heading is its sibling and nothing changes parent; else at the end of the note, at
+/// the level of the note's last top-level section (the level 2 of the template when the
+/// note has none).
+fn placement(note: &Note, id: SectionId) -> (Option<usize>, u8) {
+    let kind = id.info().note;
+    let top_level = |info: &&SectionInfo| info.note == kind && info.parent.is_none();
+    let later = SECTIONS
+        .iter()
+        .filter(top_level)
+        .filter(|info| (info.id as usize) > (id as usize))
+        .find_map(|info| note.section(info.id));
+    if let Some(later) = later {
+        return (Some(later.range.start), later.level);
+    }
+    let last = note.sections.iter().rev().find(|s| {
+        s.id.is_some_and(|other| other.info().note == kind && other.parent().is_none())
+    });
+    (None, last.map_or(2, |s| s.level))
+}
+
+/// `block` with its headings moved so that its first one is at `level`: a sub-section
+/// stays one level below its section.
+fn at_level(block: &str, level: u8) -> String {
+    let heading_level = |line: &str| {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        let rest = &line[hashes..];
+        ((1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\n', '\r'])))
+            .then_some(hashes)
+    };
+    let Some(first) = block.lines().next().and_then(heading_level) else {
+        return block.to_string();
+    };
+    let shift = i32::from(level) - first as i32;
+    if shift == 0 {
+        return block.to_string();
+    }
+    block
+        .split_inclusive('\n')
+        .map(|line| match heading_level(line) {
+            Some(hashes) => {
+                let moved = (hashes as i32 + shift).clamp(1, 6) as usize;
+                format!("{}{}", "#".repeat(moved), &line[hashes..])
+            }
+            None => line.to_string(),
+        })
+        .collect()
 }
 
 /// Where new content goes at the end of `section`: before a `---` that closes it, else

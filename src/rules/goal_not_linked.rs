@@ -3,7 +3,10 @@
 use super::fixes_support::{
     end_of_line_before, has_trailing_pipe, shared_words, table_of_row, write_cell, CellWrite,
 };
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
+use super::{
+    every_goal_anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta,
+    Severity,
+};
 use crate::methodology::{GoalColumn, Pillar, SectionId};
 use crate::model::goals::Goal;
 use crate::model::links::find_heading;
@@ -110,13 +113,13 @@ fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
 }
 
 /// Adds a Vision column to `table`: a header cell, a delimiter cell, and a cell in every
-/// row (after empty ones for cells a short row lacks); the row at `goal_row` gets `value`.
+/// row (after empty ones for cells a short row lacks); the rows named in `values` (by their
+/// index) get their value.
 fn add_vision_column(
     note: &Note,
     block: &Block,
     table: &Table,
-    goal_row: usize,
-    value: &str,
+    values: &[(usize, &str)],
 ) -> Vec<Edit> {
     let header = &table.header;
     let columns = header.cells.len();
@@ -134,7 +137,10 @@ fn add_vision_column(
         text: if trailing { "---|" } else { "|---" }.to_string(),
     });
     for (i, row) in table.rows.iter().enumerate() {
-        let cell_value = if i == goal_row { value } else { "" };
+        let cell_value = values
+            .iter()
+            .find(|(row, _)| *row == i)
+            .map_or("", |(_, value)| value);
         let empty = columns.saturating_sub(row.cells.len());
         let cell = if cell_value.is_empty() {
             String::new()
@@ -223,14 +229,14 @@ fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
                     note,
                     format!("Link {} to Vision: {name}", goal.label()),
                     link_applicability(candidate.resolves, i == 0 && clear_winner),
-                    add_vision_column(note, block, table, row, name),
+                    add_vision_column(note, block, table, &[(row, name)]),
                 ));
             }
             fixes.extend(Fix::new(
                 note,
                 "Add a Vision column".to_string(),
                 Applicability::Helps,
-                add_vision_column(note, block, table, row, ""),
+                add_vision_column(note, block, table, &[]),
             ));
         }
     }
@@ -249,10 +255,31 @@ impl Rule for GoalNotLinked {
         let index = context
             .career_index_for(note)
             .and_then(|n| n.as_index().map(|i| (n, i)));
-        goals
+        let unlinked: Vec<&Goal> = goals
             .goals
             .iter()
-            .filter(|goal| !goal.vision_links.iter().any(|link| holds(link, index, note, context)))
+            .filter(|goal| {
+                !goal
+                    .vision_links
+                    .iter()
+                    .any(|link| holds(link, index, note, context))
+            })
+            .collect();
+        let index = index.map(|(_, index)| index);
+        if let Some(at) = every_goal_anchor(note, unlinked.len()) {
+            let mut found = finding(
+                self,
+                at,
+                format!(
+                    "None of your {} goals is linked to your vision yet — which part of the picture does each one serve?",
+                    unlinked.len()
+                ),
+            );
+            found.fixes = fixes_for_all(note, &unlinked, index);
+            return vec![found];
+        }
+        unlinked
+            .into_iter()
             .map(|goal| {
                 let message = if goal.vision_links.is_empty() {
                     format!("{} is not linked to your vision — which part of the picture does it serve?", goal.label())
@@ -263,11 +290,89 @@ impl Rule for GoalNotLinked {
                     )
                 };
                 let mut found = finding(self, goal.row_range.clone(), message);
-                found.fixes = fixes(note, goal, index.map(|(_, index)| index));
+                found.fixes = fixes(note, goal, index);
                 found
             })
             .collect()
     }
+}
+
+/// The fixes when no goal is linked: each goal linked to the pillar it matches best, in one
+/// fix, and the Vision column added when the table has none. Linking all is one choice
+/// the person makes (a suggestion) when every goal has a clear best pillar that its
+/// picture describes; otherwise it only gives them a start to correct.
+fn fixes_for_all(note: &Note, goals: &[&Goal], index: Option<&CareerIndex>) -> Vec<Fix> {
+    let Some((block, table, _)) = goals
+        .first()
+        .and_then(|goal| table_of_row(note, &goal.row_range))
+    else {
+        return Vec::new();
+    };
+    let mut picks: Vec<(usize, &Goal, Candidate, bool)> = Vec::new();
+    for goal in goals {
+        // Goals in another table are left to the person.
+        let Some((_, _, row)) =
+            table_of_row(note, &goal.row_range).filter(|(other, _, _)| other.range == block.range)
+        else {
+            continue;
+        };
+        let mut ranked = candidates(goal, index).into_iter();
+        let Some(best) = ranked.next() else {
+            continue;
+        };
+        let clear = best.shared > 0 && ranked.next().is_none_or(|next| best.shared > next.shared);
+        picks.push((row, goal, best, clear));
+    }
+    let mut fixes = Vec::new();
+    if !picks.is_empty() {
+        let chosen: Vec<String> = picks
+            .iter()
+            .map(|(_, goal, pick, _)| format!("{}: {}", goal.label(), pick.pillar.name()))
+            .collect();
+        let title = format!(
+            "Link each goal to its closest pillar ({})",
+            chosen.join(", ")
+        );
+        let evident = picks.len() == goals.len()
+            && picks
+                .iter()
+                .all(|(_, _, pick, clear)| pick.resolves && *clear);
+        let applicability = if evident {
+            Applicability::Suggestion
+        } else {
+            Applicability::Helps
+        };
+        let edits = match table.column(GoalColumn::Vision.aliases()) {
+            Some(column) => picks
+                .iter()
+                .filter_map(|(row, _, pick, _)| {
+                    write_cell(
+                        &table.rows[*row],
+                        column,
+                        pick.pillar.name(),
+                        CellWrite::Alongside(" / "),
+                    )
+                })
+                .collect(),
+            None => {
+                let values: Vec<(usize, &str)> = picks
+                    .iter()
+                    .map(|(row, _, pick, _)| (*row, pick.pillar.name()))
+                    .collect();
+                add_vision_column(note, block, table, &values)
+            }
+        };
+        fixes.extend(Fix::new(note, title, applicability, edits));
+    }
+    if table.column(GoalColumn::Vision.aliases()).is_none() {
+        fixes.extend(Fix::new(
+            note,
+            "Add a Vision column".to_string(),
+            Applicability::Helps,
+            add_vision_column(note, block, table, &[]),
+        ));
+    }
+    fixes
 }
 
 /// A link that clears the finding is the evident fix when its pillar is the clear best
@@ -283,7 +388,7 @@ fn link_applicability(resolves: bool, clear_winner: bool) -> Applicability {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, resolves, titles};
 
     const CODE: &str = super::GoalNotLinked::META.code;
 
@@ -327,7 +432,7 @@ mod tests {
 
     #[test]
     fn a_placeholder_gives_way_and_written_text_stays() {
-        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | [Life / Role / Impact / Reach] |\n| G2 | Golden paths are the default | 80% of new services on templates | In progress | Growth |\n");
+        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | [Life / Role / Impact / Reach] |\n| G2 | Golden paths are the default | 80% of new services on templates | In progress | Growth |\n| G3 | Two conference talks | Talks given | Not started | Reach |\n");
         let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
         assert_eq!(
             fixed(&notes, CODE, 0, "Link G1 to Vision: Role"),
@@ -342,21 +447,21 @@ mod tests {
 
     #[test]
     fn without_a_vision_column_the_fix_adds_it() {
-        let goals = goals("| Goal | Outcome | Success Metric | Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n");
+        let goals = goals("| Goal | Outcome | Success Metric | Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n| G3 | Speak at a conference [[Career#Vision]] | One talk given | Not started |\n");
         let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
         assert_eq!(
             fixed(&notes, CODE, 0, "Add a Vision column"),
             goals.replace(
-                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n",
-                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | |\n"
+                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n| G3 | Speak at a conference [[Career#Vision]] | One talk given | Not started |\n",
+                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | |\n| G3 | Speak at a conference [[Career#Vision]] | One talk given | Not started | |\n"
             )
         );
         // G2's row lacks a Status cell: it gets an empty one, then its pillar.
         assert_eq!(
             fixed(&notes, CODE, 1, "Link G2 to Vision: Impact"),
             goals.replace(
-                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n",
-                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | Impact |\n"
+                "| Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Packet accepted | In progress |\n| G2 | Golden paths are the default | 80% of new services |\n| G3 | Speak at a conference [[Career#Vision]] | One talk given | Not started |\n",
+                "| Status | Vision |\n|------|---------|----------------|--------|---|\n| G1 | Promoted to Principal | Packet accepted | In progress | |\n| G2 | Golden paths are the default | 80% of new services | | Impact |\n| G3 | Speak at a conference [[Career#Vision]] | One talk given | Not started | |\n"
             )
         );
         assert!(resolves(&notes, CODE, 1, "Link G2 to Vision: Impact"));
@@ -419,5 +524,62 @@ mod tests {
             list.replace("(Life)\n", "(Life) #vision/role\n")
         );
         assert!(resolves(&notes, CODE, 0, "Link G2 to Vision: Role"));
+    }
+
+    #[test]
+    fn when_no_goal_is_linked_one_finding_links_them_all() {
+        let goals = goals("| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Known outside the company for platform engineering | Two conference talks delivered | In progress | |\n| G2 | Principal engineer who sets platform strategy | Promotion | In progress | |\n| G3 | Four weeks offline, living well | Weeks offline | Not started | |\n");
+        let notes = [("2026 Goals.md", goals.as_str()), ("Career.md", CAREER)];
+        let found = findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&goals[found[0].range.clone()], "## Annual Goals");
+        assert_eq!(
+            found[0].message,
+            "None of your 3 goals is linked to your vision yet — which part of the picture does each one serve?"
+        );
+        let all = "Link each goal to its closest pillar (G1: Reach, G2: Role, G3: Life)";
+        assert_eq!(titles(&notes, CODE), [[format!("{all} (resolves)")]]);
+        assert_eq!(
+            fixed(&notes, CODE, 0, all),
+            goals
+                .replace(
+                    "| Two conference talks delivered | In progress | |",
+                    "| Two conference talks delivered | In progress | Reach |"
+                )
+                .replace(
+                    "| Promotion | In progress | |",
+                    "| Promotion | In progress | Role |"
+                )
+                .replace(
+                    "| Weeks offline | Not started | |",
+                    "| Weeks offline | Not started | Life |"
+                )
+        );
+        assert!(resolves(&notes, CODE, 0, all));
+        // Without a Vision column, the column comes with every goal's pillar.
+        let bare = goals
+            .replace(" Vision |", "")
+            .replace("|---|---|---|---|---|", "|---|---|---|---|")
+            .replace(" | |\n", " |\n");
+        let notes = [("2026 Goals.md", bare.as_str()), ("Career.md", CAREER)];
+        assert_eq!(
+            titles(&notes, CODE),
+            [[
+                format!("{all} (resolves)"),
+                "Add a Vision column".to_string()
+            ]]
+        );
+        let linked = fixed(&notes, CODE, 0, all);
+        assert!(linked.contains("| Status | Vision |\n|---|---|---|---|---|\n| G1 | Known outside the company for platform engineering | Two conference talks delivered | In progress | Reach |\n"), "{linked}");
+        assert!(resolves(&notes, CODE, 0, all));
+        // A goal that matches no pillar clearly makes the fix a start, not an answer.
+        let vague = goals
+            .replace("Four weeks offline, living well", "Get better")
+            .replace("| Weeks offline |", "| Done |");
+        let notes = [("2026 Goals.md", vague.as_str()), ("Career.md", CAREER)];
+        assert_eq!(
+            titles(&notes, CODE),
+            [["Link each goal to its closest pillar (G1: Reach, G2: Role, G3: Life)"]]
+        );
     }
 }

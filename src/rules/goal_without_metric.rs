@@ -1,7 +1,7 @@
 //! `goal-without-metric`: an annual goal's Success Metric is empty or a placeholder.
 
 use super::fixes_support::ask_about_goals;
-use super::{finding, Context, Finding, Rule, RuleMeta, Severity};
+use super::{every_goal_anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::GOAL_METRIC_QUESTION;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
@@ -26,10 +26,34 @@ impl Rule for GoalWithoutMetric {
         let Some(goals) = note.as_goals() else {
             return Vec::new();
         };
-        goals
+        let without: Vec<_> = goals
             .goals
             .iter()
             .filter(|goal| is_placeholder(&goal.success_metric))
+            .collect();
+        // The same question serves one goal or all of them.
+        let ask = || {
+            ask_about_goals(
+                note,
+                context,
+                format!("Ask: {GOAL_METRIC_QUESTION}"),
+                GOAL_METRIC_QUESTION,
+            )
+        };
+        if let Some(at) = every_goal_anchor(note, without.len()) {
+            let mut found = finding(
+                self,
+                at,
+                format!(
+                    "None of your {} goals has a success metric yet — how will you measure each one?",
+                    without.len()
+                ),
+            );
+            found.fixes.extend(ask());
+            return vec![found];
+        }
+        without
+            .into_iter()
             .map(|goal| {
                 let mut found = finding(
                     self,
@@ -39,12 +63,7 @@ impl Rule for GoalWithoutMetric {
                         goal.label()
                     ),
                 );
-                found.fixes.extend(ask_about_goals(
-                    note,
-                    context,
-                    format!("Ask: {GOAL_METRIC_QUESTION}"),
-                    GOAL_METRIC_QUESTION,
-                ));
+                found.fixes.extend(ask());
                 found
             })
             .collect()
@@ -53,7 +72,7 @@ impl Rule for GoalWithoutMetric {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::GoalWithoutMetric::META.code;
 
@@ -113,5 +132,45 @@ mod tests {
             CODE
         )
         .is_empty());
+    }
+
+    #[test]
+    fn when_no_goal_has_a_metric_one_finding_says_so_at_the_goals() {
+        // Three goals, none measurable yet.
+        let goals = "# 2026 Goals\n\n## Annual Goals\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | | In progress | Role |\n| G2 | Better at public speaking | ... | Not started | Reach |\n| G3 | Run a half marathon | [metric] | Not started | Life |\n";
+        let found = findings(&[("2026 Goals.md", goals)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            &goals[found[0].range.clone()],
+            "## Annual Goals",
+            "at the section"
+        );
+        assert_eq!(
+            found[0].message,
+            "None of your 3 goals has a success metric yet — how will you measure each one?"
+        );
+        assert_eq!(
+            titles(&[("2026 Goals.md", goals)], CODE),
+            [["Ask: How will you measure it?"]]
+        );
+        // Once one goal has a metric, the others are reported each at its row.
+        let one_measured = goals.replace(
+            "| Principal promotion | |",
+            "| Principal promotion | Packet accepted |",
+        );
+        let found = findings(&[("2026 Goals.md", &one_measured)], CODE);
+        let rows: Vec<&str> = found
+            .iter()
+            .map(|f| one_measured[f.range.clone()].split(" |").next().unwrap())
+            .collect();
+        assert_eq!(rows, ["| G2", "| G3"]);
+        // A single goal is named at its row.
+        let single = "# 2026 Goals\n\n## Annual Goals\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal promotion | | In progress | Role |\n";
+        let found = findings(&[("2026 Goals.md", single)], CODE);
+        assert_eq!(
+            found[0].message,
+            "G1 has no success metric — how will you measure it?"
+        );
+        assert!(single[found[0].range.clone()].starts_with("| G1 |"));
     }
 }

@@ -1,5 +1,6 @@
 //! `internal-only-visibility`: no External Visibility target is active (a blind spot).
 
+use super::evidence::{asked_by_empty_section, names_external_work};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, EXTERNAL_VISIBILITY_QUESTION};
@@ -44,12 +45,25 @@ impl Rule for InternalOnlyVisibility {
         if index.visibility.iter().any(is_active) {
             return Vec::new();
         }
+        let message = if note.section(SectionId::ExternalVisibility).is_none() {
+            // Absent: a talk, an article or an open-source release elsewhere in the note
+            // already answers the question.
+            if names_external_work(note) {
+                return Vec::new();
+            }
+            "Nothing outside your company is written down yet — who outside your company would recommend you for a role?"
+        } else {
+            if asked_by_empty_section(
+                note,
+                context,
+                &[SectionId::Targets, SectionId::ExternalVisibility],
+            ) {
+                return Vec::new();
+            }
+            "Blind spot: your visibility is internal only — who outside your company would recommend you for a role?"
+        };
         let at = anchor(note, std::slice::from_ref(&index.visibility_heading));
-        let mut found = finding(
-            self,
-            at,
-            "Blind spot: your visibility is internal only — who outside your company would recommend you for a role?",
-        );
+        let mut found = finding(self, at, message);
         found.fixes.extend(prompt_fix(
             note,
             context,
@@ -63,7 +77,7 @@ impl Rule for InternalOnlyVisibility {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::InternalOnlyVisibility::META.code;
 
@@ -90,5 +104,49 @@ mod tests {
         assert!(findings(&[("Career.md", active)], CODE).is_empty());
         let only_planned = "# Career\n\n## External Visibility\n\n- [ ] Write about the migration for InfoQ\n- Podcast with the Platform Engineering show (planned)\n- Internal tech talk on CI\n";
         assert_eq!(findings(&[("Career.md", only_planned)], CODE).len(), 1);
+    }
+
+    /// A career plan in its own shape: no External Visibility section.
+    fn plan(vision: &str, win: &str) -> String {
+        format!("# Career\n\n## Vision\n\n{vision}\n\n## Timeline\n\n| Years | Role | Company | Key Achievement |\n|---|---|---|---|\n| 2021– | Senior Engineer | Freightline | Led the event ingestion rewrite |\n\n## Wins\n\n- {win}\n\n## Open Tasks\n\n- [ ] Submit a talk to GopherCon EU\n- [ ] Talk to Sanne about the promotion case\n")
+    }
+
+    #[test]
+    fn without_the_section_external_work_elsewhere_is_enough() {
+        for win in [
+            "Gave a talk at the Rotterdam Go meetup on idempotent consumers",
+            "Published “Paved roads, not gates” on the engineering blog",
+            "Open-sourced our Kafka replay tool",
+        ] {
+            let career = plan("Staff engineer on a logistics platform.", win);
+            assert!(
+                findings(&[("Career.md", &career)], CODE).is_empty(),
+                "{win}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_aspiration_or_an_open_task_is_not_evidence_and_the_rule_asks() {
+        // The vision dreams of talks, the open tasks plan one, a conversation is not a talk.
+        let career = plan(
+            "Staff engineer, speaking at conferences about event-driven systems.",
+            "Cut duplicate parcel events by 92%",
+        );
+        let found = findings(&[("Career.md", &career)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range, 0..8, "at the H1");
+        assert_eq!(
+            found[0].message,
+            "Nothing outside your company is written down yet — who outside your company would recommend you for a role?"
+        );
+    }
+
+    #[test]
+    fn an_empty_visibility_plan_is_empty_sections_question_alone() {
+        let career = "# Career\n\n## External Visibility Plan\n\n### Targets\n| Channel | Target | Status |\n|---|---|---|\n| Speaking | | |\n| Writing | | |\n";
+        let notes = [("Career.md", career)];
+        assert!(findings(&notes, CODE).is_empty());
+        assert_eq!(findings(&notes, "empty-section").len(), 1);
     }
 }

@@ -8,6 +8,7 @@
 //! configures or documents rules reads the registry.
 
 pub mod docs;
+mod evidence;
 mod finding;
 pub(crate) mod fixes_support;
 mod settings;
@@ -186,6 +187,22 @@ pub(crate) fn anchor(note: &Note, candidates: &[Option<Range<usize>>]) -> Range<
         .next()
         .cloned()
         .unwrap_or_else(|| note.title_range())
+}
+
+/// Where a goal rule reports once for all goals (SPEC §4, "Aggregation"): at the Annual
+/// Goals heading, else the note's title — when it would fire on every annual goal of a
+/// note that has two or more. One goal alone is reported at its row, where its own
+/// message names it: "None of your 1 goals" would say less.
+pub(crate) fn every_goal_anchor(note: &Note, affected: usize) -> Option<Range<usize>> {
+    let goals = note.as_goals()?.goals.len();
+    (goals >= 2 && affected == goals).then(|| {
+        anchor(
+            note,
+            &[note
+                .section(crate::methodology::SectionId::AnnualGoals)
+                .map(|s| s.heading_range.clone())],
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `network-gap`: no sponsor listed, and separately no mentor listed.
 
+use super::evidence::{asked_by_empty_section, names_someone_as};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{NetworkRole, SectionId};
@@ -38,31 +39,41 @@ impl Rule for NetworkGap {
             return Vec::new();
         };
         let network = &index.network;
-        let mut findings = Vec::new();
-        if network.sponsors.is_empty() {
-            let at = anchor(
-                note,
-                &[network.sponsors_heading.clone(), network.heading.clone()],
-            );
-            let mut found = finding(
-                self,
-                at,
+        let roles = [
+            (
+                NetworkRole::Sponsor,
+                network.sponsors.is_empty(),
+                &network.sponsors_heading,
                 "No sponsor listed — who are your sponsors? (People who advocate for you when you're not in the room)",
-            );
-            found.fixes.extend(ask(note, context, NetworkRole::Sponsor));
-            findings.push(found);
-        }
-        if network.mentors.is_empty() {
-            let at = anchor(
-                note,
-                &[network.mentors_heading.clone(), network.heading.clone()],
-            );
-            let mut found = finding(
-                self,
-                at,
+                "No sponsor listed yet — who advocates for you when you're not in the room?",
+            ),
+            (
+                NetworkRole::Mentor,
+                network.mentors.is_empty(),
+                &network.mentors_heading,
                 "No mentor listed — whose experience do you learn from? A mentor gives advice; you pull from them.",
-            );
-            found.fixes.extend(ask(note, context, NetworkRole::Mentor));
+                "No mentor listed yet — whose experience do you learn from?",
+            ),
+        ];
+        let mut findings = Vec::new();
+        for (role, missing, heading, listed_but_empty, not_listed) in roles {
+            if !missing || names_someone_as(note, role) {
+                continue;
+            }
+            // A list that is there and empty is `empty-section`'s to ask about.
+            if asked_by_empty_section(note, context, &[role.section(), SectionId::Network]) {
+                continue;
+            }
+            // With its own list, the note says there is nobody in it; without one, the
+            // note may simply not say yet, so the rule asks.
+            let message = if heading.is_some() {
+                listed_but_empty
+            } else {
+                not_listed
+            };
+            let at = anchor(note, &[heading.clone(), network.heading.clone()]);
+            let mut found = finding(self, at, message);
+            found.fixes.extend(ask(note, context, role));
             findings.push(found);
         }
         findings
@@ -71,7 +82,7 @@ impl Rule for NetworkGap {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::NetworkGap::META.code;
 
@@ -81,18 +92,20 @@ mod tests {
         "Ask: Who are your mentors? (People whose experience you pull advice from)";
 
     #[test]
-    fn each_missing_role_gets_its_question_under_its_list() {
+    fn an_empty_sponsors_list_is_empty_sections_question_and_a_missing_mentor_is_asked() {
         let career = "# Career\n\n## Network & Influence\n\n### Sponsors\n| Name | Context |\n|------|---------|\n| | |\n\n### Advisors\n- Ingeborg — ex-CTO, sounding board\n";
         let notes = [("Career.md", career)];
-        // Findings come in the note's order: the mentor gap is at the Network heading.
-        assert_eq!(titles(&notes, CODE), [[MENTORS], [SPONSORS]]);
+        // The empty Sponsors table gets empty-section's question only.
+        let found = findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(
-            fixed(&notes, CODE, 1, SPONSORS),
-            career.replace(
-                "### Sponsors\n",
-                "### Sponsors\n\n> Who are your sponsors? (People who advocate for you when you're not in the room)\n\n"
-            )
+            found[0].message,
+            "No mentor listed yet — whose experience do you learn from?"
         );
+        assert_eq!(&career[found[0].range.clone()], "## Network & Influence");
+        let empty = findings(&notes, "empty-section");
+        assert_eq!(&career[empty[0].range.clone()], "### Sponsors");
+        assert_eq!(titles(&notes, CODE), [[MENTORS]]);
         // No Mentors list: the question goes under the Network heading.
         assert_eq!(
             fixed(&notes, CODE, 0, MENTORS),
@@ -100,6 +113,42 @@ mod tests {
                 "## Network & Influence\n",
                 "## Network & Influence\n\n> Who are your mentors? (People whose experience you pull advice from)\n"
             )
+        );
+    }
+
+    #[test]
+    fn a_list_with_nobody_in_it_says_so_under_its_heading() {
+        let career = "# Career\n\n## Network\n\n### Sponsors\nStill looking — nobody yet.\n\n### Mentors\n- Elena Marchetti — Staff Engineer, fortnightly 1:1\n";
+        let notes = [("Career.md", career)];
+        let found = findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&career[found[0].range.clone()], "### Sponsors");
+        assert!(found[0]
+            .message
+            .starts_with("No sponsor listed — who are your sponsors?"));
+        assert_eq!(
+            fixed(&notes, CODE, 0, SPONSORS),
+            career.replace(
+                "### Sponsors\n",
+                "### Sponsors\n\n> Who are your sponsors? (People who advocate for you when you're not in the room)\n\n"
+            )
+        );
+    }
+
+    #[test]
+    fn people_named_in_the_text_or_under_their_own_heading_count() {
+        // A career plan without a Network section: the sponsor is named in a win, the
+        // mentor under a top-level heading.
+        let career = "# Career\n\n## Wins\n\n- Shipped the replay tool; my sponsor Ruud took it to the exec review.\n\n## Mentors\n\n- Elena Marchetti — fortnightly 1:1\n";
+        assert!(findings(&[("Career.md", career)], CODE).is_empty());
+        let career =
+            "# Career\n\n## Wins\n\n- Shipped the replay tool.\n\nMentor: Elena Marchetti\n";
+        let found = findings(&[("Career.md", career)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range, 0..8, "at the H1");
+        assert_eq!(
+            found[0].message,
+            "No sponsor listed yet — who advocates for you when you're not in the room?"
         );
     }
 }

@@ -1,5 +1,6 @@
 //! `no-business-metrics`: no Business Impact row has a quantified impact (a blind spot).
 
+use super::evidence::{asked_by_empty_section, states_money_or_share};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, QUANTIFY_IMPACT_QUESTION};
@@ -33,12 +34,20 @@ impl Rule for NoBusinessMetrics {
         {
             return Vec::new();
         }
+        let message = if note.section(SectionId::BusinessImpact).is_none() {
+            // Absent: a win that states money or a share already answers the question.
+            if states_money_or_share(note) {
+                return Vec::new();
+            }
+            "No business impact written down yet — can you quantify the $ impact of your wins?"
+        } else {
+            if asked_by_empty_section(note, context, &[SectionId::BusinessImpact]) {
+                return Vec::new();
+            }
+            "Blind spot: no business metrics — can you quantify the $ impact of your wins?"
+        };
         let at = anchor(note, std::slice::from_ref(&index.business_impact_heading));
-        let mut found = finding(
-            self,
-            at,
-            "Blind spot: no business metrics — can you quantify the $ impact of your wins?",
-        );
+        let mut found = finding(self, at, message);
         found.fixes.extend(prompt_fix(
             note,
             context,
@@ -52,7 +61,7 @@ impl Rule for NoBusinessMetrics {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::NoBusinessMetrics::META.code;
 
@@ -79,5 +88,42 @@ mod tests {
         assert!(findings(&[("Career.md", measured)], CODE).is_empty());
         let vague = "# Career\n\n## Business Impact\n\nImproved reliability of the payments API.\n\nMade on-call calmer.\n";
         assert_eq!(findings(&[("Career.md", vague)], CODE).len(), 1);
+    }
+
+    /// A brag document in its own shape: no Business Impact section.
+    fn brag(win: &str) -> String {
+        format!("# Career\n\n## Current Role\n\nStaff engineer, payments platform.\n\n## Wins\n\n### 2025\n\n- {win}\n- Mentored two new hires through their first on-call\n")
+    }
+
+    #[test]
+    fn without_the_section_money_or_a_share_in_a_win_is_enough() {
+        for win in [
+            "Checkout rewrite brought in $3M in annual revenue",
+            "Calls over 1s dropped from 30% to 10%",
+            "Saved €300k a year by retiring the old queue",
+        ] {
+            let career = brag(win);
+            assert!(
+                findings(&[("Career.md", &career)], CODE).is_empty(),
+                "{win}"
+            );
+        }
+        // Counts are wins, not business metrics: the rule asks.
+        let career = brag("Migrated 12 services to the new queue");
+        let found = findings(&[("Career.md", &career)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].range, 0..8, "at the H1");
+        assert_eq!(
+            found[0].message,
+            "No business impact written down yet — can you quantify the $ impact of your wins?"
+        );
+    }
+
+    #[test]
+    fn an_empty_business_impact_table_is_empty_sections_question_alone() {
+        let career = "# Career\n\n## Business Impact\n\n| Initiative | Business Impact | Year |\n|---|---|---|\n| | | |\n";
+        let notes = [("Career.md", career)];
+        assert!(findings(&notes, CODE).is_empty());
+        assert_eq!(findings(&notes, "empty-section").len(), 1);
     }
 }

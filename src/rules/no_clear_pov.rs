@@ -1,5 +1,6 @@
 //! `no-clear-pov`: the Innovation Thesis belief is empty or absent (a blind spot).
 
+use super::evidence::asked_by_empty_section;
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, POV_QUESTION};
@@ -37,7 +38,16 @@ impl Rule for NoClearPov {
                     .map(|s| s.heading_range.clone()),
             ],
         );
-        let mut found = finding(self, at, "Blind spot: no clear point of view — what do you believe about your industry that others don't?");
+        let sections = [SectionId::TheBelief, SectionId::InnovationThesis];
+        let message = if sections.iter().all(|id| note.section(*id).is_none()) {
+            "No point of view written down yet — what do you believe about your industry that others don't?"
+        } else {
+            if asked_by_empty_section(note, context, &sections) {
+                return Vec::new();
+            }
+            "Blind spot: no clear point of view — what do you believe about your industry that others don't?"
+        };
+        let mut found = finding(self, at, message);
         found.fixes.extend(prompt_fix(
             note,
             context,
@@ -51,25 +61,60 @@ impl Rule for NoClearPov {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::features::test_support::snapshot_in_root;
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::NoClearPov::META.code;
 
     const ASK: &str = "Ask: What do you believe about your industry that others don't?";
 
     #[test]
-    fn the_question_goes_under_the_belief_or_into_a_new_thesis() {
+    fn an_empty_belief_is_empty_sections_question_alone() {
         let career = "# Career\n\n## Innovation Thesis\n\n### The Belief\n> [Your POV on your industry]\n\n### Innovation Portfolio\n| Experiment | Hypothesis | Status | Learning |\n|---|---|---|---|\n| Paved road | Templates beat docs | Running | Adoption doubles |\n";
         let notes = [("Career.md", career)];
+        assert!(findings(&notes, CODE).is_empty());
+        let empty = findings(&notes, "empty-section");
+        assert_eq!(empty.len(), 1, "{empty:#?}");
+        assert_eq!(&career[empty[0].range.clone()], "### The Belief");
+        // With empty-section switched off, the blind spot asks in its place.
+        let quiet = snapshot_in_root(&notes, Some("[rules]\nempty-section = \"off\"\n"));
+        let found: Vec<_> = quiet
+            .diagnostics()
+            .into_iter()
+            .filter(|f| f.code == CODE)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&career[found[0].range.clone()], "### The Belief");
+    }
+
+    #[test]
+    fn a_portfolio_without_a_belief_gets_the_question_under_the_thesis() {
+        let career = "# Career\n\n## Innovation Thesis\n\n| Experiment | Hypothesis | Status | Learning |\n|---|---|---|---|\n| Paved road | Templates beat docs | Running | Adoption doubles |\n";
+        let notes = [("Career.md", career)];
+        let found = findings(&notes, CODE);
+        assert_eq!(&career[found[0].range.clone()], "## Innovation Thesis");
+        assert!(found[0]
+            .message
+            .starts_with("Blind spot: no clear point of view"));
         assert_eq!(titles(&notes, CODE), [[ASK]]);
         assert_eq!(
             fixed(&notes, CODE, 0, ASK),
             career.replace(
-                "### The Belief\n",
-                "### The Belief\n\n> What do you believe about your industry that others don't?\n\n"
+                "## Innovation Thesis\n",
+                "## Innovation Thesis\n\n> What do you believe about your industry that others don't?\n"
             )
         );
+    }
+
+    #[test]
+    fn without_a_thesis_the_rule_asks_and_the_fix_brings_one() {
         let career = "# Career\n\n## Growth\n\n- Kubernetes operators\n\n## Network\n\n### Sponsors\n- Ruud — VP Engineering\n";
+        let found = findings(&[("Career.md", career)], CODE);
+        assert_eq!(found[0].range, 0..8, "at the H1");
+        assert_eq!(
+            found[0].message,
+            "No point of view written down yet — what do you believe about your industry that others don't?"
+        );
         assert!(fixed(&[("Career.md", career)], CODE, 0, ASK).contains(
             "- Kubernetes operators\n\n## Innovation Thesis\n\n> What do you believe about your industry that others don't?\n\n## Network\n"
         ));

@@ -1,5 +1,6 @@
 //! `no-contingency`: the Risk Register is empty, or a risk has no mitigation (a blind spot).
 
+use super::evidence::asked_by_empty_section;
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{
     anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity,
@@ -81,12 +82,16 @@ impl Rule for NoContingency {
             return Vec::new();
         };
         if index.risks.is_empty() {
+            let message = if note.section(SectionId::RiskRegister).is_none() {
+                "No contingency plan written down yet — what if your current path doesn't work out?"
+            } else {
+                if asked_by_empty_section(note, context, &[SectionId::RiskRegister]) {
+                    return Vec::new();
+                }
+                "Blind spot: no contingency plan — what if your current path doesn't work out?"
+            };
             let at = anchor(note, std::slice::from_ref(&index.risks_heading));
-            let mut found = finding(
-                self,
-                at,
-                "Blind spot: no contingency plan — what if your current path doesn't work out?",
-            );
+            let mut found = finding(self, at, message);
             found.fixes.extend(prompt_fix(
                 note,
                 context,
@@ -118,24 +123,43 @@ impl Rule for NoContingency {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles};
 
     const CODE: &str = super::NoContingency::META.code;
     const PLACEHOLDER: &str = "Add a mitigation placeholder";
+    const ASK: &str = "Ask: What if your current path doesn't work out?";
 
     #[test]
-    fn an_empty_register_gets_the_question() {
+    fn an_empty_register_is_empty_sections_question_alone() {
         let career = "# Career\n\n## Risk Register\n\n| Risk | Likelihood | Impact | Mitigation |\n|---|---|---|---|\n| | | | |\n";
         let notes = [("Career.md", career)];
-        let ask = "Ask: What if your current path doesn't work out?";
-        assert_eq!(titles(&notes, CODE), [[ask]]);
+        assert!(findings(&notes, CODE).is_empty());
+        assert_eq!(findings(&notes, "empty-section").len(), 1);
+    }
+
+    #[test]
+    fn without_a_register_the_rule_asks() {
+        let career = "# Career Plan\n\n## Where I'm heading\n\nStaff engineer by 2027.\n";
+        let notes = [("Career.md", career)];
+        let found = findings(&notes, CODE);
+        assert_eq!(found[0].range, 0..13, "at the H1");
         assert_eq!(
-            fixed(&notes, CODE, 0, ask),
-            career.replace(
-                "## Risk Register\n",
-                "## Risk Register\n\n> What if your current path doesn't work out?\n"
-            )
+            found[0].message,
+            "No contingency plan written down yet — what if your current path doesn't work out?"
         );
+        assert_eq!(titles(&notes, CODE), [[ASK]]);
+        assert!(fixed(&notes, CODE, 0, ASK)
+            .ends_with("## Risk Register\n\n> What if your current path doesn't work out?\n"));
+    }
+
+    #[test]
+    fn a_register_in_prose_without_risks_gets_the_question_at_its_heading() {
+        let career = "# Career\n\n## Risk Register\n\nNothing worries me right now.\n";
+        let found = findings(&[("Career.md", career)], CODE);
+        assert_eq!(&career[found[0].range.clone()], "## Risk Register");
+        assert!(found[0]
+            .message
+            .starts_with("Blind spot: no contingency plan"));
     }
 
     #[test]

@@ -3,7 +3,10 @@
 use chrono::Datelike;
 
 use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
-use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
+use super::{
+    every_goal_anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta,
+    Severity,
+};
 use crate::methodology::{IntentionColumn, SectionId};
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
@@ -73,7 +76,10 @@ fn row_cells(table: &Table, quarter: u32, goal: &Goal) -> Vec<String> {
 
 const NEW_TABLE_HEADER: &str = "| Quarter | Intention | Focus |\n|---------|-----------|-------|\n";
 
-fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
+/// The fix that adds a quarterly intention for each of `goals`: rows joining the last
+/// table of Quarterly Intentions, else a table under its heading, else the section with
+/// its table where the template puts it. One edit, whatever the number of goals.
+fn add_intentions(note: &Note, context: &Context, goals: &[&Goal], title: String) -> Option<Fix> {
     let quarter = quarter(note, context);
     let section = note.section(SectionId::QuarterlyIntentions);
     let table = section.and_then(|section| {
@@ -84,17 +90,22 @@ fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
             })
             .last()
     });
-    let new_table = format!(
-        "{NEW_TABLE_HEADER}| Q{quarter} | [intention] | {} |\n",
-        focus(goal)
-    );
+    let new_rows: String = goals
+        .iter()
+        .map(|goal| format!("| Q{quarter} | [intention] | {} |\n", focus(goal)))
+        .collect();
+    let new_table = format!("{NEW_TABLE_HEADER}{new_rows}");
     let edit = match (section, table) {
         (_, Some((block, table))) => {
             let like = table.rows.last().unwrap_or(&table.header);
             let at = block.range.end;
+            let rows: String = goals
+                .iter()
+                .map(|goal| format!("\n{}", new_row(like, &row_cells(table, quarter, goal))))
+                .collect();
             Edit {
                 range: at..at,
-                text: format!("\n{}", new_row(like, &row_cells(table, quarter, goal))),
+                text: rows,
             }
         }
         (Some(section), None) => insert_under_heading(note, &section.heading_range, &new_table),
@@ -104,12 +115,7 @@ fn add_intention(note: &Note, context: &Context, goal: &Goal) -> Option<Fix> {
             insert_section(note, id, &format!("{heading}\n{new_table}"))
         }
     };
-    Fix::new(
-        note,
-        format!("Add a quarterly intention for {}", goal.label()),
-        Applicability::Suggestion,
-        vec![edit],
-    )
+    Fix::new(note, title, Applicability::Suggestion, vec![edit])
 }
 
 impl Rule for OrphanGoal {
@@ -132,17 +138,42 @@ impl Rule for OrphanGoal {
                     .chain(&goals.weekly)
                     .any(|i| i.goal_refs.iter().any(|(r, _)| *r == id))
         };
-        goals
+        let orphans: Vec<&Goal> = goals
             .goals
             .iter()
             .filter(|goal| !referenced(goal.id))
+            .collect();
+        if let Some(at) = every_goal_anchor(note, orphans.len()) {
+            let mut found = finding(
+                self,
+                at,
+                format!(
+                    "Nothing in your quarters, months or weeks moves any of your {} goals forward yet — what is the first step for each, and when?",
+                    orphans.len()
+                ),
+            );
+            found.fixes.extend(add_intentions(
+                note,
+                context,
+                &orphans,
+                "Add a quarterly intention for each goal".to_string(),
+            ));
+            return vec![found];
+        }
+        orphans
+            .into_iter()
             .map(|goal| {
                 let mut found = finding(
                     self,
                     goal.row_range.clone(),
                     format!("Nothing in your quarters, months or weeks moves {} forward — what is the first step, and when?", goal.label()),
                 );
-                found.fixes.extend(add_intention(note, context, goal));
+                found.fixes.extend(add_intentions(
+                    note,
+                    context,
+                    &[goal],
+                    format!("Add a quarterly intention for {}", goal.label()),
+                ));
                 found
             })
             .collect()
@@ -151,7 +182,7 @@ impl Rule for OrphanGoal {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{fixed, resolves, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, resolves, titles};
 
     const CODE: &str = super::OrphanGoal::META.code;
 
@@ -220,8 +251,45 @@ mod tests {
     fn next_years_note_starts_in_its_first_quarter() {
         let goals = ANNUAL.replace("2026", "2027");
         let notes = [("2027 Goals.md", goals.as_str())];
-        assert!(fixed(&notes, CODE, 0, "Add a quarterly intention for G1")
-            .ends_with("| Q1 | [intention] | G1: Principal promotion |\n"));
+        assert!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for each goal")
+                .ends_with("| Q1 | [intention] | G1: Principal promotion |\n| Q1 | [intention] | G2: Golden paths are the default |\n")
+        );
+    }
+
+    #[test]
+    fn when_no_goal_moves_one_finding_offers_a_row_for_each() {
+        let goals = format!("{ANNUAL}\n## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | *\"Prove it\"* | Settle in |\n\n## Monthly Milestones\n");
+        let notes = [("2026 Goals.md", goals.as_str())];
+        let found = findings(&notes, CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&goals[found[0].range.clone()], "## Annual Goals");
+        assert_eq!(
+            found[0].message,
+            "Nothing in your quarters, months or weeks moves any of your 2 goals forward yet — what is the first step for each, and when?"
+        );
+        assert_eq!(
+            titles(&notes, CODE),
+            [["Add a quarterly intention for each goal (resolves)"]]
+        );
+        assert_eq!(
+            fixed(&notes, CODE, 0, "Add a quarterly intention for each goal"),
+            goals.replace(
+                "| Settle in |\n",
+                "| Settle in |\n| Q1 | [intention] | G1: Principal promotion |\n| Q1 | [intention] | G2: Golden paths are the default |\n"
+            )
+        );
+        assert!(resolves(
+            &notes,
+            CODE,
+            0,
+            "Add a quarterly intention for each goal"
+        ));
+        // Without the section, it comes with a row for each goal.
+        let notes = [("2026 Goals.md", ANNUAL)];
+        assert!(fixed(&notes, CODE, 0, "Add a quarterly intention for each goal").ends_with(
+            "## Quarterly Intentions\n\n| Quarter | Intention | Focus |\n|---------|-----------|-------|\n| Q1 | [intention] | G1: Principal promotion |\n| Q1 | [intention] | G2: Golden paths are the default |\n"
+        ));
     }
 
     #[test]

@@ -110,6 +110,9 @@ fn the_blind_spot_review_marks_what_applies() {
         after.contains("## Blind Spot Review — 2026-03-15"),
         "{after}"
     );
+    // The thesis is empty: empty-section asks its question, not no-clear-pov, and the
+    // review still marks the spot.
+    assert!(!snap.diagnostics().iter().any(|f| f.code == "no-clear-pov"));
     assert!(after.contains("- [ ] **No clear POV** (applies) — What do you believe about your industry that others don't?"), "{after}");
     assert!(after.contains("**No contingency** (applies)"), "{after}");
     assert!(
@@ -246,8 +249,20 @@ fn the_action_list_fits_the_note() {
         index.contains(&"Run blind spot review".to_string()),
         "{index:?}"
     );
+    // missing-section's finding at the H1 offers the sections; they do not follow the
+    // cursor around the note as well, unless the rule is switched off.
     assert!(
-        index.iter().any(|t| t == "Insert Timeline template"),
+        !index.iter().any(|t| t == "Insert Timeline template"),
+        "{index:?}"
+    );
+    let without_the_rule = crate::features::test_support::snapshot_in_root(
+        &[("Career.md", INDEX)],
+        Some("[rules]\nmissing-section = \"off\"\n"),
+    );
+    assert!(
+        actions(&without_the_rule, 0..0)
+            .iter()
+            .any(|a| a.title == "Insert Timeline template"),
         "{index:?}"
     );
     assert!(
