@@ -20,6 +20,7 @@
 //! `expected.txt` from what the rules report today, keeping the `#` lines; the diff is then
 //! reviewed like code.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use career_lsp::cli::{analyse, Reported};
@@ -222,6 +223,78 @@ fn the_demo_shows_every_rule_and_nothing_spurious() {
             "{code} never fires in the demo"
         );
     }
+}
+
+/// `fixtures/shapes/<case>/`: notes in the shapes people arrive with (a brag document, a
+/// career plan, a self-review, a goals checklist, an OKR table, impact in bullets), each a
+/// workspace whose `expected.txt` lists every finding of every rule.
+#[test]
+fn notes_in_the_persons_own_shape_get_exactly_their_findings() {
+    let shapes = fixtures().join("shapes");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&shapes)
+        .unwrap_or_else(|e| panic!("{}: {e}", shapes.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 6, "only {} shapes", cases.len());
+    let mut failures = String::new();
+    for case in &cases {
+        let (_, difference) = check_case(case, None);
+        if !difference.is_empty() {
+            failures.push_str(&format!("shapes/{}:\n{difference}", case_name(case)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "these differ (UPDATE_EXPECT=1 rewrites them):\n{failures}"
+    );
+}
+
+/// Every fixture workspace: the demo, the shapes and each rule's cases.
+fn every_fixture_workspace() -> Vec<PathBuf> {
+    let mut workspaces = vec![fixtures().join("demo")];
+    for group in ["shapes", "rules"] {
+        let mut stack = vec![fixtures().join(group)];
+        while let Some(dir) = stack.pop() {
+            if dir.join("expected.txt").is_file() {
+                workspaces.push(dir);
+                continue;
+            }
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                }
+            }
+        }
+    }
+    workspaces.sort();
+    workspaces
+}
+
+/// A person opening a note sees a few findings that each say something, not a pile on
+/// one line (SPEC §4, "Aggregation").
+#[test]
+fn no_line_of_any_fixture_carries_more_than_four_findings() {
+    let mut crowded = Vec::new();
+    let workspaces = every_fixture_workspace();
+    assert!(workspaces.len() > 100, "found {}", workspaces.len());
+    for dir in workspaces {
+        let mut per_line: BTreeMap<(PathBuf, usize), usize> = BTreeMap::new();
+        let mut skipped = Vec::new();
+        for reported in analyse(std::slice::from_ref(&dir), &mut skipped).unwrap() {
+            *per_line
+                .entry((reported.path.clone(), reported.line))
+                .or_default() += 1;
+        }
+        for ((path, line), count) in per_line {
+            if count > 4 {
+                crowded.push(format!("{}:{line}: {count} findings", path.display()));
+            }
+        }
+    }
+    assert!(crowded.is_empty(), "{}", crowded.join("\n"));
 }
 
 #[test]

@@ -174,29 +174,15 @@ pub fn weekly_review(snapshot: &Snapshot) -> Action {
 /// each marked with whether it applies to this Career Index now.
 pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
     let note = snapshot.note();
-    // A blind spot applies when a rule that looks for it reports the note; the rules say
-    // which spot they look for. Where the spot's section is there and empty, its rule
-    // leaves the question to empty-section, and that finding marks the spot instead.
+    // A blind spot applies when a finding raises it: its own rule's, or the empty-section
+    // or missing-section finding that asks for it where its section is empty or absent.
     let found: Vec<BlindSpotId> =
         if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
-            let findings = snapshot.diagnostics();
-            let by_rule = findings
-                .iter()
-                .filter_map(|f| rule(f.code)?.meta().blind_spot);
-            let by_empty_section = findings
-                .iter()
-                .filter(|f| f.code == "empty-section")
-                .filter_map(|f| {
-                    let section = note.sections.iter().find(|s| s.heading_range == f.range)?;
-                    let within = std::iter::successors(section.id, |id| id.parent());
-                    let spots: Vec<BlindSpotId> = within
-                        .flat_map(|id| BLIND_SPOTS.iter().filter(move |spot| spot.section == id))
-                        .map(|spot| spot.id)
-                        .collect();
-                    Some(spots)
-                })
-                .flatten();
-            by_rule.chain(by_empty_section).collect()
+            snapshot
+                .diagnostics()
+                .into_iter()
+                .flat_map(|f| f.blind_spots)
+                .collect()
         } else {
             Vec::new()
         };

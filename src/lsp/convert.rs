@@ -351,6 +351,7 @@ mod tests {
             range: start..text.len() - 1,
             message: "Vision is empty".to_string(),
             fixes: Vec::new(),
+            blind_spots: Vec::new(),
         };
         let diagnostic = to_proto::diagnostic(&finding, &rope, Utf16);
         assert_eq!(diagnostic.range, Range::new(pos(1, 0), pos(1, 12)));

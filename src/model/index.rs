@@ -513,14 +513,8 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
             if matches!(&block.kind, BlockKind::ListItem(item) if item.depth == 0)
                 && !is_placeholder(&block.text)
             {
-                let (risk, mitigation) = match block
-                    .text
-                    .split_once("→")
-                    .or_else(|| block.text.split_once("Mitigation:"))
-                {
-                    Some((risk, mitigation)) => {
-                        (risk.trim().to_string(), mitigation.trim().to_string())
-                    }
+                let (risk, mitigation) = match split_mitigation(&block.text) {
+                    Some((risk, mitigation)) => (risk.to_string(), mitigation.to_string()),
                     None => (block.text.clone(), String::new()),
                 };
                 index.risks.push(Risk {
@@ -809,6 +803,38 @@ fn quoted_phrases(text: &str) -> Vec<String> {
         }
     }
     phrases
+}
+
+/// A risk written as a bullet and its mitigation: after an arrow (`→`), or after a label
+/// such as `mitigation:`, `Mitigation —` or `plan:`, in any case.
+fn split_mitigation(text: &str) -> Option<(&str, &str)> {
+    if let Some((risk, mitigation)) = text.split_once('→') {
+        return Some((risk.trim(), mitigation.trim()));
+    }
+    let lower = text.to_lowercase();
+    for label in ["mitigation", "plan b", "plan", "fallback"] {
+        let Some(at) = lower.find(label) else {
+            continue;
+        };
+        // `to_lowercase` keeps byte offsets for the ASCII labels and what precedes them
+        // only when the text before is unchanged in length; check before slicing.
+        if lower.len() != text.len() || !text.is_char_boundary(at) {
+            continue;
+        }
+        let after = text[at + label.len()..].trim_start();
+        let Some(mitigation) = after
+            .strip_prefix(':')
+            .or_else(|| after.strip_prefix('—'))
+            .or_else(|| after.strip_prefix('–'))
+        else {
+            continue;
+        };
+        let risk = text[..at]
+            .trim_end()
+            .trim_end_matches(['—', '–', '-', ';', ',']);
+        return Some((risk.trim(), mitigation.trim()));
+    }
+    None
 }
 
 fn four_digit_year(text: &str) -> Option<i32> {

@@ -223,7 +223,9 @@ static NOT_METRICS: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)v\d+(?:\.\d+)*(?-u:\b)",
         r"|(?-u:\b)(?:19|20)\d{2}s?(?-u:\b)",                            // years and decades
         r"|(?:^|\s)\#\d+(?-u:\b)|(?-u:\b)no\.\s?\d+(?-u:\b)",                  // ranks and list numbers
-        r"|(?-u:\b)(?-i:[A-Z])[a-zA-Z]+\s\d{1,3}\s(?:award|summit|conference|offsite|program|project|cohort)s?(?-u:\b)", // names
+        // Names such as "DevOps 24 conference", inside a sentence: at its start the
+        // capital is a verb's ("Give 2 conference talks").
+        r"|\S\s(?-i:[A-Z])[a-zA-Z]+\s\d{1,3}\s(?:award|summit|conference|offsite|program|project|cohort)s?(?-u:\b)",
         r"|(?-u:\b)(?:team|squad|building|floor|room|level|tier|grade|phase|stage|sprint|wave|cohort|season|chapter|part|series|article|section|page|step|round|gen|generation)\s\d+(?-u:\b)",
         r"|(?-u:\b)(?:L|E|IC|M|P|T|SDE|SWE)\d(?-u:\b)",                   // job levels
         r"|(?-u:\b)\d+(?:st|nd|rd|th)(?-u:\b)",                          // ordinals

@@ -5,7 +5,7 @@ use super::fixes_support::{
     section_content_end,
 };
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
-use crate::methodology::{match_section, review_question, NoteKind, SectionId};
+use crate::methodology::{match_section, review_question, NoteKind, SectionId, BLIND_SPOTS};
 use crate::model::{Note, Section};
 
 pub struct EmptySection;
@@ -158,6 +158,13 @@ impl EmptySection {
                 ),
             );
             found.fixes = Self::fixes(note, context, section, id);
+            // The blind spot whose section this is (or encloses it) asks through this
+            // finding: its own rule leaves an empty section's question to this one.
+            let within = std::iter::successors(Some(id), |id| id.parent());
+            found.blind_spots = within
+                .flat_map(|id| BLIND_SPOTS.iter().filter(move |spot| spot.section == id))
+                .map(|spot| spot.id)
+                .collect();
             out.push(found);
             return;
         }

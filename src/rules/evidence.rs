@@ -12,9 +12,37 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, RuleLevel};
-use crate::methodology::{NetworkRole, SectionId};
+use crate::methodology::{core_sections, BlindSpotId, NetworkRole, SectionId};
 use crate::model::{Note, Section};
 use crate::syntax::{Block, BlockKind};
+
+/// Whether blind spot `spot` applies to a note that lacks its section: nothing elsewhere
+/// in the note answers its question. The blind-spot rules and `missing-section` (which
+/// carries the blind spots of the sections it names) decide it here alike.
+pub(crate) fn absent_spot_applies(note: &Note, spot: BlindSpotId) -> bool {
+    match spot {
+        BlindSpotId::NoBusinessMetrics => !states_money_or_share(note),
+        BlindSpotId::InternalOnlyVisibility => !names_external_work(note),
+        BlindSpotId::NoClearPov | BlindSpotId::NoContingency => true,
+        // An absent theme is no sign of too many priorities.
+        BlindSpotId::TooManyPriorities => false,
+    }
+}
+
+/// Whether `missing-section` names `section` as absent: it is a core section of the
+/// note's kind, the note lacks it, and the rule is on. A blind spot whose section is
+/// absent then leaves the note's title to that one finding (SPEC §4, "Aggregation": one
+/// finding where one thing is wrong), and `missing-section` carries the blind spot.
+pub(crate) fn named_by_missing_section(note: &Note, context: &Context, section: SectionId) -> bool {
+    let missing_section = super::missing_section::MissingSection::META;
+    !matches!(
+        context
+            .settings
+            .level(missing_section.code, missing_section.default_severity),
+        RuleLevel::Off
+    ) && core_sections(note.kind).any(|id| id == section)
+        && !note.has_section(section)
+}
 
 /// Whether `empty-section` reports the first of `sections` the note has (or a section
 /// around it): that section is there and empty, so `empty-section` already asks its

@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::methodology::BlindSpotId;
 use crate::model::Note;
 
 /// How serious a finding is. Ordered from least to most severe.
@@ -243,6 +244,9 @@ pub struct Finding {
     pub range: Range<usize>,
     pub message: String,
     pub fixes: Vec<Fix>,
+    /// The methodology's blind spots this finding raises: its rule's own, or those whose
+    /// question it asks for another rule (an empty or absent section's).
+    pub blind_spots: Vec<BlindSpotId>,
 }
 
 #[cfg(test)]

@@ -612,6 +612,23 @@ pub(crate) mod testing {
 
     /// The findings of `code` in the first of `notes` (a workspace under `/vault`, the
     /// clock at Sunday 2026-03-15).
+    /// A root configuration that switches `missing-section` off, added to a test's notes:
+    /// a blind spot whose section is absent then speaks for itself, at the title.
+    pub const MISSING_SECTION_OFF: (&str, &str) = (
+        "career-lsp.toml",
+        "today = \"2026-03-15\"\n\n[rules]\nmissing-section = \"off\"\n",
+    );
+
+    /// Whether `missing-section` names the blind spot `spot` in the first of `notes`.
+    pub fn missing_section_carries(
+        notes: &[(&str, &str)],
+        spot: crate::methodology::BlindSpotId,
+    ) -> bool {
+        findings(notes, "missing-section")
+            .iter()
+            .any(|f| f.blind_spots.contains(&spot))
+    }
+
     pub fn findings(notes: &[(&str, &str)], code: &str) -> Vec<Finding> {
         let snapshot = snapshot(notes);
         snapshot

@@ -2,7 +2,7 @@
 
 use super::fixes_support::ask_about_goals;
 use super::{every_goal_anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
-use crate::methodology::GOAL_METRIC_QUESTION;
+use crate::methodology::{GoalStatus, GOAL_METRIC_QUESTION};
 use crate::model::text::is_placeholder;
 use crate::model::Note;
 
@@ -30,6 +30,8 @@ impl Rule for GoalWithoutMetric {
             .goals
             .iter()
             .filter(|goal| is_placeholder(&goal.success_metric))
+            // A goal already complete needs no measure to steer by.
+            .filter(|goal| GoalStatus::written_in(&goal.status) != Some(GoalStatus::Complete))
             .collect();
         // The same question serves one goal or all of them.
         let ask = || {
@@ -172,5 +174,14 @@ mod tests {
             "G1 has no success metric — how will you measure it?"
         );
         assert!(single[found[0].range.clone()].starts_with("| G1 |"));
+    }
+
+    #[test]
+    fn a_goal_already_complete_is_not_asked_for_a_measure() {
+        let list = "# 2026 Goals\n\n- [x] Run a half marathon (Life)\n- [ ] Read more (Life)\n";
+        let found =
+            crate::rules::fixes_support::testing::findings(&[("2026 Goals.md", list)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&list[found[0].range.clone()], "- [ ] Read more (Life)");
     }
 }

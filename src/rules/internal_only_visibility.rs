@@ -1,6 +1,6 @@
 //! `internal-only-visibility`: no External Visibility target is active (a blind spot).
 
-use super::evidence::{asked_by_empty_section, names_external_work};
+use super::evidence::{absent_spot_applies, asked_by_empty_section, named_by_missing_section};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, EXTERNAL_VISIBILITY_QUESTION};
@@ -47,8 +47,11 @@ impl Rule for InternalOnlyVisibility {
         }
         let message = if note.section(SectionId::ExternalVisibility).is_none() {
             // Absent: a talk, an article or an open-source release elsewhere in the note
-            // already answers the question.
-            if names_external_work(note) {
+            // already answers the question; else missing-section, naming the section,
+            // carries the blind spot.
+            if !absent_spot_applies(note, BlindSpotId::InternalOnlyVisibility)
+                || named_by_missing_section(note, context, SectionId::ExternalVisibility)
+            {
                 return Vec::new();
             }
             "Nothing outside your company is written down yet — who outside your company would recommend you for a role?"
@@ -77,7 +80,9 @@ impl Rule for InternalOnlyVisibility {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{findings, fixed, titles};
+    use crate::rules::fixes_support::testing::{
+        findings, fixed, missing_section_carries, titles, MISSING_SECTION_OFF,
+    };
 
     const CODE: &str = super::InternalOnlyVisibility::META.code;
 
@@ -133,7 +138,15 @@ mod tests {
             "Staff engineer, speaking at conferences about event-driven systems.",
             "Cut duplicate parcel events by 92%",
         );
-        let found = findings(&[("Career.md", &career)], CODE);
+        // missing-section names the absent section and carries the blind spot...
+        let notes = [("Career.md", career.as_str())];
+        assert!(findings(&notes, CODE).is_empty());
+        assert!(missing_section_carries(
+            &notes,
+            crate::methodology::BlindSpotId::InternalOnlyVisibility
+        ));
+        // ...and without it, the rule asks at the H1.
+        let found = findings(&[("Career.md", &career), MISSING_SECTION_OFF], CODE);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range, 0..8, "at the H1");
         assert_eq!(

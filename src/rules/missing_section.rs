@@ -1,8 +1,9 @@
 //! `missing-section`: a core section of the note's kind is absent.
 
+use super::evidence::absent_spot_applies;
 use super::fixes_support::{insert_section, insert_sections, section_block};
 use super::{finding, Applicability, Context, Finding, Fix, Rule, RuleMeta, Severity};
-use crate::methodology::{core_sections, review_question, NoteKind, SectionId};
+use crate::methodology::{core_sections, review_question, NoteKind, SectionId, BLIND_SPOTS};
 use crate::model::Note;
 
 pub struct MissingSection;
@@ -39,42 +40,22 @@ fn continuing(question: &str) -> String {
     }
 }
 
-/// The sections whose absence a blind-spot rule asks about at the same line, with the
-/// section's own question: `missing-section` leaves that question to it.
-const ASKED_BY_A_BLIND_SPOT: [SectionId; 5] = [
-    SectionId::InnovationThesis,
-    SectionId::Network,
-    SectionId::ExternalVisibility,
-    SectionId::BusinessImpact,
-    SectionId::RiskRegister,
-];
-
-/// The one finding's message: every absent section named, and the question of the first
-/// one no blind spot asks about, so that the person knows where to start.
+/// The one finding's message: every absent section named, and the first one's question,
+/// so that the person knows where to start — one question at a time.
 fn message(what: &str, missing: &[SectionId]) -> String {
-    let start = missing
-        .iter()
-        .find(|id| !ASKED_BY_A_BLIND_SPOT.contains(id));
-    match (missing, start) {
-        ([one], Some(_)) => format!(
+    match missing {
+        [one] => format!(
             "Your {what} has no {} section yet — {}",
             one.title(),
             continuing(review_question(*one))
         ),
-        ([one], None) => format!(
-            "Your {what} has no {} section yet — what would you write there today?",
-            one.title()
-        ),
-        (_, Some(first)) => format!(
+        [first, ..] => format!(
             "Your {what} has no {} sections yet — start with {}: {}",
             names(missing),
             first.title(),
             continuing(review_question(*first))
         ),
-        (_, None) => format!(
-            "Your {what} has no {} sections yet — which one could you write today?",
-            names(missing)
-        ),
+        [] => String::new(),
     }
 }
 
@@ -97,6 +78,13 @@ impl Rule for MissingSection {
             return Vec::new();
         }
         let mut found = finding(self, note.title_range(), message(what, &missing));
+        // The blind spots of the absent sections speak through this finding.
+        found.blind_spots = BLIND_SPOTS
+            .iter()
+            .filter(|spot| missing.contains(&spot.section))
+            .filter(|spot| absent_spot_applies(note, spot.id))
+            .map(|spot| spot.id)
+            .collect();
         let blocks: Vec<(SectionId, String)> = missing
             .iter()
             .map(|id| (*id, section_block(note, context, *id)))

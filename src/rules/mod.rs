@@ -176,6 +176,7 @@ pub(crate) fn finding(rule: &dyn Rule, range: Range<usize>, message: impl Into<S
         range,
         message: message.into(),
         fixes: Vec::new(),
+        blind_spots: rule.meta().blind_spot.into_iter().collect(),
     }
 }
 

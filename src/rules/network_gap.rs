@@ -1,6 +1,6 @@
 //! `network-gap`: no sponsor listed, and separately no mentor listed.
 
-use super::evidence::{asked_by_empty_section, names_someone_as};
+use super::evidence::{asked_by_empty_section, named_by_missing_section, names_someone_as};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{NetworkRole, SectionId};
@@ -60,7 +60,11 @@ impl Rule for NetworkGap {
             if !missing || names_someone_as(note, role) {
                 continue;
             }
-            // A list that is there and empty is `empty-section`'s to ask about.
+            // A Network that is absent is missing-section's to name; a list that is there
+            // and empty is `empty-section`'s to ask about.
+            if named_by_missing_section(note, context, SectionId::Network) {
+                continue;
+            }
             if asked_by_empty_section(note, context, &[role.section(), SectionId::Network]) {
                 continue;
             }
@@ -82,7 +86,7 @@ impl Rule for NetworkGap {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{findings, fixed, titles};
+    use crate::rules::fixes_support::testing::{findings, fixed, titles, MISSING_SECTION_OFF};
 
     const CODE: &str = super::NetworkGap::META.code;
 
@@ -143,7 +147,9 @@ mod tests {
         assert!(findings(&[("Career.md", career)], CODE).is_empty());
         let career =
             "# Career\n\n## Wins\n\n- Shipped the replay tool.\n\nMentor: Elena Marchetti\n";
-        let found = findings(&[("Career.md", career)], CODE);
+        // With missing-section on, it names the absent Network and nothing repeats it.
+        assert!(findings(&[("Career.md", career)], CODE).is_empty());
+        let found = findings(&[("Career.md", career), MISSING_SECTION_OFF], CODE);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range, 0..8, "at the H1");
         assert_eq!(

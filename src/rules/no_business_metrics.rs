@@ -1,6 +1,6 @@
 //! `no-business-metrics`: no Business Impact row has a quantified impact (a blind spot).
 
-use super::evidence::{asked_by_empty_section, states_money_or_share};
+use super::evidence::{absent_spot_applies, asked_by_empty_section, named_by_missing_section};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, QUANTIFY_IMPACT_QUESTION};
@@ -35,8 +35,11 @@ impl Rule for NoBusinessMetrics {
             return Vec::new();
         }
         let message = if note.section(SectionId::BusinessImpact).is_none() {
-            // Absent: a win that states money or a share already answers the question.
-            if states_money_or_share(note) {
+            // Absent: a win that states money or a share already answers the question;
+            // else missing-section, naming the section, carries the blind spot.
+            if !absent_spot_applies(note, BlindSpotId::NoBusinessMetrics)
+                || named_by_missing_section(note, context, SectionId::BusinessImpact)
+            {
                 return Vec::new();
             }
             "No business impact written down yet — can you quantify the $ impact of your wins?"
@@ -61,7 +64,9 @@ impl Rule for NoBusinessMetrics {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{findings, fixed, titles};
+    use crate::rules::fixes_support::testing::{
+        findings, fixed, missing_section_carries, titles, MISSING_SECTION_OFF,
+    };
 
     const CODE: &str = super::NoBusinessMetrics::META.code;
 
@@ -110,7 +115,16 @@ mod tests {
         }
         // Counts are wins, not business metrics: the rule asks.
         let career = brag("Migrated 12 services to the new queue");
-        let found = findings(&[("Career.md", &career)], CODE);
+        let notes = [("Career.md", career.as_str())];
+        assert!(
+            findings(&notes, CODE).is_empty(),
+            "missing-section names it"
+        );
+        assert!(missing_section_carries(
+            &notes,
+            crate::methodology::BlindSpotId::NoBusinessMetrics
+        ));
+        let found = findings(&[("Career.md", &career), MISSING_SECTION_OFF], CODE);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].range, 0..8, "at the H1");
         assert_eq!(

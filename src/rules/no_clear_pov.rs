@@ -1,6 +1,6 @@
 //! `no-clear-pov`: the Innovation Thesis belief is empty or absent (a blind spot).
 
-use super::evidence::asked_by_empty_section;
+use super::evidence::{asked_by_empty_section, named_by_missing_section};
 use super::fixes_support::prompt_fix;
 use super::{anchor, finding, Context, Finding, Rule, RuleMeta, Severity};
 use crate::methodology::{BlindSpotId, SectionId, POV_QUESTION};
@@ -40,6 +40,10 @@ impl Rule for NoClearPov {
         );
         let sections = [SectionId::TheBelief, SectionId::InnovationThesis];
         let message = if sections.iter().all(|id| note.section(*id).is_none()) {
+            // Missing-section, naming the section, carries the blind spot.
+            if named_by_missing_section(note, context, SectionId::InnovationThesis) {
+                return Vec::new();
+            }
             "No point of view written down yet — what do you believe about your industry that others don't?"
         } else {
             if asked_by_empty_section(note, context, &sections) {
@@ -62,7 +66,9 @@ impl Rule for NoClearPov {
 #[cfg(test)]
 mod tests {
     use crate::features::test_support::snapshot_in_root;
-    use crate::rules::fixes_support::testing::{findings, fixed, titles};
+    use crate::rules::fixes_support::testing::{
+        findings, fixed, missing_section_carries, titles, MISSING_SECTION_OFF,
+    };
 
     const CODE: &str = super::NoClearPov::META.code;
 
@@ -109,13 +115,19 @@ mod tests {
     #[test]
     fn without_a_thesis_the_rule_asks_and_the_fix_brings_one() {
         let career = "# Career\n\n## Growth\n\n- Kubernetes operators\n\n## Network\n\n### Sponsors\n- Ruud — VP Engineering\n";
-        let found = findings(&[("Career.md", career)], CODE);
+        assert!(findings(&[("Career.md", career)], CODE).is_empty());
+        assert!(missing_section_carries(
+            &[("Career.md", career)],
+            crate::methodology::BlindSpotId::NoClearPov
+        ));
+        let notes = [("Career.md", career), MISSING_SECTION_OFF];
+        let found = findings(&notes, CODE);
         assert_eq!(found[0].range, 0..8, "at the H1");
         assert_eq!(
             found[0].message,
             "No point of view written down yet — what do you believe about your industry that others don't?"
         );
-        assert!(fixed(&[("Career.md", career)], CODE, 0, ASK).contains(
+        assert!(fixed(&notes, CODE, 0, ASK).contains(
             "- Kubernetes operators\n\n## Innovation Thesis\n\n> What do you believe about your industry that others don't?\n\n## Network\n"
         ));
     }

@@ -1,6 +1,6 @@
 //! `no-contingency`: the Risk Register is empty, or a risk has no mitigation (a blind spot).
 
-use super::evidence::asked_by_empty_section;
+use super::evidence::{asked_by_empty_section, named_by_missing_section};
 use super::fixes_support::{prompt_fix, table_of_row, write_cell, CellWrite};
 use super::{
     anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity,
@@ -72,6 +72,24 @@ impl NoContingency {
     };
 }
 
+/// Whether the prose of `section` states a fallback: what the person would do if things go
+/// another way ("if …", "in case …", "otherwise", "fallback", "backup").
+fn states_a_fallback(note: &Note, section: &crate::model::Section) -> bool {
+    note.blocks_in(section).any(|block| {
+        let text = format!(" {} ", block.text.to_lowercase());
+        [
+            " if ",
+            " in case ",
+            " otherwise",
+            "fallback",
+            "backup",
+            "plan b",
+        ]
+        .iter()
+        .any(|marker| text.contains(marker))
+    })
+}
+
 impl Rule for NoContingency {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -83,9 +101,22 @@ impl Rule for NoContingency {
         };
         if index.risks.is_empty() {
             let message = if note.section(SectionId::RiskRegister).is_none() {
+                // Missing-section, naming the section, carries the blind spot.
+                if named_by_missing_section(note, context, SectionId::RiskRegister) {
+                    return Vec::new();
+                }
                 "No contingency plan written down yet — what if your current path doesn't work out?"
             } else {
                 if asked_by_empty_section(note, context, &[SectionId::RiskRegister]) {
+                    return Vec::new();
+                }
+                // A register written as prose that says what happens if — a "Plan B"
+                // paragraph — is the person's contingency plan in their own words;
+                // "nothing worries me" is not.
+                if note
+                    .section(SectionId::RiskRegister)
+                    .is_some_and(|section| states_a_fallback(note, section))
+                {
                     return Vec::new();
                 }
                 "Blind spot: no contingency plan — what if your current path doesn't work out?"
@@ -123,7 +154,9 @@ impl Rule for NoContingency {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::fixes_support::testing::{findings, fixed, titles};
+    use crate::rules::fixes_support::testing::{
+        findings, fixed, missing_section_carries, titles, MISSING_SECTION_OFF,
+    };
 
     const CODE: &str = super::NoContingency::META.code;
     const PLACEHOLDER: &str = "Add a mitigation placeholder";
@@ -140,7 +173,12 @@ mod tests {
     #[test]
     fn without_a_register_the_rule_asks() {
         let career = "# Career Plan\n\n## Where I'm heading\n\nStaff engineer by 2027.\n";
-        let notes = [("Career.md", career)];
+        assert!(findings(&[("Career.md", career)], CODE).is_empty());
+        assert!(missing_section_carries(
+            &[("Career.md", career)],
+            crate::methodology::BlindSpotId::NoContingency
+        ));
+        let notes = [("Career.md", career), MISSING_SECTION_OFF];
         let found = findings(&notes, CODE);
         assert_eq!(found[0].range, 0..13, "at the H1");
         assert_eq!(
@@ -190,6 +228,20 @@ mod tests {
         assert_eq!(
             filled(4),
             career.replace("Promo stalls", "Promo stalls → [What would you do?]")
+        );
+    }
+
+    #[test]
+    fn a_plan_b_in_prose_is_a_contingency_and_a_labelled_mitigation_is_read() {
+        let prose = "# Self Review\n\n## Plan B\n\nIf the promotion does not land this cycle, I move to the platform team's tech lead opening.\n";
+        assert!(findings(&[("Career.md", prose)], CODE).is_empty());
+        let bullets = "# Career\n\n## Risks\n\n- Reorg moves the platform group under product — mitigation: keep the roadmap visible to both VPs.\n- Budget cut in the autumn round\n";
+        let found = findings(&[("Career.md", bullets)], CODE);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].message.starts_with("“Budget cut"),
+            "{}",
+            found[0].message
         );
     }
 }
