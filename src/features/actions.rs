@@ -16,7 +16,7 @@ use crate::methodology::{
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{rule, weekly_review_edit, Edit, RuleLevel};
+use crate::rules::{weekly_review_edit, Edit};
 use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
@@ -271,16 +271,7 @@ pub fn missing_section_templates(snapshot: &Snapshot) -> Vec<Action> {
 /// every missing section (and all of them at once), so the templates are not offered again
 /// at every position of the note.
 fn reports_missing_sections(snapshot: &Snapshot) -> bool {
-    let Some(missing_section) = rule("missing-section") else {
-        return false;
-    };
-    let context = snapshot.context();
-    matches!(
-        context
-            .settings
-            .level(missing_section.code(), missing_section.default_severity()),
-        RuleLevel::On(_)
-    )
+    crate::rules::missing_sections_reported(&snapshot.config.rules)
 }
 
 /// The action a command stands for, at `offset` of the snapshot's note.

@@ -260,8 +260,18 @@ const NOT_COUNTED: &[&str] = &[
 /// "within a week", "half the time"). Years, dates, quarters, versions, list and rank
 /// numbers, and numbers inside links or names do not count.
 pub fn is_quantified(text: &str) -> bool {
-    let text = win_reading::spelled_out_as_digits(text);
-    let cleaned = NOT_METRICS.replace_all(&text, " ");
+    // Most results are written in digits: only a text that states none is read again with
+    // its spelled-out numbers as digits, which costs several passes over it.
+    if states_a_number(text) {
+        return true;
+    }
+    let spelled = win_reading::spelled_out_as_digits(text);
+    spelled != text && states_a_number(&spelled)
+}
+
+/// The reading of [`is_quantified`] over digits alone.
+fn states_a_number(text: &str) -> bool {
+    let cleaned = NOT_METRICS.replace_all(text, " ");
     let cleaned = cleaned.replace(['*', '_', '~'], "");
     for found in METRIC.find_iter(&cleaned) {
         let matched = found.as_str();

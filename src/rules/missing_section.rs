@@ -59,6 +59,16 @@ fn message(what: &str, missing: &[SectionId]) -> String {
     }
 }
 
+/// Whether this rule is on under `settings`: its one finding at the H1 then offers every
+/// missing section, so the coaching actions need not offer the templates again.
+pub fn missing_sections_reported(settings: &super::Settings) -> bool {
+    let meta = MissingSection::META;
+    matches!(
+        settings.level(meta.code, meta.default_severity),
+        super::RuleLevel::On(_)
+    )
+}
+
 impl Rule for MissingSection {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META

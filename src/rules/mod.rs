@@ -38,6 +38,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
+pub use missing_section::missing_sections_reported;
 pub use settings::{RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 
