@@ -25,7 +25,7 @@ pub use questions::{
 };
 pub use sections::{
     core_sections, is_period_heading, match_section, match_section_with, normalize_heading,
-    NoteKind, SectionAliases, SectionId, SectionInfo, ALIASABLE, SECTIONS,
+    NoteKind, SectionAliases, SectionId, SectionInfo, ALIASABLE, MONTH_NAMES, SECTIONS,
 };
 pub use statuses::{GoalStatus, MILESTONE_DONE_MARKS};
 

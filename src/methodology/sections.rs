@@ -584,7 +584,8 @@ fn is_quarter(word: &str) -> bool {
     matches!(word, "q1" | "q2" | "q3" | "q4")
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first: a heading that is only a month is a period.
+pub const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -600,7 +601,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn is_month(word: &str) -> bool {
-    MONTHS
+    MONTH_NAMES
         .iter()
         .any(|m| word == *m || (word.len() == 3 && m.starts_with(word)) || word == "sept")
 }

@@ -162,21 +162,8 @@ pub struct DateMention {
     pub value: DateValue,
 }
 
-/// The months' names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The months' names, January first (the methodology's list).
+pub use crate::methodology::MONTH_NAMES;
 
 /// The month (1–12) a word starts with, by its first three letters (`Sept.` → 9).
 pub fn month_number(word: &str) -> Option<u32> {
