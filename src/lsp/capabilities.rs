@@ -17,6 +17,11 @@ use super::diagnostics::DEFAULT_DIAGNOSTICS_DELAY;
 use super::edits::EditSupport;
 use crate::features::actions::Command;
 
+/// The command a code action becomes for a client without `CodeAction` literals: its one
+/// argument is the action's `WorkspaceEdit`, which the server sends back to the client
+/// through `workspace/applyEdit`.
+pub const APPLY_EDIT_COMMAND: &str = "career-lsp.applyEdit";
+
 /// What the client and server agreed on in `initialize`, plus server settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
@@ -36,6 +41,9 @@ pub struct Session {
     pub markdown_hover: bool,
     /// The client accepts `workspace/inlayHint/refresh`.
     pub inlay_hint_refresh: bool,
+    /// The client takes `CodeAction` literals; one that does not gets each action as a
+    /// `Command` that asks the server to apply its edit.
+    pub code_action_literals: bool,
 }
 
 impl Default for Session {
@@ -50,6 +58,7 @@ impl Default for Session {
             edits: EditSupport::default(),
             markdown_hover: true,
             inlay_hint_refresh: false,
+            code_action_literals: true,
         }
     }
 }
@@ -98,6 +107,11 @@ impl Session {
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|i| i.refresh_support)
                 == Some(true),
+            code_action_literals: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.code_action.as_ref())
+                .is_some_and(|c| c.code_action_literal_support.is_some()),
             ..Session::default()
         }
     }
@@ -159,7 +173,12 @@ fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             work_done_progress_options: Default::default(),
         })),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: Command::ALL.iter().map(|c| c.id().to_string()).collect(),
+            commands: Command::ALL
+                .iter()
+                .map(|c| c.id())
+                .chain([APPLY_EDIT_COMMAND])
+                .map(str::to_string)
+                .collect(),
             ..ExecuteCommandOptions::default()
         }),
         ..ServerCapabilities::default()

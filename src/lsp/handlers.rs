@@ -15,8 +15,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionOrCommand, CodeActionParams, CodeActionResponse, CompletionParams,
-    CompletionResponse, Diagnostic, DocumentSymbolParams, DocumentSymbolResponse,
+    CodeAction, CodeActionOrCommand, CodeActionParams, CodeActionResponse, Command as LspCommand,
+    CompletionParams, CompletionResponse, Diagnostic, DocumentSymbolParams, DocumentSymbolResponse,
     ExecuteCommandParams, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverContents, HoverParams, InlayHint, InlayHintKind,
     InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 use tracing::warn;
 
-use super::capabilities::Session;
+use super::capabilities::{Session, APPLY_EDIT_COMMAND};
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::edits;
 use super::guard::guarded;
@@ -409,6 +409,7 @@ pub fn code_action(
             actions
         },
         |actions, note| {
+            let literals = note.session.code_action_literals;
             actions
                 .unwrap_or_default()
                 .iter()
@@ -422,7 +423,19 @@ pub fn code_action(
                             })
                         })
                 })
-                .map(CodeActionOrCommand::CodeAction)
+                .map(|action| {
+                    if literals {
+                        return CodeActionOrCommand::CodeAction(action);
+                    }
+                    CodeActionOrCommand::Command(LspCommand {
+                        title: action.title,
+                        command: APPLY_EDIT_COMMAND.to_string(),
+                        arguments: action
+                            .edit
+                            .and_then(|edit| serde_json::to_value(edit).ok())
+                            .map(|edit| vec![edit]),
+                    })
+                })
                 .collect()
         },
     ))
@@ -438,6 +451,16 @@ struct CommandArgument {
 /// Runs a coaching command: its edit is sent to the client to apply, and the request
 /// itself answers nothing.
 pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    if params.command == APPLY_EDIT_COMMAND {
+        let edit: WorkspaceEdit = params
+            .arguments
+            .first()
+            .cloned()
+            .and_then(|value| serde_json::from_value(value).ok())
+            .ok_or_else(|| Error::invalid_params("expected a WorkspaceEdit"))?;
+        apply_later(backend, edit);
+        return Ok(None);
+    }
     let command = Command::from_id(&params.command)
         .ok_or_else(|| Error::invalid_params(format!("unknown command {}", params.command)))?;
     let argument: CommandArgument = params
@@ -458,7 +481,13 @@ pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Resul
     let Some(edit) = edit else {
         return Ok(None);
     };
-    // Spawned: the client answers applyEdit while this request is still open.
+    apply_later(backend, edit);
+    Ok(None)
+}
+
+/// Asks the client to apply `edit`. Spawned: the client answers `workspace/applyEdit` while
+/// the command's request is still open.
+fn apply_later(backend: &Backend, edit: WorkspaceEdit) {
     let client = backend.client.clone();
     tokio::spawn(async move {
         match client.apply_edit(edit).await {
@@ -472,5 +501,4 @@ pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Resul
             Err(error) => warn!("applying an edit failed: {error}"),
         }
     });
-    Ok(None)
 }
