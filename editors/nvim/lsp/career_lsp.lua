@@ -1,0 +1,27 @@
+-- career-lsp for Neovim 0.11 and later.
+--
+-- Put the folder that holds this `lsp/` directory on the runtimepath and write
+--
+--     vim.lsp.enable("career_lsp")
+--
+-- Neovim then starts `career-lsp serve` for Markdown buffers, in the nearest folder that
+-- has a career-lsp.toml, a Career.md or a .git.
+--
+-- Settings take the keys of career-lsp.toml (kebab-case, snake_case or camelCase), for
+-- example, before `vim.lsp.enable`:
+--
+--     vim.lsp.config("career_lsp", {
+--       init_options = { today = "2026-03-15", maxAnnualGoals = 5, rules = { ["network-gap"] = "off" } },
+--     })
+--
+-- `init_options` are read when the server starts; `settings.careerLsp` is sent again
+-- whenever it changes (`workspace/didChangeConfiguration`). A career-lsp.toml in the
+-- workspace wins over both.
+return {
+  cmd = { "career-lsp", "serve" },
+  filetypes = { "markdown" },
+  root_markers = { "career-lsp.toml", "Career.md", ".git" },
+  -- Tables that stay JSON objects when they are empty: the server reads both as objects.
+  init_options = vim.empty_dict(),
+  settings = { careerLsp = vim.empty_dict() },
+}
