@@ -18,6 +18,7 @@ local started = t.check("career_lsp starts on 2026 Goals.md with the workspace a
     client = vim.lsp.get_clients({ bufnr = goals, name = "career_lsp" })[1]
     return client ~= nil and client.initialized
   end, "career_lsp to attach and initialize")
+  t.expect(vim.fn.exepath("career-lsp") == t.env("CAREER_BIN"), "career-lsp on PATH is " .. vim.fn.exepath("career-lsp"))
   t.expect(client.config.cmd[1] == "career-lsp", "cmd is " .. vim.inspect(client.config.cmd))
   t.expect(client.root_dir == ws, "root_dir is " .. tostring(client.root_dir) .. ", expected " .. ws)
 end)
