@@ -12,9 +12,17 @@ fn init(root: &std::path::Path, edits: Value) -> Value {
     json!({
         "rootUri": file_uri(root),
         "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
-        "capabilities": {"workspace": {"workspaceEdit": edits}},
+        "capabilities": {
+            "workspace": {"workspaceEdit": edits},
+            "textDocument": {"codeAction": LITERALS.clone()},
+        },
     })
 }
+
+/// What an editor that takes `CodeAction` literals declares (VS Code, Neovim, Emacs do).
+static LITERALS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(
+    || json!({"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "refactor", "source"]}}}),
+);
 
 fn open(uri: &str, version: i32, text: &str) -> Value {
     json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}})
@@ -444,7 +452,10 @@ async fn quick_fixes_are_attached_to_their_diagnostics() {
     let (mut client, _) = TestClient::initialized(json!({
         "rootUri": file_uri(&root),
         "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
-        "capabilities": {"workspace": {"workspaceEdit": {"documentChanges": true}}},
+        "capabilities": {
+            "workspace": {"workspaceEdit": {"documentChanges": true}},
+            "textDocument": {"codeAction": LITERALS.clone()},
+        },
     }))
     .await;
     let uri = file_uri(&root.join("2026 Goals.md"));
