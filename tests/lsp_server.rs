@@ -32,7 +32,11 @@ fn open_params(uri: &str, version: i32, text: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn initialize_defaults_to_utf16_and_advertises_what_is_served() {
-    let (client, result) = TestClient::initialized(json!({})).await;
+    let (client, result) = TestClient::initialized(json!({"capabilities": {
+        "textDocument": {"diagnostic": {}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    }}))
+    .await;
     let capabilities = &result["capabilities"];
     assert_eq!(capabilities["positionEncoding"], "utf-16");
     assert_eq!(capabilities["textDocumentSync"]["change"], 2, "incremental");
@@ -179,7 +183,10 @@ async fn diagnostics_are_pushed_with_the_version_and_cleared_on_close() {
 #[tokio::test(flavor = "multi_thread")]
 async fn clients_that_pull_get_reports_and_no_pushed_note_diagnostics() {
     let (mut client, _) = TestClient::initialized(json!({
-        "capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": false}}},
+        "capabilities": {
+            "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+        },
         "initializationOptions": prompt_options(),
     }))
     .await;
@@ -383,7 +390,10 @@ async fn exit_without_shutdown_ends_with_status_one() {
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_the_input_ends_the_session_cleanly() {
     let (mut client, _) = TestClient::initialized(json!({
-        "capabilities": {"textDocument": {"diagnostic": {}}},
+        "capabilities": {
+            "textDocument": {"diagnostic": {}},
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+        },
     }))
     .await;
     // Even with a workspace pull held open.

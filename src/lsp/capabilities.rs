@@ -77,10 +77,18 @@ impl Session {
         let workspace_edit = workspace_capabilities.and_then(|w| w.workspace_edit.as_ref());
         Session {
             encoding,
+            // Pulled only by a client that also re-pulls when asked: a change to one note
+            // (the Vision) changes another's findings (the Goals note's), and a client that
+            // pulls only after its own edits would show them stale. Every other client is
+            // pushed its diagnostics.
             pull_diagnostics: capabilities
                 .text_document
                 .as_ref()
-                .is_some_and(|text| text.diagnostic.is_some()),
+                .is_some_and(|text| text.diagnostic.is_some())
+                && workspace_capabilities
+                    .and_then(|w| w.diagnostics.as_ref())
+                    .and_then(|d| d.refresh_support)
+                    == Some(true),
             diagnostics_refresh: workspace_capabilities
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
@@ -117,10 +125,11 @@ impl Session {
     }
 }
 
-/// The answer to `initialize`: what the server can do, with positions in `encoding`.
-pub fn initialize_result(encoding: PositionEncoding) -> InitializeResult {
+/// The answer to `initialize`: what the server can do for this client, with positions in
+/// the negotiated encoding.
+pub fn initialize_result(session: &Session) -> InitializeResult {
     InitializeResult {
-        capabilities: server_capabilities(encoding),
+        capabilities: server_capabilities(session),
         server_info: Some(ServerInfo {
             name: "career-lsp".to_string(),
             version: Some(env!("CARGO_PKG_VERSION").to_string()),
@@ -129,9 +138,9 @@ pub fn initialize_result(encoding: PositionEncoding) -> InitializeResult {
     }
 }
 
-fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+fn server_capabilities(session: &Session) -> ServerCapabilities {
     ServerCapabilities {
-        position_encoding: Some(encoding.kind()),
+        position_encoding: Some(session.encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
@@ -143,12 +152,16 @@ fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
                 })),
             },
         )),
-        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("career-lsp".to_string()),
-            inter_file_dependencies: true,
-            workspace_diagnostics: true,
-            ..DiagnosticOptions::default()
-        })),
+        // Offered only to a client that pulls; one that is pushed would otherwise pull too
+        // and show every finding twice.
+        diagnostic_provider: session.pull_diagnostics.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("career-lsp".to_string()),
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
+                ..DiagnosticOptions::default()
+            })
+        }),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![

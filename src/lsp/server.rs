@@ -181,7 +181,7 @@ impl Backend {
                 "pushed"
             }
         );
-        capabilities::initialize_result(session.encoding)
+        capabilities::initialize_result(&session)
     }
 
     fn client_ready(&self) {

@@ -28,6 +28,7 @@ class Editor:
         self.profile = profile
         self.root = root
         self.applied_edits: list[types.WorkspaceEdit] = []
+        self.refreshes: list[str] = []
         self.registrations: list[types.Registration] = []
         self.initialize_result: types.InitializeResult | None = None
         self.texts: dict[str, str] = {}
@@ -47,8 +48,16 @@ class Editor:
 
     @property
     def pulls_diagnostics(self) -> bool:
+        # The server offers pulling only to a client that can also be asked to pull again.
         text = self.capabilities.text_document
-        return text is not None and text.diagnostic is not None
+        workspace = self.capabilities.workspace
+        return (
+            text is not None
+            and text.diagnostic is not None
+            and workspace is not None
+            and workspace.diagnostics is not None
+            and bool(workspace.diagnostics.refresh_support)
+        )
 
     def uri(self, name: str) -> str:
         return (self.root / name).as_uri()
@@ -125,6 +134,13 @@ async def client(lsp_client: LanguageClient, request, tmp_path: Path):
 
     @lsp_client.feature(types.CLIENT_UNREGISTER_CAPABILITY)
     def unregister_capability(params: types.UnregistrationParams):
+        return None
+
+    # The hint refresh the profiles declare they accept (pytest-lsp answers the diagnostic
+    # one itself): an editor re-asks for hints; these tests ask when they look.
+    @lsp_client.feature(types.WORKSPACE_INLAY_HINT_REFRESH)
+    def inlay_hint_refresh(params: None):
+        editor.refreshes.append("inlayHint")
         return None
 
     @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
