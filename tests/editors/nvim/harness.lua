@@ -109,6 +109,15 @@ function M.find(bufnr, pattern, word)
 end
 
 function M.finish()
+  -- Shut the servers down before quitting: a client still writing to a server that exits
+  -- with Neovim can end Neovim on SIGPIPE (status 141) after every check has passed.
+  local clients = vim.lsp.get_clients or vim.lsp.get_active_clients
+  for _, client in ipairs(clients()) do
+    vim.lsp.stop_client(client.id)
+  end
+  vim.wait(5000, function()
+    return #clients() == 0
+  end, 50)
   if M.failures > 0 then
     vim.cmd("cquit " .. M.failures)
   end
