@@ -69,7 +69,9 @@ cat > "$RUN/user/User/settings.json" <<JSON
   "update.mode": "none",
   "editor.hover.delay": 100,
   "editor.lightbulb.enabled": "on",
-  "workbench.colorTheme": "Default Light Modern"
+  "workbench.colorTheme": "Default Light Modern",
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
 

@@ -20,12 +20,22 @@ function fail(name, detail) {
   failures++;
   console.log(`FAIL vscode: ${name}${detail ? ` — ${detail}` : ""}`);
 }
+let page;
+/** Runs `body`, naming `what` when it fails. */
+async function step(what, body) {
+  try {
+    return await body();
+  } catch (error) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 async function check(name, body) {
   try {
     const detail = await body();
     pass(detail ? `${name} (${detail})` : name);
     return true;
   } catch (error) {
+    await page?.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-failure.png") }).catch(() => {});
     fail(name, error instanceof Error ? error.message : String(error));
     return false;
   }
@@ -121,7 +131,7 @@ const browser = await puppeteer.launch({
   defaultViewport: { width: 1400, height: 900 },
 });
 try {
-  const page = await browser.newPage();
+  page = await browser.newPage();
   await page.goto(URL, { waitUntil: "domcontentloaded", timeout: 60000 });
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
 
@@ -168,16 +178,13 @@ try {
     await page.keyboard.press("Escape");
 
     await check("Ctrl+. on G4 applies \"Link G4 to Vision\" and clears goal-not-linked", async () => {
-      await openFromExplorer(page, "2026 Goals.md");
+      await step("opening 2026 Goals.md", () => openFromExplorer(page, "2026 Goals.md"));
       const line = lineOf("2026 Goals.md", (l) => l.startsWith("| G4 |"));
       await goToLine(page, line);
-      const lineText = () => page.evaluate(() => {
-        const current = document.querySelector(".editor-instance .monaco-editor .view-overlays .current-line");
-        const top = current?.parentElement?.style.top;
-        const row = [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
-          .find((el) => el.style.top === top);
-        return row?.textContent.replace(/\u00a0/g, " ") ?? "";
-      });
+      const lineText = () => page.evaluate(() =>
+        [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
+          .map((el) => el.textContent.replace(/\u00a0/g, " "))
+          .find((text) => text.startsWith("| G4 |")) ?? "");
       const original = await lineText();
       const shown = await markersAt(page, "G4", "| G4 |", (text) => text.includes("is not linked to your vision"));
       if (!shown) throw new Error("no goal-not-linked finding in the hover on G4");
@@ -187,30 +194,49 @@ try {
       await page.keyboard.down("Control");
       await page.keyboard.press("Period");
       await page.keyboard.up("Control");
-      const title = await page.waitForFunction(
+      const title = await step("waiting for the quick fix menu", () => page.waitForFunction(
         () => [...document.querySelectorAll(".action-widget .monaco-list-row")]
           .map((row) => row.textContent).find((t) => /Link G4 to Vision/.test(t)) ?? false,
         { timeout: 20000, polling: 250 },
-      ).then((handle) => handle.jsonValue());
-      const row = await page.waitForSelector(
-        `::-p-xpath(//div[contains(@class,"action-widget")]//div[contains(@class,"monaco-list-row")][contains(., "Link G4 to Vision")])`,
-        { timeout: 5000 },
-      );
-      await row.click();
+      ).then((handle) => handle.jsonValue()));
+      // The menu's focus starts on its first entry: move it to the fix, then apply it.
+      await step("choosing the fix", async () => {
+        for (let i = 0; i < 30; i++) {
+          const focused = await page.$eval(".action-widget .monaco-list-row.focused",
+            (row) => row.textContent).catch(() => "");
+          if (focused.includes("Link G4 to Vision")) {
+            await page.keyboard.press("Enter");
+            return;
+          }
+          await page.keyboard.press("ArrowDown");
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error("the fix never took the menu's focus");
+      });
       const pillar = title.match(/Link G4 to Vision: (\w[\w ]*)/)?.[1]?.trim();
-      await page.waitForFunction(
+      await step("waiting for the edit", () => page.waitForFunction(
         (original) => {
-          const current = document.querySelector(".editor-instance .monaco-editor .view-overlays .current-line");
-          const top = current?.parentElement?.style.top;
-          const row = [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
-            .find((el) => el.style.top === top);
-          return row && row.textContent.replace(/\u00a0/g, " ") !== original;
+          const text = [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
+            .map((el) => el.textContent.replace(/\u00a0/g, " "))
+            .find((t) => t.startsWith("| G4 |"));
+          return text !== undefined && text !== original;
         },
         { timeout: 20000, polling: 250 },
         original,
-      );
-      const edited = await lineText();
-      if (pillar && !edited.includes(pillar)) throw new Error(`G4's row does not name ${pillar}: "${edited}"`);
+      ));
+      let edited = await lineText();
+      if (pillar && !edited.includes(`| ${pillar} |`)) throw new Error(`G4's row does not name ${pillar}: "${edited}"`);
+      // The inlay hint after the row follows: the pillar instead of "not linked".
+      if (pillar) {
+        await step("waiting for the inlay hint", () => page.waitForFunction(
+          (hint) => [...document.querySelectorAll(".editor-instance .monaco-editor .view-line")]
+            .map((el) => el.textContent.replace(/\u00a0/g, " "))
+            .some((t) => t.startsWith("| G4 |") && t.includes(hint)),
+          { timeout: 15000, polling: 250 },
+          `→ ${pillar}`,
+        ));
+        edited = await lineText();
+      }
       // The finding goes away: the hover on G4 lists the row's other findings, not this one.
       const after = await markersAt(page, "G4", "| G4 |", (text) =>
         text.includes("has no success metric") && !text.includes("is not linked to your vision"));
