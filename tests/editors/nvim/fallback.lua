@@ -71,18 +71,7 @@ t.check("hover on \"Sponsors\" in Career.md shows the definition, from the same 
   t.expect(#all_clients() == 1, #all_clients() .. " clients are running")
   local line, col = t.find(career, "^#+ Sponsors", "Sponsors")
   vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
-  vim.lsp.buf.hover()
-  local float
-  t.wait(5000, function()
-    for _, win in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(win).relative ~= "" then
-        float = win
-        return true
-      end
-    end
-    return false
-  end, "the hover window")
-  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), "\n")
+  local text = t.hover_text()
   t.expect(text:find("Advocates for you when you're not in the room", 1, true), "hover: " .. text)
   t.expect(text:find("Ruud Janssen", 1, true), "hover does not list the sponsors: " .. text)
 end)

@@ -79,22 +79,6 @@ function M.diagnostics(bufnr, code)
   return found
 end
 
--- The hover text the server returns at a position, as one string.
-function M.hover_text(bufnr, line, character)
-  local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", {
-    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    position = { line = line, character = character },
-  }, 5000)
-  M.expect(responses, "no answer to textDocument/hover within 5 s")
-  for _, response in pairs(responses) do
-    local contents = response.result and response.result.contents
-    if type(contents) == "table" and contents.value then
-      return contents.value
-    end
-  end
-  error("empty hover: " .. vim.inspect(responses), 0)
-end
-
 -- Where `word` first occurs on a line that `pattern` matches (0-based line and column).
 function M.find(bufnr, pattern, word)
   for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
@@ -106,6 +90,25 @@ function M.find(bufnr, pattern, word)
     end
   end
   error("no line matching " .. pattern .. " with " .. word, 0)
+end
+
+--- Hovers at the cursor as a user pressing K does, and returns the text of the floating
+--- window Neovim opens (closing it).
+function M.hover_text()
+  vim.lsp.buf.hover()
+  local float
+  M.wait(5000, function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= "" then
+        float = win
+        return true
+      end
+    end
+    return false
+  end, "the hover window")
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), "\n")
+  vim.api.nvim_win_close(float, true)
+  return text
 end
 
 function M.finish()
