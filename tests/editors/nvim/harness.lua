@@ -111,6 +111,19 @@ function M.hover_text()
   return text
 end
 
+--- Waits for goal-not-linked in the demo's Goals note and checks it is G4's row, with the
+--- rule's message; returns the diagnostic.
+function M.goal_not_linked_on_g4(bufnr)
+  M.wait(10000, function()
+    return #M.diagnostics(bufnr, "goal-not-linked") > 0
+  end, "a goal-not-linked diagnostic")
+  local d = M.diagnostics(bufnr, "goal-not-linked")[1]
+  local row = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
+  M.expect(row:match("^| G4 |"), "goal-not-linked is on line " .. (d.lnum + 1) .. ": " .. row)
+  M.expect(d.message:match("^G4 is not linked to your vision"), "message: " .. d.message)
+  return d
+end
+
 function M.finish()
   -- Shut the servers down before quitting: a client still writing to a server that exits
   -- with Neovim can end Neovim on SIGPIPE (status 141) after every check has passed.
