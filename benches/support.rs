@@ -1,5 +1,8 @@
 //! A long, realistic Career Index for benchmarks.
 
+// Each benchmark uses part of this file.
+#![allow(dead_code)]
+
 /// A Career Index of about `lines` lines: every section, with long Wins, Timeline and
 /// Skills tables and prose, as someone with a long career would keep it.
 pub fn career_index(lines: usize) -> String {
@@ -35,4 +38,81 @@ pub fn career_index(lines: usize) -> String {
         i += 1;
     }
     text
+}
+
+/// The text of a short Goals note for 2026 that links back to the Career Index.
+pub fn goals_note() -> String {
+    "# 2026 Goals\n\n→ [[Career]]\n\n## Annual Goals\n\n| # | Goal | Pillar | Metric | Status |\n|---|------|--------|--------|--------|\n| G1 | Speak at two conferences | Reach | 2 talks | On track |\n| G2 | Grow two senior engineers | Impact | 2 promotions | At risk |\n| G3 | Four-day weeks by autumn | Life | 32-hour weeks | Not started |\n\n## Q1 Priorities\n\n- [ ] Submit the KubeCon talk (G1)\n- [ ] Promotion packet for Ana (G2)\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [x] Draft the talk abstract (G1)\n\n## Monthly Reviews\n\n### February\n- Talk accepted at a meetup.\n".to_string()
+}
+
+/// The name of the `i`th generated session log: one a day from 2000-01-01, filed by year.
+pub fn session_log_path(i: usize) -> String {
+    let day = chrono_day(i);
+    format!("Sessions/{}/{day} Career Coaching Session.md", &day[..4])
+}
+
+/// A session log as people keep them: a focus line, a few bullets per section, links to
+/// the Career Index, the Goals note and the previous session; every tenth links to a note
+/// that does not exist.
+pub fn session_log(i: usize) -> String {
+    let day = chrono_day(i);
+    let previous = if i > 0 {
+        format!(
+            "- Follows up on [[{} Career Coaching Session]].\n",
+            chrono_day(i - 1)
+        )
+    } else {
+        String::new()
+    };
+    let broken = if i.is_multiple_of(10) {
+        format!("- Read [[Reading List {i}]] before next time.\n")
+    } else {
+        String::new()
+    };
+    format!(
+        "# {day} Career Coaching Session\n\n**Focus:** Quarter {} planning, topic {i}\n\n## Discussed\n- Walked through [[Career#Vision]] and the wins since last time.\n{previous}- The promotion case for [[2026 Goals]] G2 needs {} more examples.\n\n## Decisions\n- Ask Priya for a sponsor conversation.\n{broken}\n## Open Threads\n- What is the value of project {i}?\n",
+        i % 4 + 1,
+        i % 5 + 1
+    )
+}
+
+/// A workspace of `notes` notes under `root`: a Career Index of `index_lines` lines, its
+/// 2026 Goals note, a profile, a `career-lsp.toml` that fixes today's date, and session
+/// logs for the rest.
+pub fn vault(root: &std::path::Path, notes: usize, index_lines: usize) {
+    let write = |relative: &str, text: &str| {
+        let path = root.join(relative);
+        std::fs::create_dir_all(path.parent().expect("a note has a folder"))
+            .expect("the folder is created");
+        std::fs::write(path, text).expect("the note is written");
+    };
+    write("career-lsp.toml", "today = \"2026-03-15\"\n");
+    write("Career.md", &career_index(index_lines));
+    write("2026 Goals.md", &goals_note());
+    write(
+        "CLAUDE.md",
+        "# Profile\n\nPlatform engineer, nine reports, aiming at VP of Platform.\n\n## How to Help\n- One question at a time.\n",
+    );
+    for i in 0..notes.saturating_sub(3) {
+        write(&session_log_path(i), &session_log(i));
+    }
+}
+
+/// `2000-01-01` plus `i` days, as `YYYY-MM-DD`.
+fn chrono_day(i: usize) -> String {
+    const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (mut year, mut month, mut left) = (2000u32, 0usize, i as u32);
+    loop {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let length = DAYS[month] + u32::from(month == 1 && leap);
+        if left < length {
+            return format!("{year:04}-{:02}-{:02}", month + 1, left + 1);
+        }
+        left -= length;
+        month += 1;
+        if month == 12 {
+            month = 0;
+            year += 1;
+        }
+    }
 }
