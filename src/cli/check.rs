@@ -1,7 +1,10 @@
 //! `career-lsp check [PATH…]`: the server's diagnostics, for files and folders.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::rules::Severity;
@@ -69,12 +72,72 @@ fn display(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 
+/// Shows how far `check` is on a terminal, for workspaces large enough to wait for.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+/// Below this many notes, `check` is done before a progress bar would be read.
+const PROGRESS_FROM: usize = 1_000;
+
+impl Progress {
+    pub fn hidden() -> Progress {
+        Progress { bar: None }
+    }
+
+    /// A progress bar on standard error, when it is a terminal.
+    pub fn on_terminal() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::hidden();
+        bar.set_style(
+            ProgressStyle::with_template("{msg:9} [{bar:30}] {pos}/{len} notes")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        Progress { bar: Some(bar) }
+    }
+
+    fn stage(&self, message: &'static str, done: usize, total: usize) {
+        if let Some(bar) = &self.bar {
+            if total >= PROGRESS_FROM && bar.is_hidden() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_message(message);
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// Analyses `paths` (files or folders; each in the workspace of its nearest
 /// `career-lsp.toml`) and returns every finding: config problems first, then by file and
 /// position. A path that cannot be read is an error; skipped files go to `skipped`.
 pub fn analyse(
     paths: &[PathBuf],
     skipped: &mut Vec<(PathBuf, String)>,
+) -> Result<Vec<Reported>, String> {
+    analyse_with_progress(paths, skipped, &Progress::hidden())
+}
+
+/// [`analyse`], showing its progress.
+pub fn analyse_with_progress(
+    paths: &[PathBuf],
+    skipped: &mut Vec<(PathBuf, String)>,
+    progress: &Progress,
 ) -> Result<Vec<Reported>, String> {
     let cwd = std::env::current_dir()
         .ok()
@@ -92,7 +155,10 @@ pub fn analyse(
     roots.sort();
     roots.dedup();
     for root in roots {
-        skipped.extend(workspace.add_root(root).skipped);
+        let report = workspace.add_root_with_progress(root, &mut |done, total| {
+            progress.stage("Reading", done, total)
+        });
+        skipped.extend(report.skipped);
     }
     let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t));
 
@@ -119,19 +185,39 @@ pub fn analyse(
             });
         }
     }
-    for path in workspace.note_paths() {
-        if !in_targets(&path) {
-            continue;
-        }
-        let Some(document) = workspace.document(&path) else {
-            continue;
-        };
-        for finding in workspace.diagnostics(&path) {
+    let notes: Vec<PathBuf> = workspace
+        .note_paths()
+        .into_iter()
+        .filter(|path| in_targets(path))
+        .collect();
+    progress.stage("Checking", 0, notes.len());
+    let by_note: Vec<Vec<Reported>> = notes
+        .par_iter()
+        .map(|path| {
+            let found = report_note(&workspace, path, &cwd);
+            progress.advance();
+            found
+        })
+        .collect();
+    progress.finish();
+    reported.extend(by_note.into_iter().flatten());
+    Ok(reported)
+}
+
+/// The findings of one note, located.
+fn report_note(workspace: &Workspace, path: &Path, cwd: &Path) -> Vec<Reported> {
+    let Some(document) = workspace.document(path) else {
+        return Vec::new();
+    };
+    workspace
+        .diagnostics(path)
+        .into_iter()
+        .map(|finding| {
             let (line, column) = line_column(&document.text, finding.range.start);
             let (end_line, end_column) = line_column(&document.text, finding.range.end);
-            reported.push(Reported {
-                file: display(&path, &cwd),
-                path: path.clone(),
+            Reported {
+                file: display(path, cwd),
+                path: path.to_path_buf(),
                 line,
                 column,
                 end_line,
@@ -140,10 +226,9 @@ pub fn analyse(
                 code: finding.code,
                 message: finding.message,
                 level: finding.severity,
-            });
-        }
-    }
-    Ok(reported)
+            }
+        })
+        .collect()
 }
 
 pub fn check(
@@ -157,7 +242,7 @@ pub fn check(
         options.paths.clone()
     };
     let mut skipped = Vec::new();
-    let reported = match analyse(&paths, &mut skipped) {
+    let reported = match analyse_with_progress(&paths, &mut skipped, &Progress::on_terminal()) {
         Ok(reported) => reported,
         Err(error) => {
             let _ = writeln!(err, "career-lsp: {error}");

@@ -251,13 +251,13 @@ fn wikilink_items(snapshot: &Snapshot, line: &Line, link: OpenLink) -> Vec<Compl
             .collect();
     }
     let mut items: Vec<CompletionItem> = Vec::new();
-    for other in notes {
+    let mut offered = std::collections::HashSet::new();
+    for other in notes.iter() {
         let stem = other.stem();
-        let duplicate = items.iter().any(|i| i.label.eq_ignore_ascii_case(stem));
-        if other.path == note.path || stem.is_empty() || duplicate {
+        if other.path == note.path || stem.is_empty() || !fits(inner, stem) {
             continue;
         }
-        if !fits(inner, stem) {
+        if !offered.insert(stem.to_lowercase()) {
             continue;
         }
         // Career notes first, then the rest, each by name.

@@ -59,14 +59,23 @@ pub(crate) fn may_name(
     from: &std::path::Path,
     target: &crate::model::Note,
 ) -> bool {
-    let link_target = link_target.trim();
-    if link_target.is_empty() {
+    if link_target.trim().is_empty() {
         return from == target.path;
     }
-    let link_target = link_target.strip_suffix(".md").unwrap_or(link_target);
-    let last = link_target
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(link_target);
-    last.to_lowercase() == target.stem().to_lowercase()
+    crate::model::notes::target_stem(link_target) == target.stem().to_lowercase()
+}
+
+/// The notes that may hold a link to `target`, in path order: the notes whose links name
+/// its stem (from the backlink index) and the note itself.
+pub(crate) fn may_link_to<'a>(
+    notes: &'a crate::model::notes::NoteSet,
+    target: &'a crate::model::Note,
+) -> Vec<&'a std::sync::Arc<crate::model::Note>> {
+    let mut found: Vec<_> = notes
+        .linking_to_stem(target.stem())
+        .chain(notes.get(&target.path))
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found.dedup_by(|a, b| a.path == b.path);
+    found
 }

@@ -1,8 +1,7 @@
 //! Link resolution (SPEC §3): `[[Note]]` by file stem, `[[path/Note]]` by path,
 //! `[[Note#Heading]]` by a heading matched after the section-heading normalisation.
 
-use std::sync::Arc;
-
+use super::notes::{target_stem, NoteSet};
 use super::Note;
 use crate::methodology::{normalize_heading, NoteKind};
 use crate::syntax::WikiLink;
@@ -20,8 +19,9 @@ pub enum Resolution<'a> {
     NotChecked,
 }
 
-/// Finds the note a link target names among `notes`.
-pub fn find_note<'a>(notes: &'a [Arc<Note>], from: &'a Note, target: &str) -> Option<&'a Note> {
+/// Finds the note a link target names among `notes`: by file stem, or by the end of its
+/// path when the target names folders. Ties go to the first note in path order.
+pub fn find_note<'a>(notes: &'a NoteSet, from: &'a Note, target: &str) -> Option<&'a Note> {
     let target = target.trim();
     if target.is_empty() {
         return Some(from);
@@ -30,22 +30,20 @@ pub fn find_note<'a>(notes: &'a [Arc<Note>], from: &'a Note, target: &str) -> Op
         .strip_suffix(".md")
         .unwrap_or(target)
         .replace('\\', "/");
-    let lower = target.to_lowercase();
-    if lower.contains('/') {
-        return notes.iter().map(|n| n.as_ref()).find(|note| {
-            let path = note
-                .path
-                .with_extension("")
-                .to_string_lossy()
-                .replace('\\', "/")
-                .to_lowercase();
-            path == lower || path.ends_with(&format!("/{lower}"))
-        });
+    let mut candidates = notes.with_stem(&target_stem(&target)).map(|n| n.as_ref());
+    if !target.contains('/') {
+        return candidates.next();
     }
-    notes
-        .iter()
-        .map(|n| n.as_ref())
-        .find(|note| note.stem().to_lowercase() == lower)
+    let lower = target.to_lowercase();
+    candidates.find(|note| {
+        let path = note
+            .path
+            .with_extension("")
+            .to_string_lossy()
+            .replace('\\', "/")
+            .to_lowercase();
+        path == lower || path.ends_with(&format!("/{lower}"))
+    })
 }
 
 /// The heading of `note` that `heading` names, if any.
@@ -66,7 +64,7 @@ pub fn find_heading(note: &Note, heading: &str) -> Option<usize> {
         .map(|s| s.heading)
 }
 
-pub fn resolve<'a>(notes: &'a [Arc<Note>], from: &'a Note, link: &WikiLink) -> Resolution<'a> {
+pub fn resolve<'a>(notes: &'a NoteSet, from: &'a Note, link: &WikiLink) -> Resolution<'a> {
     let target = link.target.trim();
     if target.starts_with('[') || target.contains("[Year]") || target.contains("[year]") {
         return Resolution::NotChecked;
@@ -99,7 +97,7 @@ pub fn resolve<'a>(notes: &'a [Arc<Note>], from: &'a Note, link: &WikiLink) -> R
 /// The Career Index a Goals note belongs to (SPEC §3): its first wikilink that resolves to
 /// a Career Index; else the index linking to it; else the workspace's only index. `None`
 /// when that gives no single index — then cross-note checks are skipped.
-pub fn career_index_for<'a>(notes: &'a [Arc<Note>], goals: &'a Note) -> Option<&'a Note> {
+pub fn career_index_for<'a>(notes: &'a NoteSet, goals: &'a Note) -> Option<&'a Note> {
     for link in &goals.outline.wikilinks {
         if let Some(note) = find_note(notes, goals, &link.target) {
             if note.kind == NoteKind::CareerIndex {
@@ -108,9 +106,8 @@ pub fn career_index_for<'a>(notes: &'a [Arc<Note>], goals: &'a Note) -> Option<&
         }
     }
     let indexes: Vec<&Note> = notes
-        .iter()
+        .of_kind(NoteKind::CareerIndex)
         .map(|n| n.as_ref())
-        .filter(|n| n.kind == NoteKind::CareerIndex)
         .collect();
     let linking: Vec<&Note> = indexes
         .iter()

@@ -5,6 +5,7 @@
 pub mod goals;
 pub mod index;
 pub mod links;
+pub mod notes;
 pub mod other;
 pub mod text;
 
@@ -146,7 +147,8 @@ impl Classifier {
 static SESSION_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\d{4}-\d{2}-\d{2}\s.*session.*\.md$").expect("valid regex"));
 
-fn kind_from_file_name(name: &str) -> Option<NoteKind> {
+/// The kind a note's file name alone gives it (SPEC §1 default names), if any.
+pub fn kind_from_file_name(name: &str) -> Option<NoteKind> {
     let lower = name.to_ascii_lowercase();
     if lower == "career.md" || lower == "career index.md" {
         return Some(NoteKind::CareerIndex);

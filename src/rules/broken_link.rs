@@ -8,7 +8,7 @@
 use super::fixes_support::create_note_fix;
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::normalize_heading;
-use crate::model::links::{resolve, Resolution};
+use crate::model::links::Resolution;
 use crate::model::Note;
 use crate::syntax::WikiLink;
 
@@ -96,7 +96,7 @@ impl Rule for BrokenLink {
     fn check(&self, note: &Note, context: &Context) -> Vec<Finding> {
         let mut findings = Vec::new();
         for link in &note.outline.wikilinks {
-            match resolve(context.notes, note, link) {
+            match context.resolve(note, link) {
                 Resolution::MissingNote => {
                     let mut found = finding(
                         self,

@@ -523,7 +523,7 @@ pub(crate) fn create_note_fix(
     }
     let folder = note.path.parent().unwrap_or(Path::new(""));
     let path = folder.join(format!("{name}.md"));
-    if context.notes.iter().any(|n| n.path == path) {
+    if context.exists(&path) {
         return None;
     }
     let file_name = relative.file_name()?.to_str()?;

@@ -9,10 +9,10 @@ use super::{
 };
 use crate::methodology::{GoalColumn, Pillar, SectionId};
 use crate::model::goals::Goal;
+use crate::model::index::Vision;
 use crate::model::links::find_heading;
-use crate::model::links::find_note;
 use crate::model::text::VisionLink;
-use crate::model::{CareerIndex, Note};
+use crate::model::Note;
 use crate::syntax::{Block, Table};
 
 pub struct GoalNotLinked;
@@ -29,17 +29,17 @@ impl GoalNotLinked {
 /// Whether one link ties the goal to the vision of `index` (when the index is known).
 fn holds(
     link: &VisionLink,
-    index: Option<(&Note, &CareerIndex)>,
+    index: Option<(&Note, &Vision)>,
     goals: &Note,
     context: &Context,
 ) -> bool {
     match (link, index) {
-        (VisionLink::Pillars(pillars), Some((_, index))) => pillars
+        (VisionLink::Pillars(pillars), Some((_, vision))) => pillars
             .iter()
-            .any(|p| index.vision.picture.iter().any(|line| line.pillar == *p)),
-        (VisionLink::NorthStar, Some((_, index))) => index.vision.north_star.is_some(),
+            .any(|p| vision.picture.iter().any(|line| line.pillar == *p)),
+        (VisionLink::NorthStar, Some((_, vision))) => vision.north_star.is_some(),
         (VisionLink::Wikilink { target, heading }, _) => {
-            let Some(target) = find_note(context.notes, goals, target) else {
+            let Some(target) = context.find_note(goals, target) else {
                 return false;
             };
             if index.is_some_and(|(index, _)| index.path != target.path) {
@@ -73,12 +73,11 @@ struct Candidate {
 /// describes none yet, every pillar (linking then points at a line still to write);
 /// a pillar's name counts as a word of its line;
 /// without a known index, every pillar. Pillars the goal already names are left out.
-fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
+fn candidates(goal: &Goal, vision: Option<&Vision>) -> Vec<Candidate> {
     let goal_text = format!("{} {}", goal.outcome, goal.success_metric);
     let written = |pillar: Pillar| -> Vec<&str> {
-        index.map_or_else(Vec::new, |index| {
-            index
-                .vision
+        vision.map_or_else(Vec::new, |vision| {
+            vision
                 .picture
                 .iter()
                 .filter(|line| line.pillar == pillar)
@@ -86,7 +85,7 @@ fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
                 .collect()
         })
     };
-    let any_written = index.is_some_and(|index| !index.vision.picture.is_empty());
+    let any_written = vision.is_some_and(|vision| !vision.picture.is_empty());
     let mut ranked: Vec<Candidate> = Pillar::ALL
         .into_iter()
         .filter_map(|pillar| {
@@ -103,7 +102,7 @@ fn candidates(goal: &Goal, index: Option<&CareerIndex>) -> Vec<Candidate> {
             Some(Candidate {
                 pillar,
                 shared: shared_words(&goal_text, &picture),
-                resolves: index.is_none() || !lines.is_empty(),
+                resolves: vision.is_none() || !lines.is_empty(),
             })
         })
         .collect();
@@ -191,8 +190,8 @@ fn list_fixes(note: &Note, goal: &Goal, ranked: &[Candidate], clear_winner: bool
         .collect()
 }
 
-fn fixes(note: &Note, goal: &Goal, index: Option<&CareerIndex>) -> Vec<Fix> {
-    let ranked = candidates(goal, index);
+fn fixes(note: &Note, goal: &Goal, vision: Option<&Vision>) -> Vec<Fix> {
+    let ranked = candidates(goal, vision);
     // Preferred only when one pillar clearly matches best.
     let clear_winner = match ranked.as_slice() {
         [first, second, ..] => first.shared > 0 && first.shared > second.shared,
@@ -252,9 +251,7 @@ impl Rule for GoalNotLinked {
         let Some(goals) = note.as_goals() else {
             return Vec::new();
         };
-        let index = context
-            .career_index_for(note)
-            .and_then(|n| n.as_index().map(|i| (n, i)));
+        let index = context.career_index_vision(note);
         let unlinked: Vec<&Goal> = goals
             .goals
             .iter()
@@ -265,7 +262,7 @@ impl Rule for GoalNotLinked {
                     .any(|link| holds(link, index, note, context))
             })
             .collect();
-        let index = index.map(|(_, index)| index);
+        let vision = index.map(|(_, vision)| vision);
         if let Some(at) = every_goal_anchor(note, unlinked.len()) {
             let mut found = finding(
                 self,
@@ -275,7 +272,7 @@ impl Rule for GoalNotLinked {
                     unlinked.len()
                 ),
             );
-            found.fixes = fixes_for_all(note, &unlinked, index);
+            found.fixes = fixes_for_all(note, &unlinked, vision);
             return vec![found];
         }
         unlinked
@@ -290,7 +287,7 @@ impl Rule for GoalNotLinked {
                     )
                 };
                 let mut found = finding(self, goal.row_range.clone(), message);
-                found.fixes = fixes(note, goal, index);
+                found.fixes = fixes(note, goal, vision);
                 found
             })
             .collect()
@@ -301,7 +298,7 @@ impl Rule for GoalNotLinked {
 /// fix, and the Vision column added when the table has none. Linking all is one choice
 /// the person makes (a suggestion) when every goal has a clear best pillar that its
 /// picture describes; otherwise it only gives them a start to correct.
-fn fixes_for_all(note: &Note, goals: &[&Goal], index: Option<&CareerIndex>) -> Vec<Fix> {
+fn fixes_for_all(note: &Note, goals: &[&Goal], vision: Option<&Vision>) -> Vec<Fix> {
     let Some((block, table, _)) = goals
         .first()
         .and_then(|goal| table_of_row(note, &goal.row_range))
@@ -316,7 +313,7 @@ fn fixes_for_all(note: &Note, goals: &[&Goal], index: Option<&CareerIndex>) -> V
         else {
             continue;
         };
-        let mut ranked = candidates(goal, index).into_iter();
+        let mut ranked = candidates(goal, vision).into_iter();
         let Some(best) = ranked.next() else {
             continue;
         };

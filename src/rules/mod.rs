@@ -7,6 +7,7 @@
 //! documentation, a `mod` line and a line in the registry; everything that lists, looks up,
 //! configures or documents rules reads the registry.
 
+mod context;
 pub mod docs;
 mod evidence;
 mod finding;
@@ -33,10 +34,8 @@ mod unknown_goal_ref;
 mod unquantified_win;
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use chrono::NaiveDate;
-
+pub use context::{Context, LinkAnswer, Read, Reads};
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use missing_section::missing_sections_reported;
 pub use settings::{RuleLevel, Settings};
@@ -44,22 +43,6 @@ pub(crate) use stale_review::review_edit as weekly_review_edit;
 
 use crate::methodology::BlindSpotId;
 use crate::model::Note;
-
-/// What a rule may look at besides the note it checks.
-pub struct Context<'a> {
-    pub settings: &'a Settings,
-    pub today: NaiveDate,
-    /// Every note of the note's workspace, the checked one included.
-    pub notes: &'a [Arc<Note>],
-}
-
-impl Context<'_> {
-    /// The Career Index a Goals note belongs to (SPEC §3); `None` when there is no single
-    /// one, and then cross-note checks are skipped.
-    pub fn career_index_for<'n>(&'n self, goals: &'n Note) -> Option<&'n Note> {
-        crate::model::links::career_index_for(self.notes, goals)
-    }
-}
 
 /// What a rule is, apart from what it checks: declared once, as the `META` constant of the
 /// rule's type, and read by everything that names, configures or documents rules.

@@ -31,11 +31,7 @@ impl Rule for PastGoalsYear {
         if year >= this_year {
             return Vec::new();
         }
-        let has_this_year = context
-            .notes
-            .iter()
-            .any(|n| n.as_goals().is_some_and(|g| g.year == Some(this_year)));
-        if has_this_year {
+        if context.has_goals_for(this_year) {
             return Vec::new();
         }
         let mut found = finding(

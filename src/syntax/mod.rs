@@ -136,6 +136,18 @@ impl SyntaxTree {
         &self.outline
     }
 
+    /// Lets go of the block tree and the inline cache, keeping the outline. The next
+    /// [`reparse`](Self::reparse) parses from scratch.
+    pub fn compact(&mut self) {
+        self.block = None;
+        self.inline_cache = HashMap::new();
+    }
+
+    /// Whether the block tree is kept, so that the next re-parse is incremental.
+    pub fn is_incremental(&self) -> bool {
+        self.block.is_some()
+    }
+
     /// The block tree as an S-expression (for tests comparing incremental and full parses).
     pub fn block_sexp(&self) -> String {
         self.block

@@ -6,6 +6,8 @@
 //! (links, the goal cascade, this year's Goals note) look only at the notes of that root.
 //! A root's `career-lsp.toml` wins over the client's settings.
 
+mod build;
+mod cache;
 pub mod config;
 mod scan;
 mod snapshot;
@@ -16,11 +18,14 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
+pub use build::NoteBuilder;
+pub use cache::FindingsCache;
 pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
+pub use scan::Found;
 pub use snapshot::Snapshot;
 
-use crate::methodology::NoteKind;
-use crate::model::{Classifier, Note};
+use crate::model::notes::NoteSet;
+use crate::model::Note;
 use crate::rules::{Edit, Finding};
 use crate::syntax::{SyntaxTree, TextEdit};
 
@@ -49,13 +54,51 @@ struct Root {
     path: PathBuf,
     /// The root's own `career-lsp.toml`, when it has one.
     file_config: Option<ConfigFile>,
+    notes: RootNotes,
+}
+
+impl Root {
+    fn new(path: PathBuf, file_config: Option<ConfigFile>) -> Root {
+        Root {
+            path,
+            file_config,
+            notes: RootNotes::default(),
+        }
+    }
+}
+
+/// The documents of one root and their models, indexed. Both are persistent maps: a
+/// snapshot clones them in constant time, and replacing one note costs time logarithmic in
+/// the number of notes.
+#[derive(Debug, Clone, Default)]
+struct RootNotes {
+    documents: imbl::OrdMap<PathBuf, Arc<Document>>,
+    notes: NoteSet,
+}
+
+impl RootNotes {
+    fn insert(&mut self, document: &Arc<Document>) {
+        self.documents
+            .insert(document.path.clone(), document.clone());
+        self.notes.insert(document.note.clone());
+    }
+
+    fn remove(&mut self, path: &Path) {
+        self.documents.remove(path);
+        self.notes.remove(path);
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct Workspace {
     client_config: Config,
+    /// Deepest first, so that the first root above a path is its own.
     roots: Vec<Root>,
+    /// The notes under no root.
+    rootless: RootNotes,
     documents: HashMap<PathBuf, Arc<Document>>,
+    /// Findings of earlier analyses, shared by every snapshot.
+    cache: Arc<FindingsCache>,
 }
 
 impl Workspace {
@@ -87,41 +130,82 @@ impl Workspace {
 
     /// Indexes every Markdown file under `root` (respecting `.gitignore`, never following
     /// symlinks, skipping files that are too large or not UTF-8); folders below it with
-    /// their own `career-lsp.toml` become roots of their own.
+    /// their own `career-lsp.toml` become roots of their own. Notes are read and parsed in
+    /// parallel; `progress` hears (notes done, notes in all) as they are.
     pub fn add_root(&mut self, root: PathBuf) -> ScanReport {
-        let root = root.canonicalize().unwrap_or(root);
-        if !self.roots.iter().any(|r| r.path == root) {
-            self.roots.push(Root {
-                path: root.clone(),
-                file_config: ConfigFile::read(&root),
-            });
-        }
-        let max_file_size = self.config_for(&root.join("x.md")).max_file_size;
-        let found = scan::scan(&root, max_file_size);
-        for config_dir in &found.config_dirs {
-            if !self.roots.iter().any(|r| &r.path == config_dir) {
-                self.roots.push(Root {
-                    path: config_dir.clone(),
-                    file_config: ConfigFile::read(config_dir),
-                });
-            }
-        }
-        // Deepest roots first, so that `root_of` finds the innermost one.
-        self.roots
-            .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+        self.add_root_with_progress(root, &mut |_, _| {})
+    }
+
+    pub fn add_root_with_progress(
+        &mut self,
+        root: PathBuf,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> ScanReport {
+        let (root, found) = scan_root(root);
+        let paths = self.register_root(&root, &found);
+        let builder = self.builder();
         let mut report = ScanReport {
             indexed: 0,
             skipped: found.skipped,
         };
-        for (path, text) in found.notes {
-            if self.is_open(&path) {
-                continue;
-            }
-            self.insert(path, None, text);
-            report.indexed += 1;
+        for chunk in paths.chunks(INDEXING_BATCH) {
+            let (documents, skipped) = builder.read(chunk);
+            report.skipped.extend(skipped);
+            report.indexed += self.add_read(documents);
+            progress(report.indexed + report.skipped.len(), paths.len());
         }
-        self.reclassify_all();
+        self.finish_indexing();
         report
+    }
+
+    /// Takes on a root whose folder [`scan_root`] walked: the root and the roots its
+    /// configuration files make. Returns the notes to read, career notes first (so that
+    /// what is indexed early is what the open notes depend on most).
+    pub fn register_root(&mut self, root: &Path, found: &Found) -> Vec<PathBuf> {
+        let mut new_roots = Vec::new();
+        for dir in std::iter::once(root).chain(found.config_dirs.iter().map(PathBuf::as_path)) {
+            let known = self.roots.iter().any(|r| r.path == dir)
+                || new_roots.iter().any(|r: &Root| r.path == dir);
+            if !known {
+                new_roots.push(Root::new(dir.to_path_buf(), ConfigFile::read(dir)));
+            }
+        }
+        self.add_roots(new_roots);
+        let mut paths = found.notes.clone();
+        paths.sort_by_cached_key(|path| (!is_named_career_note(path), path.clone()));
+        paths
+    }
+
+    /// What building notes needs from the workspace, owned (to build outside its lock).
+    pub fn builder(&self) -> NoteBuilder {
+        NoteBuilder::new(
+            self.client_config.clone(),
+            self.roots
+                .iter()
+                .map(|r| {
+                    let config = r.file_config.as_ref().map(|file| file.config.clone());
+                    (r.path.clone(), config)
+                })
+                .collect(),
+        )
+    }
+
+    /// Adds notes read from disk, except those open in the editor meanwhile. Returns how
+    /// many were added.
+    pub fn add_read(&mut self, documents: Vec<Document>) -> usize {
+        let mut added = 0;
+        for document in documents {
+            if !self.is_open(&document.path) {
+                self.put(document);
+                added += 1;
+            }
+        }
+        added
+    }
+
+    /// After indexing: the configuration may have changed while notes were read.
+    pub fn finish_indexing(&mut self) {
+        self.reclassify_all();
     }
 
     pub fn roots(&self) -> Vec<PathBuf> {
@@ -132,39 +216,51 @@ impl Workspace {
         self.roots.iter().find(|r| path.starts_with(&r.path))
     }
 
-    fn relative<'a>(&self, path: &'a Path) -> &'a Path {
-        match self.root_of(path) {
-            Some(root) => path.strip_prefix(&root.path).unwrap_or(path),
-            None => Path::new(path.file_name().unwrap_or(path.as_os_str())),
+    /// The notes of the root `path` belongs to.
+    fn notes_of_root_mut(&mut self, path: &Path) -> &mut RootNotes {
+        match self.roots.iter().position(|r| path.starts_with(&r.path)) {
+            Some(at) => &mut self.roots[at].notes,
+            None => &mut self.rootless,
         }
     }
 
-    fn classify(&self, path: &Path, syntax: &SyntaxTree) -> NoteKind {
-        let config = self.config_for(path);
-        Classifier::new(&config.note_globs).classify(self.relative(path), syntax.outline())
+    /// Adds roots, then hands every note to the root it now belongs to (a new root takes
+    /// the notes below it from the root above).
+    fn add_roots(&mut self, roots: Vec<Root>) {
+        if roots.is_empty() {
+            return;
+        }
+        self.roots.extend(roots);
+        // Deepest roots first, so that `root_of` finds the innermost one.
+        self.roots
+            .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+        self.rootless = RootNotes::default();
+        for root in &mut self.roots {
+            root.notes = RootNotes::default();
+        }
+        let documents: Vec<Arc<Document>> = self.documents.values().cloned().collect();
+        for document in &documents {
+            self.notes_of_root_mut(&document.path).insert(document);
+        }
+    }
+
+    /// Adds or replaces a document, in the index of its root too.
+    fn put(&mut self, document: Document) {
+        let document = Arc::new(document);
+        self.notes_of_root_mut(&document.path).insert(&document);
+        self.documents.insert(document.path.clone(), document);
+    }
+
+    /// Forgets a document.
+    fn forget(&mut self, path: &Path) {
+        self.notes_of_root_mut(path).remove(path);
+        self.documents.remove(path);
+        self.cache.forget(path);
     }
 
     fn insert(&mut self, path: PathBuf, version: Option<i32>, text: String) {
-        let syntax = SyntaxTree::parse(&text);
-        let kind = self.classify(&path, &syntax);
-        let rope = Rope::from_str(&text);
-        let text: Arc<str> = text.into();
-        let note = Arc::new(Note::build_with(
-            path.clone(),
-            kind,
-            text.clone(),
-            syntax.outline().clone(),
-            &self.config_for(&path).aliases,
-        ));
-        let document = Document {
-            path: path.clone(),
-            version,
-            rope,
-            text,
-            syntax,
-            note,
-        };
-        self.documents.insert(path, Arc::new(document));
+        let document = self.builder().document(path, version, text);
+        self.put(document);
     }
 
     /// Classifies every note again (after a configuration change: its `[notes]` globs may
@@ -172,25 +268,23 @@ impl Workspace {
     /// rebuilds the model of each note whose kind or aliases changed. Findings need no
     /// rebuilding: they are computed from a snapshot when asked for.
     fn reclassify_all(&mut self) {
-        let paths: Vec<PathBuf> = self.documents.keys().cloned().collect();
-        for path in paths {
-            let Some(document) = self.documents.get(&path).cloned() else {
-                continue;
-            };
-            let kind = self.classify(&path, &document.syntax);
-            let aliases = &self.config_for(&path).aliases;
-            if kind != document.note.kind || *aliases != document.note.aliases {
-                let note = Arc::new(Note::build_with(
-                    path.clone(),
-                    kind,
-                    document.text.clone(),
-                    document.syntax.outline().clone(),
-                    aliases,
-                ));
-                let mut updated = (*document).clone();
-                updated.note = note;
-                self.documents.insert(path, Arc::new(updated));
-            }
+        let builder = self.builder();
+        let changed: Vec<Document> = self
+            .documents
+            .values()
+            .filter(|document| {
+                let kind = builder.classify(&document.path, &document.syntax);
+                kind != document.note.kind
+                    || self.config_for(&document.path).aliases != document.note.aliases
+            })
+            .map(|document| {
+                let mut updated = (**document).clone();
+                updated.note = builder.note(&document.path, &document.text, &document.syntax);
+                updated
+            })
+            .collect();
+        for document in changed {
+            self.put(document);
         }
     }
 
@@ -203,18 +297,18 @@ impl Workspace {
             if *existing.text == *text {
                 let mut document = (**existing).clone();
                 document.version = Some(version);
-                self.documents.insert(path, Arc::new(document));
+                if !document.syntax.is_incremental() {
+                    // Read from disk: parse again, so that edits re-parse incrementally.
+                    document.syntax = SyntaxTree::parse(&document.text);
+                }
+                self.put(document);
                 return;
             }
         }
         if self.root_of(&path).is_none() {
             if let Some(parent) = path.parent() {
-                self.roots.push(Root {
-                    path: parent.to_path_buf(),
-                    file_config: ConfigFile::read(parent),
-                });
-                self.roots
-                    .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+                let root = Root::new(parent.to_path_buf(), ConfigFile::read(parent));
+                self.add_roots(vec![root]);
             }
         }
         self.insert(path, Some(version), text);
@@ -261,6 +355,8 @@ impl Workspace {
         // document, its tree is edited in place — re-parsing from a copy of a tree costs
         // tree-sitter far more than re-parsing from the tree it last produced.
         let document = self.documents.remove(path).expect("looked up above");
+        // The root's index holds the document too: let go of it there as well.
+        self.notes_of_root_mut(path).remove(path);
         let mut syntax = match Arc::try_unwrap(document) {
             Ok(document) => document.syntax,
             Err(shared) => shared.syntax.clone(),
@@ -272,25 +368,16 @@ impl Workspace {
         if is_config_file(path) {
             self.set_root_config_text(path, &text);
         }
-        let kind = self.classify(path, &syntax);
         let text: Arc<str> = text.into();
-        let note = Arc::new(Note::build_with(
-            path.to_path_buf(),
-            kind,
-            text.clone(),
-            syntax.outline().clone(),
-            &self.config_for(path).aliases,
-        ));
-        let document = Document {
+        let note = self.builder().note(path, &text, &syntax);
+        self.put(Document {
             path: path.to_path_buf(),
             version: Some(version),
             rope,
             text,
             syntax,
             note,
-        };
-        self.documents
-            .insert(path.to_path_buf(), Arc::new(document));
+        });
         Ok(())
     }
 
@@ -304,7 +391,8 @@ impl Workspace {
         if let Some(document) = self.documents.get(path) {
             let mut closed = (**document).clone();
             closed.version = None;
-            self.documents.insert(path.to_path_buf(), Arc::new(closed));
+            closed.syntax.compact();
+            self.put(closed);
         }
         self.reload_from_disk(path);
     }
@@ -318,12 +406,8 @@ impl Workspace {
                 match self.roots.iter_mut().find(|r| r.path == dir) {
                     Some(root) => root.file_config = ConfigFile::read(&dir),
                     None => {
-                        self.roots.push(Root {
-                            path: dir.clone(),
-                            file_config: ConfigFile::read(&dir),
-                        });
-                        self.roots
-                            .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
+                        let root = Root::new(dir.clone(), ConfigFile::read(&dir));
+                        self.add_roots(vec![root]);
                     }
                 }
                 self.reclassify_all();
@@ -338,7 +422,7 @@ impl Workspace {
             Ok(text) => self.insert(path.to_path_buf(), None, text),
             Err(reason) => {
                 tracing::info!("not indexing {}: {reason}", path.display());
-                self.documents.remove(path);
+                self.forget(path);
             }
         }
     }
@@ -357,7 +441,7 @@ impl Workspace {
             return;
         }
         if !self.is_open(path) {
-            self.documents.remove(path);
+            self.forget(path);
         }
     }
 
@@ -366,14 +450,7 @@ impl Workspace {
             let parsed = ConfigFile::parse(path.to_path_buf(), text);
             match self.roots.iter_mut().find(|r| r.path == dir) {
                 Some(root) => root.file_config = Some(parsed),
-                None => {
-                    self.roots.push(Root {
-                        path: dir.to_path_buf(),
-                        file_config: Some(parsed),
-                    });
-                    self.roots
-                        .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
-                }
+                None => self.add_roots(vec![Root::new(dir.to_path_buf(), Some(parsed))]),
             }
             self.reclassify_all();
         }
@@ -409,45 +486,36 @@ impl Workspace {
     }
 
     /// A consistent view of one note and the notes of its root, for the rules and the
-    /// editing features. Cheap: it clones `Arc`s, so it can be taken under a lock and
-    /// analysed after the lock is released.
+    /// editing features. Cheap: it clones `Arc`s and the root's persistent index, so it can
+    /// be taken under a lock and analysed after the lock is released.
     pub fn snapshot(&self, path: &Path) -> Option<Snapshot> {
         let document = self.documents.get(path)?.clone();
         let root = self.root_of(path);
-        let root_path = root.map(|r| r.path.as_path());
-        let mut documents: Vec<Arc<Document>> = self
-            .documents
-            .values()
-            .filter(|d| self.root_of(&d.path).map(|r| r.path.as_path()) == root_path)
-            .cloned()
-            .collect();
-        documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let notes = root.map_or(&self.rootless, |r| &r.notes);
         let config = self.config_for(path).clone();
         let config_file = root
             .and_then(|r| r.file_config.as_ref())
             .map(|file| file.text.clone());
         Some(Snapshot::new(
             document,
-            documents,
+            notes.documents.clone(),
+            notes.notes.clone(),
             config,
             root.map(|r| r.path.clone()),
             config_file,
+            self.cache.clone(),
         ))
     }
 
     /// One snapshot per root that holds notes (for workspace-wide features).
     pub fn root_snapshots(&self) -> Vec<Snapshot> {
-        let mut seen: Vec<Option<PathBuf>> = Vec::new();
-        let mut snapshots = Vec::new();
-        for path in self.note_paths() {
-            let root = self.root_of(&path).map(|r| r.path.clone());
-            if seen.contains(&root) {
-                continue;
-            }
-            seen.push(root);
-            snapshots.extend(self.snapshot(&path));
-        }
-        snapshots
+        self.roots
+            .iter()
+            .map(|r| &r.notes)
+            .chain([&self.rootless])
+            .filter_map(|notes| notes.documents.keys().next())
+            .filter_map(|path| self.snapshot(path))
+            .collect()
     }
 
     /// The findings for one note, with the configured severities applied (for callers
@@ -470,6 +538,24 @@ impl Workspace {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
     }
+}
+
+/// How many notes are read between two updates of the index while a root is indexed.
+const INDEXING_BATCH: usize = 256;
+
+/// Walks a root's folder for notes (no lock needed): the root's canonical path and what
+/// the walk found, for [`Workspace::register_root`].
+pub fn scan_root(root: PathBuf) -> (PathBuf, Found) {
+    let root = root.canonicalize().unwrap_or(root);
+    let found = scan::scan(&root);
+    (root, found)
+}
+
+/// Whether a file's name alone makes it a career note (SPEC §1 default names).
+fn is_named_career_note(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(|name| crate::model::kind_from_file_name(name).is_some())
 }
 
 fn is_config_file(path: &Path) -> bool {

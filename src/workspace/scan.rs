@@ -1,12 +1,13 @@
 //! Walking a root for notes: `.gitignore` respected, hidden folders skipped, symlinks never
-//! followed, files that are too large or not UTF-8 skipped with a reason.
+//! followed; reading a note: files that are too large or not UTF-8 skipped with a reason.
 
 use std::path::{Path, PathBuf};
 
 use super::CONFIG_FILE_NAME;
 
-pub(super) struct Found {
-    pub notes: Vec<(PathBuf, String)>,
+pub struct Found {
+    /// The Markdown files, in path order.
+    pub notes: Vec<PathBuf>,
     pub config_dirs: Vec<PathBuf>,
     pub skipped: Vec<(PathBuf, String)>,
 }
@@ -35,7 +36,9 @@ pub(super) fn read_note(path: &Path, max_size: u64) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
 }
 
-pub(super) fn scan(root: &Path, max_size: u64) -> Found {
+/// Walks `root` for Markdown files and `career-lsp.toml` files below it (without reading
+/// the notes: that is done in parallel afterwards).
+pub fn scan(root: &Path) -> Found {
     let mut found = Found {
         notes: Vec::new(),
         config_dirs: Vec::new(),
@@ -80,14 +83,8 @@ pub(super) fn scan(root: &Path, max_size: u64) -> Found {
         if !is_markdown(path) {
             continue;
         }
-        match read_note(path, max_size) {
-            Ok(text) => found.notes.push((path.to_path_buf(), text)),
-            Err(reason) => {
-                tracing::info!("not indexing {}: {reason}", path.display());
-                found.skipped.push((path.to_path_buf(), reason));
-            }
-        }
+        found.notes.push(path.to_path_buf());
     }
-    found.notes.sort_by(|a, b| a.0.cmp(&b.0));
+    found.notes.sort();
     found
 }

@@ -8,19 +8,20 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Config, Document, CONFIG_FILE_NAME};
+use super::{Config, Document, FindingsCache, CONFIG_FILE_NAME};
 use crate::methodology::NoteKind;
 use crate::model::links::career_index_for;
+use crate::model::notes::NoteSet;
 use crate::model::Note;
 use crate::rules::{check_note, Context, Finding};
 
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     pub document: Arc<Document>,
-    /// Every document of the note's root, the note itself included, sorted by path.
-    pub documents: Vec<Arc<Document>>,
-    /// The models of `documents`, in the same order.
-    notes: Vec<Arc<Note>>,
+    /// Every document of the note's root, the note itself included, by path.
+    documents: imbl::OrdMap<PathBuf, Arc<Document>>,
+    /// The models of `documents`, indexed.
+    notes: NoteSet,
     pub config: Config,
     pub today: NaiveDate,
     /// The folder of the note's root, when it has one.
@@ -28,17 +29,19 @@ pub struct Snapshot {
     /// The text of the root's own `career-lsp.toml`, when it has one (the editor's, when
     /// the file is open).
     config_file: Option<Arc<str>>,
+    cache: Arc<FindingsCache>,
 }
 
 impl Snapshot {
     pub(super) fn new(
         document: Arc<Document>,
-        documents: Vec<Arc<Document>>,
+        documents: imbl::OrdMap<PathBuf, Arc<Document>>,
+        notes: NoteSet,
         config: Config,
         root: Option<PathBuf>,
         config_file: Option<Arc<str>>,
+        cache: Arc<FindingsCache>,
     ) -> Snapshot {
-        let notes = documents.iter().map(|d| d.note.clone()).collect();
         let today = config.today();
         Snapshot {
             document,
@@ -48,6 +51,7 @@ impl Snapshot {
             today,
             root,
             config_file,
+            cache,
         }
     }
 
@@ -63,13 +67,18 @@ impl Snapshot {
         &self.document.path
     }
 
-    /// Every note of the root, the snapshot's own included, sorted by path.
-    pub fn notes(&self) -> &[Arc<Note>] {
+    /// Every note of the root, the snapshot's own included, indexed.
+    pub fn notes(&self) -> &NoteSet {
         &self.notes
     }
 
+    /// Every document of the root, the snapshot's own included, in path order.
+    pub fn documents(&self) -> impl Iterator<Item = &Arc<Document>> {
+        self.documents.values()
+    }
+
     pub fn document_for(&self, path: &Path) -> Option<&Arc<Document>> {
-        self.documents.iter().find(|d| d.path == path)
+        self.documents.get(path)
     }
 
     /// Where the root's `career-lsp.toml` is, or would be created.
@@ -91,7 +100,7 @@ impl Snapshot {
             NoteKind::Other => false,
             NoteKind::Profile => {
                 self.config_file.is_some()
-                    || self.notes.iter().any(|n| n.kind == NoteKind::CareerIndex)
+                    || self.notes.of_kind(NoteKind::CareerIndex).next().is_some()
             }
             NoteKind::CareerIndex | NoteKind::Goals | NoteKind::SessionLog => true,
         }
@@ -99,16 +108,38 @@ impl Snapshot {
 
     /// What the rules may look at besides the note they check.
     pub fn context(&self) -> Context<'_> {
-        Context {
-            settings: &self.config.rules,
-            today: self.today,
-            notes: &self.notes,
-        }
+        Context::new(&self.config.rules, self.today, &self.notes)
     }
 
     /// The note's findings, with the configured severities applied; none for a note that
-    /// is not checked.
+    /// is not checked. Findings an earlier analysis computed from the same note, settings
+    /// and date are reused when everything they read of other notes is unchanged.
     pub fn diagnostics(&self) -> Vec<Finding> {
+        if !self.is_checked() {
+            return Vec::new();
+        }
+        let rules = &self.config.rules;
+        if let Some(findings) = self
+            .cache
+            .get(&self.document.note, rules, self.today, &self.notes)
+        {
+            return findings;
+        }
+        let context = self.context();
+        let findings = check_note(self.note(), &context);
+        self.cache.put(
+            self.document.note.clone(),
+            rules,
+            self.today,
+            context.into_reads(),
+            &findings,
+        );
+        findings
+    }
+
+    /// The note's findings computed afresh, without the findings cache.
+    #[cfg(test)]
+    pub(crate) fn diagnostics_uncached(&self) -> Vec<Finding> {
         if !self.is_checked() {
             return Vec::new();
         }
@@ -120,10 +151,10 @@ impl Snapshot {
     /// only index).
     pub fn career_index_of(&self, note: &Note) -> Option<&Arc<Note>> {
         if note.kind == NoteKind::CareerIndex {
-            return self.notes.iter().find(|n| n.path == note.path);
+            return self.notes.get(&note.path);
         }
         let index = career_index_for(&self.notes, note)?;
-        self.notes.iter().find(|n| n.path == index.path)
+        self.notes.get(&index.path)
     }
 
     /// The Career Index of the snapshot's own note.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{may_name, touches};
+use super::{may_link_to, may_name, touches};
 use crate::methodology::NoteKind;
 use crate::model::goals::Goal;
 use crate::model::links::{resolve, Resolution};
@@ -153,7 +153,10 @@ pub(crate) fn mentions_of(
     id: u32,
 ) -> Vec<(PathBuf, Vec<GoalMention>)> {
     let mut by_note = Vec::new();
-    for document in &snapshot.documents {
+    let documents = may_link_to(snapshot.notes(), &goals.note)
+        .into_iter()
+        .filter_map(|note| snapshot.document_for(&note.path));
+    for document in documents {
         let links_to_goals = document.path == goals.path
             || document
                 .note

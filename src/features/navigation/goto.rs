@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::goal_scope::{goal_at, mentions_of};
-use super::{may_name, touches};
+use super::{may_link_to, may_name, touches};
 use crate::features::Location;
 use crate::model::links::{resolve, Resolution};
 use crate::model::Note;
@@ -84,7 +84,7 @@ pub fn references(snapshot: &Snapshot, offset: usize, include_declaration: bool)
     };
     let notes = snapshot.notes();
     let mut found = Vec::new();
-    let Some(target_note) = notes.iter().find(|n| target.path() == n.path) else {
+    let Some(target_note) = notes.get(target.path()) else {
         return Vec::new();
     };
     if include_declaration {
@@ -93,7 +93,7 @@ pub fn references(snapshot: &Snapshot, offset: usize, include_declaration: bool)
             Target::Heading(_, heading) => heading_location(target_note, *heading),
         });
     }
-    for note in notes {
+    for note in may_link_to(notes, target_note) {
         for link in &note.outline.wikilinks {
             if !may_name(&link.target, &note.path, target_note) {
                 continue;

@@ -156,7 +156,7 @@ pub fn workspace_symbols(snapshot: &Snapshot, query: &str) -> Vec<(PathBuf, Symb
         };
         found.push((rank, path.clone(), symbol));
     };
-    for document in &snapshot.documents {
+    for document in snapshot.documents() {
         let note = &document.note;
         let text = &*document.text;
         let path = &document.path;

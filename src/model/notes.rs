@@ -1,0 +1,259 @@
+//! The notes of one workspace root, indexed for the questions cross-note checks ask: a note
+//! by path, the notes with a given file stem (link resolution), the Career Indexes and Goals
+//! notes, and the notes that link to a stem (backlinks).
+//!
+//! The index is persistent: cloning it costs a few reference counts, and replacing a note
+//! costs time logarithmic in the number of notes (plus the note's own links), so every
+//! snapshot shares the workspace's index and none rebuilds it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use imbl::{HashMap, OrdMap, OrdSet};
+
+use super::Note;
+use crate::methodology::NoteKind;
+
+#[derive(Debug, Clone, Default)]
+pub struct NoteSet {
+    by_path: OrdMap<PathBuf, Arc<Note>>,
+    /// Lower-cased file stem → the notes with that stem, in path order.
+    by_stem: HashMap<String, OrdSet<PathBuf>>,
+    /// Career Indexes and Goals notes, in path order.
+    career_indexes: OrdSet<PathBuf>,
+    goals_notes: OrdSet<PathBuf>,
+    /// Lower-cased stem a wikilink names → the notes holding such a link.
+    backlinks: HashMap<String, OrdSet<PathBuf>>,
+}
+
+impl NoteSet {
+    pub fn new() -> NoteSet {
+        NoteSet::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&Arc<Note>> {
+        self.by_path.get(path)
+    }
+
+    pub fn contains(&self, path: &Path) -> bool {
+        self.by_path.contains_key(path)
+    }
+
+    /// Every note, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Note>> + '_ {
+        self.by_path.values()
+    }
+
+    /// The notes whose file stem is `stem`, ignoring case, in path order.
+    pub fn with_stem(&self, stem: &str) -> impl Iterator<Item = &Arc<Note>> + '_ {
+        self.paths_in(self.by_stem.get(&stem.to_lowercase()))
+    }
+
+    /// The notes of `kind`, in path order. Career Indexes and Goals notes are indexed;
+    /// other kinds are found by looking at every note.
+    pub fn of_kind(&self, kind: NoteKind) -> Box<dyn Iterator<Item = &Arc<Note>> + '_> {
+        match kind {
+            NoteKind::CareerIndex => Box::new(self.paths_in(Some(&self.career_indexes))),
+            NoteKind::Goals => Box::new(self.paths_in(Some(&self.goals_notes))),
+            _ => Box::new(self.iter().filter(move |n| n.kind == kind)),
+        }
+    }
+
+    /// The notes holding a wikilink whose target's file name is `stem` (ignoring case),
+    /// in path order: every note that may link to a note with that stem.
+    pub fn linking_to_stem(&self, stem: &str) -> impl Iterator<Item = &Arc<Note>> + '_ {
+        self.paths_in(self.backlinks.get(&stem.to_lowercase()))
+    }
+
+    fn paths_in<'a>(
+        &'a self,
+        paths: Option<&'a OrdSet<PathBuf>>,
+    ) -> impl Iterator<Item = &'a Arc<Note>> + 'a {
+        paths
+            .into_iter()
+            .flat_map(|paths| paths.iter())
+            .filter_map(|path| self.by_path.get(path))
+    }
+
+    /// Adds a note, or replaces the note at its path.
+    pub fn insert(&mut self, note: Arc<Note>) {
+        let path = note.path.clone();
+        if let Some(old) = self.by_path.get(&path).cloned() {
+            if !same_links(&old, &note) || old.kind != note.kind {
+                self.unindex(&old);
+                self.index(&note);
+            }
+        } else {
+            self.index(&note);
+        }
+        self.by_path.insert(path, note);
+    }
+
+    pub fn remove(&mut self, path: &Path) -> Option<Arc<Note>> {
+        let old = self.by_path.remove(path)?;
+        self.unindex(&old);
+        Some(old)
+    }
+
+    fn index(&mut self, note: &Note) {
+        let path = &note.path;
+        add(&mut self.by_stem, note.stem().to_lowercase(), path);
+        match note.kind {
+            NoteKind::CareerIndex => {
+                self.career_indexes.insert(path.clone());
+            }
+            NoteKind::Goals => {
+                self.goals_notes.insert(path.clone());
+            }
+            _ => {}
+        }
+        for stem in link_stems(note) {
+            add(&mut self.backlinks, stem, path);
+        }
+    }
+
+    fn unindex(&mut self, note: &Note) {
+        let path = &note.path;
+        take(&mut self.by_stem, note.stem().to_lowercase(), path);
+        self.career_indexes.remove(path);
+        self.goals_notes.remove(path);
+        for stem in link_stems(note) {
+            take(&mut self.backlinks, stem, path);
+        }
+    }
+}
+
+impl FromIterator<Arc<Note>> for NoteSet {
+    fn from_iter<I: IntoIterator<Item = Arc<Note>>>(notes: I) -> NoteSet {
+        let mut set = NoteSet::new();
+        for note in notes {
+            set.insert(note);
+        }
+        set
+    }
+}
+
+fn add(map: &mut HashMap<String, OrdSet<PathBuf>>, key: String, path: &Path) {
+    map.entry(key).or_default().insert(path.to_path_buf());
+}
+
+fn take(map: &mut HashMap<String, OrdSet<PathBuf>>, key: String, path: &Path) {
+    if let Some(paths) = map.get_mut(&key) {
+        paths.remove(path);
+        if paths.is_empty() {
+            map.remove(&key);
+        }
+    }
+}
+
+/// The lower-cased file stem a link target names: `folder/Note.md#Heading` → `note`.
+pub fn target_stem(target: &str) -> String {
+    let target = target.trim();
+    let target = target.strip_suffix(".md").unwrap_or(target);
+    let name = target.rsplit(['/', '\\']).next().unwrap_or(target);
+    name.to_lowercase()
+}
+
+/// The distinct stems a note's wikilinks name.
+fn link_stems(note: &Note) -> Vec<String> {
+    let mut stems: Vec<String> = note
+        .outline
+        .wikilinks
+        .iter()
+        .map(|link| target_stem(&link.target))
+        .filter(|stem| !stem.is_empty())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+fn same_links(a: &Note, b: &Note) -> bool {
+    a.outline.wikilinks.len() == b.outline.wikilinks.len()
+        && a.outline
+            .wikilinks
+            .iter()
+            .zip(&b.outline.wikilinks)
+            .all(|(a, b)| a.target == b.target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::SyntaxTree;
+
+    fn note(path: &str, kind: NoteKind, text: &str) -> Arc<Note> {
+        let syntax = SyntaxTree::parse(text);
+        Arc::new(Note::build(
+            PathBuf::from(path),
+            kind,
+            text,
+            syntax.outline().clone(),
+        ))
+    }
+
+    fn paths<'a>(notes: impl Iterator<Item = &'a Arc<Note>>) -> Vec<String> {
+        notes.map(|n| n.path.display().to_string()).collect()
+    }
+
+    #[test]
+    fn notes_are_found_by_stem_kind_and_backlink_and_replacing_a_note_updates_each() {
+        let mut set: NoteSet = [
+            note("/v/Career.md", NoteKind::CareerIndex, "# Career\n"),
+            note("/v/b/Career.md", NoteKind::Other, "# Other career\n"),
+            note("/v/2026 Goals.md", NoteKind::Goals, "See [[Career]].\n"),
+            note(
+                "/v/log.md",
+                NoteKind::Other,
+                "[[career#Vision]] and [[x/2026 goals.md]]\n",
+            ),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(set.len(), 4);
+        assert_eq!(
+            paths(set.with_stem("CAREER")),
+            ["/v/Career.md", "/v/b/Career.md"]
+        );
+        assert_eq!(paths(set.of_kind(NoteKind::CareerIndex)), ["/v/Career.md"]);
+        assert_eq!(paths(set.of_kind(NoteKind::Goals)), ["/v/2026 Goals.md"]);
+        assert_eq!(paths(set.of_kind(NoteKind::Other)).len(), 2);
+        assert_eq!(
+            paths(set.linking_to_stem("Career")),
+            ["/v/2026 Goals.md", "/v/log.md"]
+        );
+        assert_eq!(paths(set.linking_to_stem("2026 Goals")), ["/v/log.md"]);
+
+        // A snapshot taken before the change keeps what it saw.
+        let before = set.clone();
+        set.insert(note("/v/log.md", NoteKind::Other, "No links now.\n"));
+        set.insert(note("/v/Career.md", NoteKind::Other, "# Demoted\n"));
+        set.remove(Path::new("/v/b/Career.md"));
+        assert_eq!(paths(set.linking_to_stem("career")), ["/v/2026 Goals.md"]);
+        assert!(set.linking_to_stem("2026 goals").next().is_none());
+        assert!(set.of_kind(NoteKind::CareerIndex).next().is_none());
+        assert_eq!(paths(set.with_stem("career")), ["/v/Career.md"]);
+        assert_eq!(before.len(), 4);
+        assert_eq!(
+            paths(before.of_kind(NoteKind::CareerIndex)),
+            ["/v/Career.md"]
+        );
+        assert_eq!(paths(before.linking_to_stem("2026 goals")), ["/v/log.md"]);
+    }
+
+    #[test]
+    fn a_link_target_names_the_stem_of_its_last_component() {
+        assert_eq!(target_stem("Career"), "career");
+        assert_eq!(target_stem(" folder/Sub/2026 Goals.md "), "2026 goals");
+        assert_eq!(target_stem("a\\B"), "b");
+        assert_eq!(target_stem(""), "");
+    }
+}
