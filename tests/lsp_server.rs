@@ -560,3 +560,78 @@ async fn a_thousand_incremental_edits_in_utf16_leave_the_same_text() {
 async fn a_thousand_incremental_edits_in_utf8_leave_the_same_text() {
     edit_burst(utf8_client(), true, 0xD1B5_4A32_D192_ED03).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_workspace_requests_wait_for_it(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
+    std::fs::write(
+        root.join("Career.md"),
+        "# Career\n\n## Vision\n\nLead a platform group.\n",
+    )
+    .unwrap();
+    let notes = 600;
+    std::fs::create_dir(root.join("log")).unwrap();
+    for i in 0..notes {
+        std::fs::write(
+            root.join("log").join(format!("Note {i}.md")),
+            format!(
+                "# Note {i}\n\nSee [[Career#Vision]] and [[Note {}]].\n",
+                (i + 1) % notes
+            ),
+        )
+        .unwrap();
+    }
+    let (mut client, _) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "capabilities": {"window": {"workDoneProgress": true}},
+    }))
+    .await;
+
+    // Asked for at once: answered only when every note is in.
+    let symbols = client
+        .request_ok("workspace/symbol", json!({"query": "Note 599"}))
+        .await;
+    assert!(
+        symbols
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "Note 599"),
+        "{symbols}"
+    );
+
+    let create = client
+        .server_request("window/workDoneProgress/create")
+        .await;
+    let token = create["params"]["token"].clone();
+    let progress: Vec<Value> = client
+        .collect_for(Duration::from_millis(500), |m| {
+            m["method"] == "$/progress" && m["params"]["token"] == token
+        })
+        .await
+        .into_iter()
+        .map(|m| m["params"]["value"].clone())
+        .collect();
+    let kinds: Vec<&str> = progress
+        .iter()
+        .map(|v| v["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"begin"), "{progress:?}");
+    assert_eq!(kinds.last(), Some(&"end"), "{progress:?}");
+    assert_eq!(progress[0]["title"], "Indexing notes");
+    let messages: Vec<&str> = progress
+        .iter()
+        .filter_map(|v| v["message"].as_str())
+        .collect();
+    assert!(messages.contains(&"601/601"), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| *m != "601/601" && m.ends_with("/601")),
+        "notes read before the end are reported: {messages:?}"
+    );
+    client.shutdown_and_exit().await;
+}

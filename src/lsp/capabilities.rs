@@ -44,6 +44,8 @@ pub struct Session {
     /// The client takes `CodeAction` literals; one that does not gets each action as a
     /// `Command` that asks the server to apply its edit.
     pub code_action_literals: bool,
+    /// The client shows work-done progress the server starts (`window.workDoneProgress`).
+    pub work_done_progress: bool,
 }
 
 impl Default for Session {
@@ -59,6 +61,7 @@ impl Default for Session {
             markdown_hover: true,
             inlay_hint_refresh: false,
             code_action_literals: true,
+            work_done_progress: false,
         }
     }
 }
@@ -120,6 +123,11 @@ impl Session {
                 .as_ref()
                 .and_then(|t| t.code_action.as_ref())
                 .is_some_and(|c| c.code_action_literal_support.is_some()),
+            work_done_progress: capabilities
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                == Some(true),
             ..Session::default()
         }
     }

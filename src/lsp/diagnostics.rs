@@ -28,6 +28,7 @@ use tracing::{debug, error};
 use super::capabilities::Session;
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::guard::{guarded, lock, read};
+use super::indexing::IndexStage;
 use super::server::{Backend, Shared};
 use super::sync::is_config_file;
 use crate::workspace::Workspace;
@@ -145,6 +146,8 @@ async fn publish_diagnostics(shared: Arc<Shared>, client: Client) {
         if !settle(&mut generations, session.diagnostics_delay).await {
             return;
         }
+        // Findings against a root whose Career Index is not read yet would be wrong.
+        shared.indexed(IndexStage::Primed).await;
         generations.borrow_and_update();
         let round = {
             let shared = shared.clone();

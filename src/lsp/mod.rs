@@ -12,6 +12,9 @@
 //!   notes opened, edited, saved and closed, files changed on disk, new settings, each
 //!   applied before its handler first awaits (save a settings change the client only
 //!   announces, whose settings have to be asked for first);
+//! - `indexing`: the workspace roots indexed in the background after `initialize`, with
+//!   work-done progress; requests about one note wait for each root's first batch, requests
+//!   about the whole workspace for all of it;
 //! - `settings`: the client's settings split into server settings and the analysis
 //!   configuration;
 //! - `handlers`: the requests about notes (hover, completion, navigation, code actions,
@@ -29,6 +32,7 @@ mod diagnostics;
 mod edits;
 mod guard;
 mod handlers;
+mod indexing;
 mod navigation;
 mod server;
 mod settings;

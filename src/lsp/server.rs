@@ -30,6 +30,7 @@ use tracing::info;
 use super::capabilities::{self, Session};
 use super::convert::to_proto;
 use super::guard::{guarded, lock, read, write};
+use super::indexing::{roots_of, IndexStage};
 use super::sync::DOCUMENT_TEXT_METHOD;
 use super::{diagnostics, handlers, sync};
 use crate::workspace::Snapshot;
@@ -64,6 +65,10 @@ pub struct Shared {
     pub(super) closing: watch::Sender<bool>,
     /// The generation of the last workspace report that listed no documents at all.
     pub(super) empty_workspace_report: Mutex<Option<u64>>,
+    /// How far the workspace roots are indexed.
+    pub(super) index: watch::Sender<IndexStage>,
+    /// The client sent `initialized`: it takes requests now.
+    pub(super) ready: watch::Sender<bool>,
 }
 
 impl Shared {
@@ -78,6 +83,8 @@ impl Shared {
             shutdown_requested: AtomicBool::new(false),
             closing: watch::Sender::new(false),
             empty_workspace_report: Mutex::new(None),
+            index: watch::Sender::new(IndexStage::Done),
+            ready: watch::Sender::new(false),
         }
     }
 
@@ -168,7 +175,7 @@ impl Backend {
         let settings = params.initialization_options.clone().unwrap_or(Value::Null);
         let problems = self.apply_settings(&settings);
         lock(&self.startup_messages).extend(problems);
-        self.index_roots(&params).await;
+        self.start_indexing(roots_of(&params));
         self.start_publishing();
 
         let session = self.shared.session();
@@ -185,6 +192,7 @@ impl Backend {
     }
 
     fn client_ready(&self) {
+        self.shared.ready.send_replace(true);
         // The client can take notifications now: a first round reports configuration
         // problems found while indexing.
         self.shared.changed(true);
@@ -241,14 +249,17 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::hover(self, params)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::inlay_hint(self, params)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::completion(self, params)
     }
 
@@ -256,6 +267,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::document_symbol(self, params)
     }
 
@@ -263,10 +275,12 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.shared.indexed(IndexStage::Done).await;
         handlers::workspace_symbol(self, params)
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::folding_range(self, params)
     }
 
@@ -274,10 +288,12 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::goto_definition(self, params)
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.shared.indexed(IndexStage::Done).await;
         handlers::references(self, params)
     }
 
@@ -285,14 +301,17 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
+        self.shared.indexed(IndexStage::Done).await;
         handlers::prepare_rename(self, params)
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.shared.indexed(IndexStage::Done).await;
         handlers::rename(self, params)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.shared.indexed(IndexStage::Primed).await;
         handlers::code_action(self, params)
     }
 
@@ -304,6 +323,7 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        self.shared.indexed(IndexStage::Primed).await;
         diagnostics::document_diagnostic(self, params).await
     }
 
@@ -311,6 +331,7 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
+        self.shared.indexed(IndexStage::Done).await;
         diagnostics::workspace_diagnostic(self, params).await
     }
 }

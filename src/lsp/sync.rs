@@ -8,7 +8,7 @@
 //! before it awaits anything. The workspace lock is a std `RwLock`, held briefly and never
 //! across an await.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -18,10 +18,10 @@ use tower_lsp_server::ls_types::{
     ConfigurationItem, DidChangeConfigurationParams, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileChangeType, FileSystemWatcher, GlobPattern, InitializeParams, Registration,
-    TextDocumentContentChangeEvent, Uri,
+    FileChangeType, FileSystemWatcher, GlobPattern, Registration, TextDocumentContentChangeEvent,
+    Uri,
 };
-use tracing::{debug, error, info, warn};
+use tracing::{debug, info, warn};
 
 use super::convert::{from_proto, PositionEncoding};
 use super::guard::{guarded, lock, read, write};
@@ -181,28 +181,6 @@ impl Backend {
         })
     }
 
-    /// Indexes the notes under the workspace roots `initialize` names, on a blocking thread.
-    pub(super) async fn index_roots(&self, params: &InitializeParams) {
-        let roots = roots_of(params);
-        let workspace = self.shared.workspace.clone();
-        let scan = tokio::task::spawn_blocking(move || {
-            for root in roots {
-                let report = guarded("indexing a workspace root", || {
-                    write(&workspace).add_root(root.clone())
-                });
-                if let Some(report) = report {
-                    info!("indexed {} notes under {}", report.indexed, root.display());
-                    for (path, reason) in report.skipped {
-                        warn!("skipped {}: {reason}", path.display());
-                    }
-                }
-            }
-        });
-        if let Err(error) = scan.await {
-            error!("indexing the workspace failed: {error}");
-        }
-    }
-
     /// Asks the client to tell us about notes and configuration files changed on disk.
     pub(super) fn register_file_watchers(&self) {
         // Spawned: a handler that awaits the client could hold up the session's end.
@@ -226,21 +204,6 @@ impl Backend {
             }
         });
     }
-}
-
-/// The workspace folders, else the root URI, else the (older) root path.
-fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
-    if let Some(folders) = params.workspace_folders.as_ref().filter(|f| !f.is_empty()) {
-        return folders
-            .iter()
-            .filter_map(|folder| from_proto::path(&folder.uri))
-            .collect();
-    }
-    #[allow(deprecated)]
-    let root_uri = params.root_uri.as_ref().and_then(from_proto::path);
-    #[allow(deprecated)]
-    let root_path = params.root_path.as_ref().map(PathBuf::from);
-    root_uri.or(root_path).into_iter().collect()
 }
 
 /// Applies one content change to `rope` and returns it as a byte edit of the text before it.

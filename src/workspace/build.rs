@@ -106,3 +106,55 @@ impl NoteBuilder {
         (documents, skipped)
     }
 }
+
+/// Indexing one root, batch by batch: each batch is read and built without the workspace
+/// (so a server can release its lock meanwhile), then added with
+/// [`Workspace::add_read`](super::Workspace::add_read).
+#[derive(Debug)]
+pub struct Indexing {
+    builder: NoteBuilder,
+    paths: Vec<PathBuf>,
+    next: usize,
+    /// Files passed over so far, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// How many notes are read between two updates of the index.
+const BATCH: usize = 256;
+
+impl Indexing {
+    pub(super) fn new(
+        builder: NoteBuilder,
+        paths: Vec<PathBuf>,
+        skipped: Vec<(PathBuf, String)>,
+    ) -> Indexing {
+        Indexing {
+            builder,
+            paths,
+            next: 0,
+            skipped,
+        }
+    }
+
+    /// Reads and builds the next batch of notes; `None` when all are done.
+    pub fn next_batch(&mut self) -> Option<Vec<Document>> {
+        if self.next >= self.paths.len() {
+            return None;
+        }
+        let end = (self.next + BATCH).min(self.paths.len());
+        let (documents, skipped) = self.builder.read(&self.paths[self.next..end]);
+        self.next = end;
+        self.skipped.extend(skipped);
+        Some(documents)
+    }
+
+    /// Notes read so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Notes to read in all.
+    pub fn total(&self) -> usize {
+        self.paths.len()
+    }
+}

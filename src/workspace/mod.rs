@@ -18,12 +18,13 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
-pub use build::NoteBuilder;
+pub use build::{Indexing, NoteBuilder};
 pub use cache::FindingsCache;
 pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
 pub use scan::Found;
 pub use snapshot::Snapshot;
 
+use crate::methodology::NoteKind;
 use crate::model::notes::NoteSet;
 use crate::model::Note;
 use crate::rules::{Edit, Finding};
@@ -142,26 +143,23 @@ impl Workspace {
         progress: &mut dyn FnMut(usize, usize),
     ) -> ScanReport {
         let (root, found) = scan_root(root);
-        let paths = self.register_root(&root, &found);
-        let builder = self.builder();
-        let mut report = ScanReport {
-            indexed: 0,
-            skipped: found.skipped,
-        };
-        for chunk in paths.chunks(INDEXING_BATCH) {
-            let (documents, skipped) = builder.read(chunk);
-            report.skipped.extend(skipped);
-            report.indexed += self.add_read(documents);
-            progress(report.indexed + report.skipped.len(), paths.len());
+        let mut indexing = self.start_indexing(&root, found);
+        let mut indexed = 0;
+        while let Some(documents) = indexing.next_batch() {
+            indexed += self.add_read(documents);
+            progress(indexing.done(), indexing.total());
         }
         self.finish_indexing();
-        report
+        ScanReport {
+            indexed,
+            skipped: indexing.skipped,
+        }
     }
 
-    /// Takes on a root whose folder [`scan_root`] walked: the root and the roots its
-    /// configuration files make. Returns the notes to read, career notes first (so that
-    /// what is indexed early is what the open notes depend on most).
-    pub fn register_root(&mut self, root: &Path, found: &Found) -> Vec<PathBuf> {
+    /// Takes on a root whose folder [`scan_root`] walked, and the roots its configuration
+    /// files make, and starts indexing its notes: Career Indexes, Goals notes and profiles
+    /// first, so that what other notes depend on is indexed early.
+    pub fn start_indexing(&mut self, root: &Path, found: Found) -> Indexing {
         let mut new_roots = Vec::new();
         for dir in std::iter::once(root).chain(found.config_dirs.iter().map(PathBuf::as_path)) {
             let known = self.roots.iter().any(|r| r.path == dir)
@@ -171,9 +169,9 @@ impl Workspace {
             }
         }
         self.add_roots(new_roots);
-        let mut paths = found.notes.clone();
-        paths.sort_by_cached_key(|path| (!is_named_career_note(path), path.clone()));
-        paths
+        let mut paths = found.notes;
+        paths.sort_by_cached_key(|path| (!is_depended_on(path), path.clone()));
+        Indexing::new(self.builder(), paths, found.skipped)
     }
 
     /// What building notes needs from the workspace, owned (to build outside its lock).
@@ -540,9 +538,6 @@ impl Workspace {
     }
 }
 
-/// How many notes are read between two updates of the index while a root is indexed.
-const INDEXING_BATCH: usize = 256;
-
 /// Walks a root's folder for notes (no lock needed): the root's canonical path and what
 /// the walk found, for [`Workspace::register_root`].
 pub fn scan_root(root: PathBuf) -> (PathBuf, Found) {
@@ -551,11 +546,17 @@ pub fn scan_root(root: PathBuf) -> (PathBuf, Found) {
     (root, found)
 }
 
-/// Whether a file's name alone makes it a career note (SPEC §1 default names).
-fn is_named_career_note(path: &Path) -> bool {
-    path.file_name()
+/// Whether other notes depend on this one by its name alone: a Career Index, a Goals
+/// note or a profile by the SPEC §1 default names.
+fn is_depended_on(path: &Path) -> bool {
+    let kind = path
+        .file_name()
         .and_then(|name| name.to_str())
-        .is_some_and(|name| crate::model::kind_from_file_name(name).is_some())
+        .and_then(crate::model::kind_from_file_name);
+    matches!(
+        kind,
+        Some(NoteKind::CareerIndex | NoteKind::Goals | NoteKind::Profile)
+    )
 }
 
 fn is_config_file(path: &Path) -> bool {
