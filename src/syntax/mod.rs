@@ -8,6 +8,7 @@
 //! edit only the blocks whose text changed (the edit and tree-sitter's changed ranges)
 //! miss the cache and are parsed afresh — every other block reuses its earlier result.
 
+mod fragment;
 mod inline;
 pub mod outline;
 
@@ -17,6 +18,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
+
+use fragment::{Fragment, FragmentKey, Fragments, Marks};
 
 pub use outline::{
     cell_separators, column_named, month_number, split_table_line, Block, BlockKind, Cell,
@@ -63,6 +66,7 @@ pub struct InlineStats {
 pub struct SyntaxTree {
     block: Option<Tree>,
     inline_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
+    fragments: Fragments,
     outline: Arc<Outline>,
     stats: InlineStats,
 }
@@ -81,6 +85,7 @@ impl SyntaxTree {
         let mut tree = SyntaxTree {
             block: None,
             inline_cache: HashMap::new(),
+            fragments: Fragments::new(),
             outline: Arc::default(),
             stats: InlineStats::default(),
         };
@@ -120,6 +125,8 @@ impl SyntaxTree {
             text,
             old_cache: std::mem::take(&mut self.inline_cache),
             new_cache: HashMap::new(),
+            old_fragments: std::mem::take(&mut self.fragments),
+            new_fragments: Fragments::new(),
             outline: Outline::default(),
             stats: InlineStats::default(),
             heading: None,
@@ -127,6 +134,7 @@ impl SyntaxTree {
         builder.visit(block.root_node(), 0, false);
         builder.outline.blocks.sort_by_key(|b| b.range.start);
         self.inline_cache = builder.new_cache;
+        self.fragments = builder.new_fragments;
         self.stats = builder.stats;
         self.outline = Arc::new(builder.outline);
         self.block = Some(block);
@@ -141,6 +149,7 @@ impl SyntaxTree {
     pub fn compact(&mut self) {
         self.block = None;
         self.inline_cache = HashMap::new();
+        self.fragments = Fragments::new();
     }
 
     /// Whether the block tree is kept, so that the next re-parse is incremental.
@@ -256,6 +265,8 @@ struct OutlineBuilder<'a> {
     text: &'a str,
     old_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
     new_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
+    old_fragments: Fragments,
+    new_fragments: Fragments,
     outline: Outline,
     stats: InlineStats,
     heading: Option<usize>,
@@ -266,6 +277,52 @@ impl OutlineBuilder<'_> {
         self.text.get(range).unwrap_or("")
     }
 
+    /// Builds what `node` adds to the outline with `build`, or reuses what an earlier
+    /// parse built from the same text ([`Fragment`]). Returns the table row `build` made,
+    /// for rows.
+    fn reusing(
+        &mut self,
+        node: Node,
+        depth: usize,
+        quoted: bool,
+        build: impl FnOnce(&mut Self) -> Option<Row>,
+    ) -> Option<Row> {
+        let range = node.byte_range();
+        let text = self.text;
+        let source = text.get(range.clone()).unwrap_or("");
+        let key = FragmentKey::new(source, node.kind_id(), depth, quoted);
+        let kept = self
+            .new_fragments
+            .get(&key)
+            .cloned()
+            .or_else(|| self.old_fragments.remove(&key))
+            .filter(|fragment| fragment.is_of(source));
+        if let Some(fragment) = kept {
+            let row = fragment.apply(
+                &mut self.outline,
+                &mut self.stats,
+                range.start,
+                self.heading,
+            );
+            self.new_fragments.insert(key, fragment);
+            return row;
+        }
+        let marks = Marks::of(&self.outline, self.stats);
+        let row = build(self);
+        let fragment = Fragment::since(
+            &self.outline,
+            self.stats,
+            &marks,
+            range.start,
+            source,
+            row.as_ref(),
+        );
+        if let Some(fragment) = fragment {
+            self.new_fragments.insert(key, Arc::new(fragment));
+        }
+        row
+    }
+
     fn visit(&mut self, node: Node, list_depth: usize, quoted: bool) {
         let mut cursor = node.walk();
         let children: Vec<Node> = node.children(&mut cursor).collect();
@@ -274,9 +331,16 @@ impl OutlineBuilder<'_> {
                 "minus_metadata" => self.front_matter(child),
                 "section" | "document" => self.visit(child, list_depth, quoted),
                 "atx_heading" | "setext_heading" => self.heading_node(child),
-                "paragraph" => self.paragraph(child, quoted),
+                "paragraph" => {
+                    self.reusing(child, list_depth, quoted, |builder| {
+                        builder.paragraph(child, quoted);
+                        None
+                    });
+                }
                 "list" => self.visit_list(child, list_depth, quoted),
                 "block_quote" => self.visit(child, list_depth, true),
+                // Its rows are reused one by one: a table is often long, and edited a row
+                // at a time.
                 "pipe_table" => self.table(child, quoted),
                 "fenced_code_block" | "indented_code_block" => {
                     self.outline.code.push(child.byte_range());
@@ -324,68 +388,75 @@ impl OutlineBuilder<'_> {
             .filter(|n| n.kind() == "list_item")
             .collect();
         for item in items {
-            let mut marker = None;
-            let mut checked = None;
-            let mut paragraphs = Vec::new();
-            let mut nested = Vec::new();
-            let mut item_cursor = item.walk();
-            for child in item.children(&mut item_cursor) {
-                match child.kind() {
-                    kind if kind.starts_with("list_marker") => marker = Some(child),
-                    "task_list_marker_checked" => checked = Some(true),
-                    "task_list_marker_unchecked" => checked = Some(false),
-                    "paragraph" => paragraphs.push(child),
-                    _ => nested.push(child),
-                }
-            }
-            let marker_range = marker.map_or(item.start_byte()..item.start_byte(), |m| {
-                let range = m.byte_range();
-                let trimmed = self.source(range.clone()).trim_end().len();
-                range.start..range.start + trimmed
+            self.reusing(item, depth, quoted, |builder| {
+                builder.list_item(item, depth, quoted);
+                None
             });
-            let ordered = marker
-                .is_some_and(|m| matches!(m.kind(), "list_marker_dot" | "list_marker_parenthesis"));
-            let mut text = String::new();
-            let mut text_range = marker_range.end..marker_range.end;
-            let inlines: Vec<Node> = paragraphs
-                .iter()
-                .filter_map(|paragraph| {
-                    let mut cursor = paragraph.walk();
-                    let inline = paragraph
-                        .children(&mut cursor)
-                        .find(|c| c.kind() == "inline");
-                    inline
-                })
-                .collect();
-            for (i, inline) in inlines.iter().enumerate() {
-                let (part, range) = self.inline_of(*inline);
-                if i == 0 {
-                    text_range = range.clone();
-                } else {
-                    text.push(' ');
-                }
-                text_range.end = range.end;
-                text.push_str(&part);
+        }
+    }
+
+    fn list_item(&mut self, item: Node, depth: usize, quoted: bool) {
+        let mut marker = None;
+        let mut checked = None;
+        let mut paragraphs = Vec::new();
+        let mut nested = Vec::new();
+        let mut item_cursor = item.walk();
+        for child in item.children(&mut item_cursor) {
+            match child.kind() {
+                kind if kind.starts_with("list_marker") => marker = Some(child),
+                "task_list_marker_checked" => checked = Some(true),
+                "task_list_marker_unchecked" => checked = Some(false),
+                "paragraph" => paragraphs.push(child),
+                _ => nested.push(child),
             }
-            let item_range = trim_end_range(self.text, item.byte_range());
-            self.push_block(
-                item_range,
-                BlockKind::ListItem(ListItem {
-                    marker_range,
-                    ordered,
-                    checked,
-                    depth,
-                }),
-                quoted,
-                text,
-                text_range,
-            );
-            for child in nested {
-                match child.kind() {
-                    "list" => self.visit_list(child, depth + 1, quoted),
-                    // Code blocks, quotes and tables inside an item.
-                    _ => self.visit_single(child, depth + 1, quoted),
-                }
+        }
+        let marker_range = marker.map_or(item.start_byte()..item.start_byte(), |m| {
+            let range = m.byte_range();
+            let trimmed = self.source(range.clone()).trim_end().len();
+            range.start..range.start + trimmed
+        });
+        let ordered = marker
+            .is_some_and(|m| matches!(m.kind(), "list_marker_dot" | "list_marker_parenthesis"));
+        let mut text = String::new();
+        let mut text_range = marker_range.end..marker_range.end;
+        let inlines: Vec<Node> = paragraphs
+            .iter()
+            .filter_map(|paragraph| {
+                let mut cursor = paragraph.walk();
+                let inline = paragraph
+                    .children(&mut cursor)
+                    .find(|c| c.kind() == "inline");
+                inline
+            })
+            .collect();
+        for (i, inline) in inlines.iter().enumerate() {
+            let (part, range) = self.inline_of(*inline);
+            if i == 0 {
+                text_range = range.clone();
+            } else {
+                text.push(' ');
+            }
+            text_range.end = range.end;
+            text.push_str(&part);
+        }
+        let item_range = trim_end_range(self.text, item.byte_range());
+        self.push_block(
+            item_range,
+            BlockKind::ListItem(ListItem {
+                marker_range,
+                ordered,
+                checked,
+                depth,
+            }),
+            quoted,
+            text,
+            text_range,
+        );
+        for child in nested {
+            match child.kind() {
+                "list" => self.visit_list(child, depth + 1, quoted),
+                // Code blocks, quotes and tables inside an item.
+                _ => self.visit_single(child, depth + 1, quoted),
             }
         }
     }
@@ -511,7 +582,10 @@ impl OutlineBuilder<'_> {
         for child in children {
             match child.kind() {
                 "pipe_table_header" => header = Some(self.row(child)),
-                "pipe_table_row" => rows.push(self.row(child)),
+                "pipe_table_row" => {
+                    let row = self.reusing(child, 0, quoted, |builder| Some(builder.row(child)));
+                    rows.extend(row);
+                }
                 _ => {}
             }
         }
