@@ -19,7 +19,8 @@
 //! block-tree parse of the same edit, in process, gives the floor the edits are compared
 //! with.
 //!
-//! Run with `cargo bench --bench server`. `--test` (smoke mode) uses the index alone and
+//! Run with `cargo bench --bench server`; `cargo bench --bench server -- check` (or
+//! `sessions`) runs one part. `--test` (smoke mode) uses the index alone and
 //! 100 notes with a few iterations, exercises every operation, and fails when a request
 //! fails, times out or is answered in the wrong shape.
 
@@ -101,16 +102,38 @@ impl Plan {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; `--test` asks for the smoke run.
-    let plan = Plan::new(std::env::args().any(|arg| arg == "--test"));
+    // `cargo bench` passes `--bench`; `--test` asks for the smoke run. Other words choose
+    // the parts to run, `check` or `sessions` (both when none is given).
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let plan = Plan::new(arguments.iter().any(|arg| arg == "--test"));
+    let parts: Vec<&str> = arguments
+        .iter()
+        .filter(|arg| !arg.starts_with('-'))
+        .map(String::as_str)
+        .collect();
+    let wanted = |part: &str| parts.is_empty() || parts.contains(&part);
+
+    // First, while this process is small: Linux carries a process's peak memory into the
+    // children it starts (through `vfork` and `exec`), so a child's peak reads at least
+    // as high as this process's own.
+    if wanted("check") {
+        check_series(&plan);
+    }
+    if wanted("sessions") {
+        sessions(&plan);
+    }
+}
+
+fn sessions(plan: &Plan) {
     let index = support::career_index(INDEX_LINES);
     let spot = Spot::in_wins(&index);
     let floor = floor_series(&index, spot, plan.edits.max(250));
+    println!();
     println!(
         "career-lsp over stdio{}. The edit: one character typed and deleted in turn in a Wins \
          bullet of a {}-line Career Index ({} bytes), line {} UTF-16 column {}.",
         if plan.smoke { " (smoke run)" } else { "" },
-        index.lines().count(),
+        support::thousands(index.lines().count()),
         index.len(),
         spot.line,
         spot.utf16_column,
@@ -124,13 +147,11 @@ fn main() {
             .expect("the temporary folder has a canonical path");
         support::vault(&root, notes, INDEX_LINES);
         let mut table = Table::new(format!("Workspace: {label}"));
-        pulling_session(&plan, &root, notes, spot, &mut table);
-        pushing_session(&plan, &root, spot, &mut table);
+        pulling_session(plan, &root, notes, spot, &mut table);
+        pushing_session(plan, &root, spot, &mut table);
         table.row("floor: tree-sitter-md incremental parse", &floor, false);
         table.print(&floor);
     }
-
-    check_series(&plan);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -481,10 +502,12 @@ fn floor_series(text: &str, spot: Spot, edits: usize) -> Vec<Duration> {
 
 /// `career-lsp check <workspace>`: wall time and peak RSS by workspace size.
 fn check_series(plan: &Plan) {
-    println!();
+    let (own_peak, _) = memory(std::process::id());
     println!(
-        "career-lsp check <workspace> (Career Index of {} lines):",
-        support::thousands(INDEX_LINES)
+        "career-lsp check <workspace> (Career Index of {} lines); a peak RSS reads at least \
+         this benchmark's own, {}:",
+        support::thousands(INDEX_LINES),
+        megabytes(own_peak)
     );
     println!(
         "{:<14} {:>4} {:>11} {:>11} {:>11} {:>14} {:>10}",
@@ -587,10 +610,10 @@ fn wait4(pid: u32) -> (Option<i32>, u64) {
 // ---------------------------------------------------------------------------------------
 // Memory and printing
 
-/// (VmHWM, VmRSS) of a process, in bytes.
+/// (VmHWM, VmRSS) of a process, in bytes: its peak and current resident memory.
 fn memory(pid: u32) -> (u64, u64) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .expect("the server's /proc/<pid>/status");
+        .expect("/proc/<pid>/status of a running process");
     let field = |name: &str| -> u64 {
         status
             .lines()
