@@ -18,7 +18,7 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use career_lsp::features::{actions, completion, fixes, hover, inlay_hints, navigation};
 use career_lsp::methodology::NoteKind;
@@ -27,15 +27,13 @@ use career_lsp::rules::Edit;
 use career_lsp::syntax::{SyntaxTree, TextEdit};
 use career_lsp::workspace::{Config, Snapshot, Workspace};
 use criterion::measurement::WallTime;
-use criterion::{
-    criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, SamplingMode,
-};
+use criterion::{criterion_group, BatchSize, BenchmarkGroup, Criterion, SamplingMode};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
 
 #[path = "support.rs"]
 mod support;
 
-use support::Spot;
+use support::{human, percentile, Spot};
 
 const NOTE_LINES: [usize; 3] = [100, 1_000, 10_000];
 const WORKSPACE_NOTES: [usize; 3] = [100, 1_000, 10_000];
@@ -425,4 +423,168 @@ fn by_workspace_size(c: &mut Criterion) {
 }
 
 criterion_group!(benches, by_note_size, by_workspace_size);
-criterion_main!(benches);
+
+fn main() {
+    let started = SystemTime::now();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    if !smoke() {
+        summary(started);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The summary
+
+/// One benchmark of this run, read back from criterion's files.
+struct Measured {
+    group: String,
+    name: String,
+    /// The time of one iteration in each sample, sorted.
+    times: Vec<Duration>,
+    written: SystemTime,
+}
+
+/// Prints the p50, p90 and p99 of every benchmark this run measured (criterion prints
+/// means), with two ratios: against the floor of the same note size (our parses, against
+/// tree-sitter-md's parse of the same kind), and against the same benchmark in the
+/// smallest size of this run (what must stay flat as notes or workspaces grow).
+fn summary(started: SystemTime) {
+    let mut measured = read_measurements(started);
+    if measured.is_empty() {
+        return;
+    }
+    measured.sort_by_key(|m| m.written);
+    let p50 = |m: &Measured| percentile(&m.times, 50);
+    let smallest = |m: &Measured| {
+        measured
+            .iter()
+            .filter(|other| other.name == m.name && kind(&other.group) == kind(&m.group))
+            .min_by_key(|other| size(&other.group))
+            .filter(|other| other.group != m.group)
+    };
+    let floor_of = |m: &Measured| {
+        let floor = if m.name.contains("incremental") {
+            "floor: tree-sitter-md incremental parse"
+        } else if m.name.contains("full parse") {
+            "floor: tree-sitter-md full parse"
+        } else {
+            return None;
+        };
+        measured
+            .iter()
+            .find(|other| other.group == m.group && other.name == floor && other.name != m.name)
+    };
+    let ratio = |of: Duration, to: Option<&Measured>| {
+        to.map_or(String::new(), |to| {
+            format!("{:.1}×", of.as_secs_f64() / p50(to).as_secs_f64())
+        })
+    };
+    let mut group = "";
+    for m in &measured {
+        if m.group != group {
+            group = &m.group;
+            println!();
+            println!("{group}");
+            println!(
+                "{:<54} {:>3} {:>11} {:>11} {:>11} {:>8} {:>10}",
+                "benchmark", "n", "p50", "p90", "p99", "÷ floor", "÷ smallest"
+            );
+        }
+        println!(
+            "{:<54} {:>3} {:>11} {:>11} {:>11} {:>8} {:>10}",
+            m.name,
+            m.times.len(),
+            human(p50(m)),
+            human(percentile(&m.times, 90)),
+            human(percentile(&m.times, 99)),
+            ratio(p50(m), floor_of(m)),
+            ratio(p50(m), smallest(m)),
+        );
+    }
+}
+
+/// The benchmarks whose samples criterion wrote since `started`.
+fn read_measurements(started: SystemTime) -> Vec<Measured> {
+    let home = std::env::var_os("CRITERION_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            // The benchmark runs from <target>/release/deps/.
+            let exe = std::env::current_exe().ok()?;
+            Some(exe.parent()?.parent()?.parent()?.join("criterion"))
+        });
+    let Some(home) = home else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let entries = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    for group_dir in entries(&home) {
+        for bench_dir in entries(&group_dir) {
+            let new = bench_dir.join("new");
+            let Ok(written) = std::fs::metadata(new.join("sample.json")).and_then(|m| m.modified())
+            else {
+                continue;
+            };
+            if written < started {
+                continue;
+            }
+            let read = |name: &str| -> Option<serde_json::Value> {
+                serde_json::from_str(&std::fs::read_to_string(new.join(name)).ok()?).ok()
+            };
+            let (Some(benchmark), Some(sample)) = (read("benchmark.json"), read("sample.json"))
+            else {
+                continue;
+            };
+            let numbers = |key: &str| -> Vec<f64> {
+                sample[key]
+                    .as_array()
+                    .map(|values| values.iter().filter_map(|v| v.as_f64()).collect())
+                    .unwrap_or_default()
+            };
+            let mut times: Vec<Duration> = numbers("times")
+                .iter()
+                .zip(numbers("iters"))
+                .map(|(nanos, iters)| Duration::from_secs_f64(nanos / iters / 1e9))
+                .collect();
+            if times.is_empty() {
+                continue;
+            }
+            times.sort();
+            found.push(Measured {
+                group: benchmark["group_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                name: benchmark["function_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                times,
+                written,
+            });
+        }
+    }
+    found
+}
+
+/// "workspace of 1,000 notes" → "workspace of  notes": groups of one kind.
+fn kind(group: &str) -> String {
+    group
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != ',')
+        .collect()
+}
+
+/// "workspace of 1,000 notes" → 1000.
+fn size(group: &str) -> usize {
+    group
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}

@@ -37,7 +37,7 @@ mod lsp_client;
 mod support;
 
 use lsp_client::{file_uri, framed, Server};
-use support::Spot;
+use support::{human, percentile, Spot};
 
 /// The Career Index of every generated workspace.
 const INDEX_LINES: usize = 2_000;
@@ -681,25 +681,6 @@ impl Table {
                 megabytes(*resident)
             );
         }
-    }
-}
-
-/// The `percent`th percentile by nearest rank.
-fn percentile(times: &[Duration], percent: usize) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let rank = (sorted.len() * percent).div_ceil(100).max(1);
-    sorted[rank - 1]
-}
-
-fn human(duration: Duration) -> String {
-    let seconds = duration.as_secs_f64();
-    if seconds < 1e-3 {
-        format!("{:.1} µs", seconds * 1e6)
-    } else if seconds < 1.0 {
-        format!("{:.2} ms", seconds * 1e3)
-    } else {
-        format!("{seconds:.2} s")
     }
 }
 

@@ -169,6 +169,26 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// The `percent`th percentile of `times`, by nearest rank.
+pub fn percentile(times: &[std::time::Duration], percent: usize) -> std::time::Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+/// A duration in the unit that suits it: `12.3 µs`, `4.56 ms`, `1.23 s`.
+pub fn human(duration: std::time::Duration) -> String {
+    let seconds = duration.as_secs_f64();
+    if seconds < 1e-3 {
+        format!("{:.1} µs", seconds * 1e6)
+    } else if seconds < 1.0 {
+        format!("{:.2} ms", seconds * 1e3)
+    } else {
+        format!("{seconds:.2} s")
+    }
+}
+
 /// `2000-01-01` plus `i` days, as `YYYY-MM-DD`.
 fn chrono_day(i: usize) -> String {
     const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
