@@ -198,6 +198,93 @@ impl Drop for Server {
     }
 }
 
+/// What the benchmarks that compare servers need beyond requests and responses: any
+/// message awaited (a notification, an error answer), and the process's CPU time and peak
+/// memory as Linux reports them.
+impl Server {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `timeout` for the first message `wanted` accepts and returns it, or
+    /// `None` when the time runs out. Every message goes through `wanted`, so a caller can
+    /// note the notifications it passes over. The server's own requests are answered
+    /// meanwhile: `workspace/configuration` with one `null` per item, any other with `null`.
+    /// Panics when the server closes its output (it crashed or exited).
+    pub fn wait_for(
+        &mut self,
+        timeout: Duration,
+        mut wanted: impl FnMut(&Value) -> bool,
+    ) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(message) => {
+                    if let (Some(method), Some(id)) = (message.get("method"), message.get("id")) {
+                        let result = if method == "workspace/configuration" {
+                            let items = message["params"]["items"].as_array().map_or(0, Vec::len);
+                            Value::Array(vec![Value::Null; items])
+                        } else {
+                            Value::Null
+                        };
+                        self.write(&framed(
+                            &json!({"jsonrpc": "2.0", "id": id, "result": result}),
+                        ));
+                    }
+                    if wanted(&message) {
+                        return Some(message);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => return None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("the server closed stdout (exited or crashed)")
+                }
+            }
+        }
+    }
+
+    /// The answer to request `id`, a result or an error, within [`TIMEOUT`].
+    pub fn answer(&mut self, id: i64) -> Value {
+        self.wait_for(TIMEOUT, |message| {
+            message.get("method").is_none() && message.get("id") == Some(&json!(id))
+        })
+        .unwrap_or_else(|| panic!("no answer to request {id} within {TIMEOUT:?}"))
+    }
+
+    /// CPU time the process has used so far, user and system, all threads (those that
+    /// have ended too): `utime + stime` from `/proc/<pid>/stat`, in clock ticks of 10 ms.
+    pub fn cpu_time(&self) -> Duration {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
+            .expect("the server's /proc/<pid>/stat");
+        // The command name, in parentheses, may hold spaces; the fields follow its `)`.
+        let fields: Vec<&str> = stat[stat.rfind(')').expect("a command name") + 1..]
+            .split_whitespace()
+            .collect();
+        // Fields 14 and 15 of the line, counted from the pid; `fields[0]` is field 3.
+        let ticks: u64 = [11, 12]
+            .iter()
+            .map(|&i| fields[i].parse::<u64>().expect("a tick count"))
+            .sum();
+        // Linux reports these in USER_HZ, which is 100 on every architecture it supports.
+        Duration::from_millis(ticks * 10)
+    }
+
+    /// The process's peak resident memory so far in bytes (`VmHWM` in
+    /// `/proc/<pid>/status`).
+    pub fn peak_rss(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("the server's /proc/<pid>/status");
+        let kilobytes: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("a VmHWM line in kB");
+        kilobytes * 1024
+    }
+}
+
 /// The body's byte range and the frame's whole length, once a frame is complete.
 pub fn parse_frame(buffer: &[u8]) -> Option<(std::ops::Range<usize>, usize)> {
     let end = buffer.windows(4).position(|w| w == b"\r\n\r\n")?;

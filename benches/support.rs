@@ -40,6 +40,64 @@ pub fn career_index(lines: usize) -> String {
     text
 }
 
+/// A place in a note, in the units each consumer wants: bytes for the library, a row and a
+/// byte column for tree-sitter, a line and a UTF-16 column for the protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub byte: usize,
+    pub line: usize,
+    pub byte_column: usize,
+    pub utf16_column: usize,
+}
+
+impl Spot {
+    /// The spot at byte `byte` of `text`.
+    pub fn at(text: &str, byte: usize) -> Spot {
+        let line_start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+        Spot {
+            byte,
+            line: text[..byte].matches('\n').count(),
+            byte_column: byte - line_start,
+            utf16_column: text[line_start..byte].encode_utf16().count(),
+        }
+    }
+
+    /// `into` bytes into the first `needle` of `text`.
+    pub fn in_first(text: &str, needle: &str, into: usize) -> Spot {
+        let start = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("the note holds {needle:?}"));
+        Spot::at(text, start + into)
+    }
+
+    /// Where a one-character edit goes in a Career Index: inside the word "services" of
+    /// the middle Wins bullet, after the bullet's em dash, so that byte and UTF-16 columns
+    /// differ.
+    pub fn in_wins(text: &str) -> Spot {
+        let bullets: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&start| text[start..].starts_with("- **Win "))
+            .collect();
+        assert!(!bullets.is_empty(), "the note has Wins bullets");
+        let start = bullets[bullets.len() / 2];
+        let column = text[start..]
+            .find("services")
+            .expect("a Wins bullet mentions services");
+        Spot::at(text, start + column + "serv".len())
+    }
+}
+
+/// A one-character edit typed and undone over and over at one place: the `i`th edit
+/// inserts `x` when `i` is even and deletes it again when `i` is odd, so the text is back
+/// to the original after every second edit.
+pub fn typed(spot: Spot, i: usize) -> (std::ops::Range<usize>, &'static str) {
+    if i.is_multiple_of(2) {
+        (spot.byte..spot.byte, "x")
+    } else {
+        (spot.byte..spot.byte + 1, "")
+    }
+}
+
 /// The text of a short Goals note for 2026 that links back to the Career Index.
 pub fn goals_note() -> String {
     "# 2026 Goals\n\n→ [[Career]]\n\n## Annual Goals\n\n| # | Goal | Pillar | Metric | Status |\n|---|------|--------|--------|--------|\n| G1 | Speak at two conferences | Reach | 2 talks | On track |\n| G2 | Grow two senior engineers | Impact | 2 promotions | At risk |\n| G3 | Four-day weeks by autumn | Life | 32-hour weeks | Not started |\n\n## Q1 Priorities\n\n- [ ] Submit the KubeCon talk (G1)\n- [ ] Promotion packet for Ana (G2)\n\n## Weekly Actions\n\n### Week of 2026-03-09\n- [x] Draft the talk abstract (G1)\n\n## Monthly Reviews\n\n### February\n- Talk accepted at a meetup.\n".to_string()
@@ -95,6 +153,39 @@ pub fn vault(root: &std::path::Path, notes: usize, index_lines: usize) {
     );
     for i in 0..notes.saturating_sub(3) {
         write(&session_log_path(i), &session_log(i));
+    }
+}
+
+/// `10000` as `10,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The `percent`th percentile of `times`, by nearest rank.
+pub fn percentile(times: &[std::time::Duration], percent: usize) -> std::time::Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let rank = (sorted.len() * percent).div_ceil(100).max(1);
+    sorted[rank - 1]
+}
+
+/// A duration in the unit that suits it: `12.3 µs`, `4.56 ms`, `1.23 s`.
+pub fn human(duration: std::time::Duration) -> String {
+    let seconds = duration.as_secs_f64();
+    if seconds < 1e-3 {
+        format!("{:.1} µs", seconds * 1e6)
+    } else if seconds < 1.0 {
+        format!("{:.2} ms", seconds * 1e3)
+    } else {
+        format!("{seconds:.2} s")
     }
 }
 
