@@ -3,8 +3,8 @@
 //! 1,000 and 10,000 notes — and `career-lsp check` on workspaces of 100, 1,000 and 10,000
 //! notes. For each workspace it prints the p50, p90 and p99 of:
 //!
-//! - process start → `initialize` answered (the server indexes the workspace before it
-//!   answers), and `initialize` answered → the first pulled diagnostics of the open
+//! - process start → `initialize` answered (the server indexes the workspace in the
+//!   background), and `initialize` answered → the first pulled diagnostics of the open
 //!   `Career.md` (`initialized`, `didOpen`, `textDocument/diagnostic`): workspace ready;
 //! - a one-character edit in a Wins bullet → `textDocument/diagnostic` answered, for a
 //!   client that pulls diagnostics;

@@ -1,7 +1,8 @@
 //! Completion, symbols, folding, definition, references and rename in the protocol: the
 //! features' byte ranges converted with the rope of the note each one points into.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
@@ -79,18 +80,25 @@ pub fn workspace_symbols(
     encoding: PositionEncoding,
     uri_for: &dyn Fn(&Path) -> Option<Uri>,
 ) -> Vec<WorkspaceSymbol> {
+    // Each note's URI and rope are looked up once, however many symbols it has.
+    let mut notes: HashMap<PathBuf, Option<(Uri, &Rope)>> = HashMap::new();
     navigation::workspace_symbols(snapshot, query)
         .into_iter()
         .filter_map(|(path, symbol)| {
-            let document = snapshot.document_for(&path)?;
+            let (uri, rope) = notes
+                .entry(path.clone())
+                .or_insert_with(|| {
+                    uri_for(&path).zip(snapshot.document_for(&path).map(|d| &d.rope))
+                })
+                .clone()?;
             Some(WorkspaceSymbol {
                 name: symbol.name,
                 kind: symbol_kind(symbol.kind),
                 tags: None,
                 container_name: path.file_stem().map(|s| s.to_string_lossy().to_string()),
                 location: OneOf::Left(Location {
-                    uri: uri_for(&path)?,
-                    range: to_proto::range(&document.rope, symbol.selection_range, encoding),
+                    uri,
+                    range: to_proto::range(rope, symbol.selection_range, encoding),
                 }),
                 data: None,
             })

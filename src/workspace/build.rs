@@ -61,15 +61,21 @@ impl NoteBuilder {
 
     /// A note's document. A note read from disk (`version` is `None`) keeps only its
     /// outline, not the parser's trees: those serve incremental re-parsing, which only an
-    /// open note needs, and they are most of a note's memory.
+    /// open note needs, and they are most of a note's memory. Career Indexes, Goals notes
+    /// and profiles — a few notes, the ones a person opens most — keep theirs, so that
+    /// opening one does not parse it again.
     pub fn document(&self, path: PathBuf, version: Option<i32>, text: String) -> Document {
         let mut syntax = SyntaxTree::parse(&text);
-        if version.is_none() {
-            syntax.compact();
-        }
         let rope = Rope::from_str(&text);
         let text: Arc<str> = text.into();
         let note = self.note(&path, &text, &syntax);
+        let often_opened = matches!(
+            note.kind,
+            NoteKind::CareerIndex | NoteKind::Goals | NoteKind::Profile
+        );
+        if version.is_none() && !often_opened {
+            syntax.compact();
+        }
         Document {
             path,
             version,
