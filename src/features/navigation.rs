@@ -19,7 +19,7 @@ mod tests;
 pub use folding::{folding_ranges, Fold, FoldKind};
 pub use goto::{definition, references};
 pub use rename::{prepare_rename, rename};
-pub use symbols::{document_symbols, workspace_symbols, Symbol, SymbolKind};
+pub use symbols::{document_symbols, workspace_symbols, Symbol, SymbolKind, MAX_WORKSPACE_SYMBOLS};
 
 /// Whether `needle`'s characters appear in `haystack` in order, ignoring case and the
 /// white space of `needle`: the forgiving match editors use for symbol and completion

@@ -135,11 +135,16 @@ fn goal_symbol(goal: &Goal) -> Symbol {
     }
 }
 
+/// How many workspace symbols one answer holds at most.
+pub const MAX_WORKSPACE_SYMBOLS: usize = 1_000;
+
 /// Every note, section and goal of the workspace whose name holds the characters of
 /// `query` in order (any case; an empty query matches everything), each with its note's
 /// path. Names that start with the query come first, then names containing it, then the
 /// looser matches; within each, notes in path order and symbols in text order. The
-/// symbols are flat: `detail` names the note they are in.
+/// symbols are flat: `detail` names the note they are in. At most
+/// [`MAX_WORKSPACE_SYMBOLS`], the best first: a vault of thousands of notes has tens of
+/// thousands of headings, and a picker shows a screenful while the person types on.
 pub fn workspace_symbols(snapshot: &Snapshot, query: &str) -> Vec<(PathBuf, Symbol)> {
     let mut found: Vec<(u8, PathBuf, Symbol)> = Vec::new();
     let query_lower = query.trim().to_lowercase();
@@ -198,6 +203,7 @@ pub fn workspace_symbols(snapshot: &Snapshot, query: &str) -> Vec<(PathBuf, Symb
     }
     // A stable sort keeps path and text order within a rank.
     found.sort_by_key(|(rank, _, _)| *rank);
+    found.truncate(MAX_WORKSPACE_SYMBOLS);
     found
         .into_iter()
         .map(|(_, path, symbol)| (path, symbol))

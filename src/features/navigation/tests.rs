@@ -772,3 +772,30 @@ fn offsets_inside_characters_are_answered_safely() {
         "2026 Goals.md:7: «| G1 | 晋升 Principal 🚀 | In progress |»"
     );
 }
+
+#[test]
+fn a_vault_of_many_notes_answers_the_best_symbols_up_to_the_cap() {
+    // Every note has a title and two sections: three symbols a note.
+    let texts: Vec<(String, String)> = (0..MAX_WORKSPACE_SYMBOLS / 2)
+        .map(|i| {
+            (
+                format!("log/Note {i:04}.md"),
+                format!("# Note {i}\n\n## Decisions\n\n- One.\n\n## Open Threads\n\n- Two.\n"),
+            )
+        })
+        .collect();
+    let mut notes: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    notes.insert(0, ("Career.md", CAREER));
+    let snapshot = snapshot(&notes);
+    let all = workspace_symbols(&snapshot, "");
+    assert_eq!(all.len(), MAX_WORKSPACE_SYMBOLS);
+    // A query's best matches come first, whatever the cap leaves out.
+    let threads = workspace_symbols(&snapshot, "open");
+    assert_eq!(threads.len(), MAX_WORKSPACE_SYMBOLS / 2);
+    assert!(threads.iter().all(|(_, s)| s.name == "Open Threads"));
+    let sponsors = workspace_symbols(&snapshot, "sponsors");
+    assert_eq!(sponsors[0].1.name, "Sponsors");
+}
