@@ -635,3 +635,47 @@ async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_work
     );
     client.shutdown_and_exit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_opened_while_the_vault_is_indexed_belongs_to_the_workspace_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
+    std::fs::write(
+        root.join("Career.md"),
+        "# Career\n\n## Vision\n\nLead a platform group.\n",
+    )
+    .unwrap();
+    let folder = root.join("Sessions").join("2026");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            root.join("Sessions").join(format!("Note {i}.md")),
+            format!("# Note {i}\n\nSee [[Career]].\n"),
+        )
+        .unwrap();
+    }
+    let session = folder.join("2026-03-01 Career Coaching Session.md");
+    let text = "# 2026-03-01 Career Coaching Session\n\n## Discussed\n- The [[Career#Vision]].\n";
+    std::fs::write(&session, text).unwrap();
+    let (mut client, _) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "capabilities": {
+            "textDocument": {"diagnostic": {}},
+            "workspace": {"diagnostics": {"refreshSupport": true}},
+        },
+    }))
+    .await;
+    let uri = file_uri(&session);
+    client
+        .notify("textDocument/didOpen", open_params(&uri, 1, text))
+        .await;
+    let report = client
+        .request_ok(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(report["items"], json!([]), "{report}");
+    client.shutdown_and_exit().await;
+}

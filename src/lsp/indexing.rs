@@ -45,6 +45,16 @@ impl Backend {
         if roots.is_empty() {
             return;
         }
+        // The roots are known before `initialize` is answered: a note opened while the
+        // notes are read belongs to its root, not to a root of its own folder.
+        let roots: Vec<PathBuf> = roots
+            .into_iter()
+            .filter_map(|root| {
+                guarded("adding a workspace root", || {
+                    write(&self.shared.workspace).add_root_folder(root)
+                })
+            })
+            .collect();
         self.shared.index.send_replace(IndexStage::Started);
         let (sender, progress) = mpsc::unbounded_channel();
         let shared = self.shared.clone();

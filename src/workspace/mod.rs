@@ -156,6 +156,17 @@ impl Workspace {
         }
     }
 
+    /// Takes on a workspace folder as a root before its notes are read, so that a note
+    /// opened meanwhile already belongs to it. Returns the root's canonical path.
+    pub fn add_root_folder(&mut self, root: PathBuf) -> PathBuf {
+        let root = root.canonicalize().unwrap_or(root);
+        if !self.roots.iter().any(|r| r.path == root) {
+            let config = ConfigFile::read(&root);
+            self.add_roots(vec![Root::new(root.clone(), config)]);
+        }
+        root
+    }
+
     /// Takes on a root whose folder [`scan_root`] walked, and the roots its configuration
     /// files make, and starts indexing its notes: Career Indexes, Goals notes and profiles
     /// first, so that what other notes depend on is indexed early.
