@@ -4,10 +4,13 @@
 //! By note size (a Career Index of 100, 1,000 and 10,000 lines beside its Goals note and a
 //! profile): the floor — tree-sitter-md's bare block-tree parse, full and incremental —
 //! then our full parse, our incremental reparse (block tree and outline), our incremental
-//! edit (`Workspace::change`: rope, tree, outline, model), the model alone, the rules, and each editing feature at a realistic place.
+//! edit (`Workspace::change`: rope, tree, outline, model), the model alone, the rules
+//! (run afresh, and the findings kept from the last analysis), and each editing feature at
+//! a realistic place.
 //!
 //! By workspace size (100, 1,000 and 10,000 notes, with a 2,000-line Career Index):
-//! indexing, every note's diagnostics (what `check` does), a snapshot, workspace symbols,
+//! indexing, the rules on every note one by one (what `check` does, without its threads)
+//! and every note's kept diagnostics (a workspace report), a snapshot, workspace symbols,
 //! references and wikilink completion across the notes, and a one-character edit in
 //! `Career.md` and in a session log, each followed by that note's diagnostics.
 //!
@@ -23,7 +26,7 @@ use std::time::{Duration, SystemTime};
 use career_lsp::features::{actions, completion, fixes, hover, inlay_hints, navigation};
 use career_lsp::methodology::NoteKind;
 use career_lsp::model::Note;
-use career_lsp::rules::Edit;
+use career_lsp::rules::{check_note, Edit};
 use career_lsp::syntax::{SyntaxTree, TextEdit};
 use career_lsp::workspace::{Config, Snapshot, Workspace};
 use criterion::measurement::WallTime;
@@ -210,7 +213,10 @@ fn by_note_size(c: &mut Criterion) {
             })
         });
 
-        group.bench_function("rules (Snapshot::diagnostics)", |b| {
+        group.bench_function("rules (every rule, no cache)", |b| {
+            b.iter(|| check_note(snapshot.note(), &snapshot.context()))
+        });
+        group.bench_function("diagnostics kept from the last analysis", |b| {
             b.iter(|| snapshot.diagnostics())
         });
 
@@ -366,14 +372,27 @@ fn by_workspace_size(c: &mut Criterion) {
         });
 
         let paths = vault.workspace.note_paths();
-        group.bench_function("diagnostics of every note (as check)", |b| {
+        group.bench_function("rules on every note, one by one, no cache", |b| {
             b.iter(|| {
                 paths
                     .iter()
-                    .map(|path| vault.workspace.diagnostics(path).len())
+                    .filter_map(|path| vault.workspace.snapshot(path))
+                    .filter(|snapshot| snapshot.is_checked())
+                    .map(|snapshot| check_note(snapshot.note(), &snapshot.context()).len())
                     .sum::<usize>()
             })
         });
+        group.bench_function(
+            "diagnostics of every note, kept (a workspace report)",
+            |b| {
+                b.iter(|| {
+                    paths
+                        .iter()
+                        .map(|path| vault.workspace.diagnostics(path).len())
+                        .sum::<usize>()
+                })
+            },
+        );
 
         group.bench_function("snapshot of Career.md", |b| {
             b.iter(|| vault.workspace.snapshot(&vault.index))
