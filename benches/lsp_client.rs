@@ -56,8 +56,13 @@ impl Server {
 
     /// Starts any language server speaking JSON-RPC over its stdin and stdout.
     pub fn command(program: &str, args: &[&str]) -> Server {
-        let mut child = Command::new(program)
-            .args(args)
+        Server::spawn(Command::new(program).args(args))
+    }
+
+    /// Starts a language server from a prepared command, e.g. one given its working
+    /// folder (some servers take the workspace from it rather than from `initialize`).
+    pub fn spawn(command: &mut Command) -> Server {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -195,6 +200,107 @@ impl Drop for Server {
         // Never leave a server running after a failed run.
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// What the benchmarks that compare servers need beyond requests and responses: any
+/// message awaited (a notification, an error answer), and the process's CPU time and peak
+/// memory as Linux reports them.
+impl Server {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `timeout` for the first message `wanted` accepts and returns it, or
+    /// `None` when the time runs out. Every message goes through `wanted`, so a caller can
+    /// note the notifications it passes over. The server's own requests are answered
+    /// meanwhile: `workspace/configuration` with one `null` per item, any other with `null`.
+    /// Panics when the server closes its output (it crashed or exited).
+    pub fn wait_for(
+        &mut self,
+        timeout: Duration,
+        mut wanted: impl FnMut(&Value) -> bool,
+    ) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(message) => {
+                    if let (Some(method), Some(id)) = (message.get("method"), message.get("id")) {
+                        let result = if method == "workspace/configuration" {
+                            let items = message["params"]["items"].as_array().map_or(0, Vec::len);
+                            Value::Array(vec![Value::Null; items])
+                        } else {
+                            Value::Null
+                        };
+                        self.write(&framed(
+                            &json!({"jsonrpc": "2.0", "id": id, "result": result}),
+                        ));
+                    }
+                    if wanted(&message) {
+                        return Some(message);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => return None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("the server closed stdout (exited or crashed)")
+                }
+            }
+        }
+    }
+
+    /// Stops the server the way most clients do, `shutdown` and `exit` without `params`
+    /// (some servers refuse `"params": null`), and returns its exit status. Its answer to
+    /// `shutdown` may be an error: the exit status says how it ended.
+    pub fn stop(mut self) -> ExitStatus {
+        let id = self.next_id();
+        self.write(&framed(
+            &json!({"jsonrpc": "2.0", "id": id, "method": "shutdown"}),
+        ));
+        self.answer(id);
+        self.write(&framed(&json!({"jsonrpc": "2.0", "method": "exit"})));
+        self.stdin = None;
+        self.wait()
+    }
+
+    /// The answer to request `id`, a result or an error, within [`TIMEOUT`].
+    pub fn answer(&mut self, id: i64) -> Value {
+        self.wait_for(TIMEOUT, |message| {
+            message.get("method").is_none() && message.get("id") == Some(&json!(id))
+        })
+        .unwrap_or_else(|| panic!("no answer to request {id} within {TIMEOUT:?}"))
+    }
+
+    /// CPU time the process has used so far, user and system, all threads (those that
+    /// have ended too): `utime + stime` from `/proc/<pid>/stat`, in clock ticks of 10 ms.
+    pub fn cpu_time(&self) -> Duration {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
+            .expect("the server's /proc/<pid>/stat");
+        // The command name, in parentheses, may hold spaces; the fields follow its `)`.
+        let fields: Vec<&str> = stat[stat.rfind(')').expect("a command name") + 1..]
+            .split_whitespace()
+            .collect();
+        // Fields 14 and 15 of the line, counted from the pid; `fields[0]` is field 3.
+        let ticks: u64 = [11, 12]
+            .iter()
+            .map(|&i| fields[i].parse::<u64>().expect("a tick count"))
+            .sum();
+        // Linux reports these in USER_HZ, which is 100 on every architecture it supports.
+        Duration::from_millis(ticks * 10)
+    }
+
+    /// The process's peak resident memory so far in bytes (`VmHWM` in
+    /// `/proc/<pid>/status`).
+    pub fn peak_rss(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("the server's /proc/<pid>/status");
+        let kilobytes: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("a VmHWM line in kB");
+        kilobytes * 1024
     }
 }
 
