@@ -117,8 +117,10 @@ static PEERS: [Known; 3] = [
         args: &["--stdio"],
         initialize: "answers at once; its dictionary and rules load on the first document",
         symbols: "none (no documentSymbol)",
-        diagnostics: "grammar, spelling and style checks of the note's prose, pushed after each \
-                      change (no delay by default)",
+        diagnostics: "grammar, spelling and style checks of the prose, pushed after each change \
+                      (no delay by default), but only of a document of at most 120,000 bytes \
+                      (its default maxFileLength): a longer one, like this Career Index, gets \
+                      an empty list at once, unchecked",
         hover: "none (no hover)",
     },
 ];
