@@ -56,8 +56,13 @@ impl Server {
 
     /// Starts any language server speaking JSON-RPC over its stdin and stdout.
     pub fn command(program: &str, args: &[&str]) -> Server {
-        let mut child = Command::new(program)
-            .args(args)
+        Server::spawn(Command::new(program).args(args))
+    }
+
+    /// Starts a language server from a prepared command, e.g. one given its working
+    /// folder (some servers take the workspace from it rather than from `initialize`).
+    pub fn spawn(command: &mut Command) -> Server {
+        let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -243,6 +248,20 @@ impl Server {
                 }
             }
         }
+    }
+
+    /// Stops the server the way most clients do, `shutdown` and `exit` without `params`
+    /// (some servers refuse `"params": null`), and returns its exit status. Its answer to
+    /// `shutdown` may be an error: the exit status says how it ended.
+    pub fn stop(mut self) -> ExitStatus {
+        let id = self.next_id();
+        self.write(&framed(
+            &json!({"jsonrpc": "2.0", "id": id, "method": "shutdown"}),
+        ));
+        self.answer(id);
+        self.write(&framed(&json!({"jsonrpc": "2.0", "method": "exit"})));
+        self.stdin = None;
+        self.wait()
     }
 
     /// The answer to request `id`, a result or an error, within [`TIMEOUT`].
