@@ -2,8 +2,10 @@
 //! notes are read and parsed in parallel batches, and the client sees the progress as
 //! work-done progress ("Indexing notes 1,200/10,000") when it supports it.
 //!
-//! Requests about one note are answered meanwhile from what is indexed so far (career notes
-//! are indexed first, so what they depend on comes early). Requests about the whole
+//! Requests about one note are answered meanwhile from what is indexed so far, once the
+//! notes others depend on — Career Indexes, Goals notes, profiles, indexed first as a batch
+//! of their own — are in; document symbols and folding ranges, which read only the note,
+//! at once. Requests about the whole
 //! workspace — workspace symbols and diagnostics, references, rename — wait for the index:
 //! a partial answer there would be wrong, and a partial rename would leave links broken.
 //! When indexing ends, diagnostics are published or refreshed.
@@ -32,8 +34,8 @@ type Progress = (usize, usize);
 pub enum IndexStage {
     /// The roots are being walked, or their first notes read.
     Started,
-    /// Each root's first batch is in: its Career Indexes, Goals notes and profiles (which
-    /// other notes depend on) and the first of the rest.
+    /// Each root's first batch is in: its Career Indexes, Goals notes and profiles, which
+    /// other notes depend on (or, in a root without any, its first notes).
     Primed,
     /// Every note is in.
     Done,

@@ -267,7 +267,6 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.shared.indexed(IndexStage::Primed).await;
         handlers::document_symbol(self, params)
     }
 
@@ -280,7 +279,6 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.shared.indexed(IndexStage::Primed).await;
         handlers::folding_range(self, params)
     }
 

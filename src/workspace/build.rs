@@ -120,6 +120,8 @@ impl NoteBuilder {
 pub struct Indexing {
     builder: NoteBuilder,
     paths: Vec<PathBuf>,
+    /// How many of `paths`, at their start, other notes depend on: the first batch.
+    depended_on: usize,
     next: usize,
     /// Files passed over so far, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
@@ -132,22 +134,30 @@ impl Indexing {
     pub(super) fn new(
         builder: NoteBuilder,
         paths: Vec<PathBuf>,
+        depended_on: usize,
         skipped: Vec<(PathBuf, String)>,
     ) -> Indexing {
         Indexing {
             builder,
             paths,
+            depended_on,
             next: 0,
             skipped,
         }
     }
 
-    /// Reads and builds the next batch of notes; `None` when all are done.
+    /// Reads and builds the next batch of notes; `None` when all are done. The first
+    /// batch is the notes other notes depend on (Career Indexes, Goals notes, profiles),
+    /// when there are any: they come in as early as can be.
     pub fn next_batch(&mut self) -> Option<Vec<Document>> {
         if self.next >= self.paths.len() {
             return None;
         }
-        let end = (self.next + BATCH).min(self.paths.len());
+        let size = match self.next {
+            0 if self.depended_on > 0 => self.depended_on.min(BATCH),
+            _ => BATCH,
+        };
+        let end = (self.next + size).min(self.paths.len());
         let (documents, skipped) = self.builder.read(&self.paths[self.next..end]);
         self.next = end;
         self.skipped.extend(skipped);

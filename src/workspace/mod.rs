@@ -182,7 +182,8 @@ impl Workspace {
         self.add_roots(new_roots);
         let mut paths = found.notes;
         paths.sort_by_cached_key(|path| (!is_depended_on(path), path.clone()));
-        Indexing::new(self.builder(), paths, found.skipped)
+        let depended_on = paths.iter().take_while(|path| is_depended_on(path)).count();
+        Indexing::new(self.builder(), paths, depended_on, found.skipped)
     }
 
     /// What building notes needs from the workspace, owned (to build outside its lock).
