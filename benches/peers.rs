@@ -84,8 +84,9 @@ struct Known {
 static CAREER_LSP: Known = Known {
     name: "career-lsp",
     args: &["--stdio"],
-    initialize: "indexes the whole workspace before answering: reads and parses every note, \
-                 builds its model and resolves its links",
+    initialize: "answers at once; reads, parses and models every note in the background, \
+                 the notes others depend on (Career Index, Goals notes) first, indexing \
+                 them by name, kind and backlink",
     symbols: "the note's outline as a tree: the title, the sections by level, the annual goals",
     diagnostics: "the career rules over the note, with the workspace index (links, goals and \
                   sections across notes)",

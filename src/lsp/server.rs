@@ -119,7 +119,7 @@ impl Shared {
     }
 
     pub(super) fn open_note_count(&self) -> usize {
-        read(&self.workspace).open_paths().len()
+        read(&self.workspace).open_count()
     }
 
     /// A snapshot of the note at `path` and its workspace, for the features to read.

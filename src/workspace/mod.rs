@@ -98,6 +98,9 @@ pub struct Workspace {
     /// The notes under no root.
     rootless: RootNotes,
     documents: HashMap<PathBuf, Arc<Document>>,
+    /// The notes open in the editor, kept apart so that counting them does not look at
+    /// every note of the vault.
+    open: std::collections::BTreeSet<PathBuf>,
     /// Findings of earlier analyses, shared by every snapshot.
     cache: Arc<FindingsCache>,
 }
@@ -256,6 +259,11 @@ impl Workspace {
 
     /// Adds or replaces a document, in the index of its root too.
     fn put(&mut self, document: Document) {
+        if document.version.is_some() {
+            self.open.insert(document.path.clone());
+        } else {
+            self.open.remove(&document.path);
+        }
         let document = Arc::new(document);
         self.notes_of_root_mut(&document.path).insert(&document);
         self.documents.insert(document.path.clone(), document);
@@ -263,6 +271,7 @@ impl Workspace {
 
     /// Forgets a document.
     fn forget(&mut self, path: &Path) {
+        self.open.remove(path);
         self.notes_of_root_mut(path).remove(path);
         self.documents.remove(path);
         self.cache.forget(path);
@@ -476,16 +485,14 @@ impl Workspace {
             .is_some_and(|d| d.version.is_some())
     }
 
-    /// Paths of every open note.
+    /// Paths of every open note, sorted.
     pub fn open_paths(&self) -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = self
-            .documents
-            .values()
-            .filter(|d| d.version.is_some())
-            .map(|d| d.path.clone())
-            .collect();
-        paths.sort();
-        paths
+        self.open.iter().cloned().collect()
+    }
+
+    /// How many notes are open.
+    pub fn open_count(&self) -> usize {
+        self.open.len()
     }
 
     /// Paths of every indexed note (for workspace-wide pull diagnostics), sorted.
