@@ -561,9 +561,9 @@ async fn a_thousand_incremental_edits_in_utf8_leave_the_same_text() {
     edit_burst(utf8_client(), true, 0xD1B5_4A32_D192_ED03).await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_workspace_requests_wait_for_it(
-) {
+/// A folder with a `career-lsp.toml` and a Career Index, kept while the `TempDir` lives;
+/// its canonical path.
+fn vault_with_a_career_index() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
@@ -572,6 +572,13 @@ async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_work
         "# Career\n\n## Vision\n\nLead a platform group.\n",
     )
     .unwrap();
+    (dir, root)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_workspace_requests_wait_for_it(
+) {
+    let (_dir, root) = vault_with_a_career_index();
     let notes = 600;
     std::fs::create_dir(root.join("log")).unwrap();
     for i in 0..notes {
@@ -638,14 +645,7 @@ async fn a_large_vault_is_indexed_in_the_background_with_progress_and_whole_work
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_note_opened_while_the_vault_is_indexed_belongs_to_the_workspace_root() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
-    std::fs::write(
-        root.join("Career.md"),
-        "# Career\n\n## Vision\n\nLead a platform group.\n",
-    )
-    .unwrap();
+    let (_dir, root) = vault_with_a_career_index();
     let folder = root.join("Sessions").join("2026");
     std::fs::create_dir_all(&folder).unwrap();
     for i in 0..300 {
