@@ -108,7 +108,10 @@ fn init_logging(default_level: &str) {
 }
 
 fn serve() -> ExitCode {
+    // Two workers at least: the input is read on one while a handler runs on another.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
         .enable_all()
         .build()
     {

@@ -179,11 +179,12 @@ pub mod from_proto {
         rope.char_to_byte(char_index)
     }
 
-    /// The byte range of a range; a reversed range becomes empty at its start.
+    /// The byte range of a range. A reversed range (end before start) covers the same
+    /// text as its ends swapped, as VS Code reads one.
     pub fn range(rope: &Rope, range: Range, encoding: PositionEncoding) -> ByteRange<usize> {
         let start = offset(rope, range.start, encoding);
         let end = offset(rope, range.end, encoding);
-        start..end.max(start)
+        start.min(end)..start.max(end)
     }
 
     /// The path of a `file://` URI, percent-decoded; `None` for any other scheme.
@@ -321,9 +322,9 @@ mod tests {
         // Byte offsets past the end, and between \r and \n.
         assert_eq!(to_proto::position(&rope, 1000, Utf16), pos(2, 0));
         assert_eq!(to_proto::position(&rope, 10, Utf16), pos(0, 3));
-        // A reversed range becomes empty.
+        // A reversed range covers what its ends swapped cover, as in VS Code.
         let reversed = Range::new(pos(1, 2), pos(0, 0));
-        assert_eq!(from_proto::range(&rope, reversed, Utf16), 13..13);
+        assert_eq!(from_proto::range(&rope, reversed, Utf16), 0..13);
         #[allow(clippy::reversed_empty_ranges)]
         let backwards = 5..2;
         assert_eq!(

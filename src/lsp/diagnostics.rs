@@ -27,7 +27,7 @@ use tracing::{debug, error};
 
 use super::capabilities::Session;
 use super::convert::{from_proto, to_proto, PositionEncoding};
-use super::guard::{guarded, lock, read};
+use super::guard::{fail_point, guarded, lock, read};
 use super::indexing::IndexStage;
 use super::server::{Backend, Shared};
 use super::sync::is_config_file;
@@ -41,7 +41,8 @@ const MAX_DIAGNOSTICS_WAIT: Duration = Duration::from_secs(1);
 /// A note's diagnostics with the version they were computed for.
 struct NoteReport {
     version: Option<i32>,
-    diagnostics: Vec<Diagnostic>,
+    /// `None` when the analysis failed: the client keeps the diagnostics it has.
+    diagnostics: Option<Vec<Diagnostic>>,
 }
 
 /// The diagnostics of the note at `path`; `None` when the workspace does not hold it.
@@ -52,12 +53,17 @@ fn note_report(shared: &Shared, path: &Path, encoding: PositionEncoding) -> Opti
     let snapshot = shared.snapshot(path)?;
     #[cfg(test)]
     tests::hold_analysis();
-    let findings = guarded("computing diagnostics", || snapshot.diagnostics()).unwrap_or_default();
+    let findings = guarded("computing diagnostics", || {
+        fail_point("computing diagnostics");
+        snapshot.diagnostics()
+    });
     let document = &snapshot.document;
-    let diagnostics = findings
-        .iter()
-        .map(|finding| to_proto::diagnostic(finding, &document.rope, encoding))
-        .collect();
+    let diagnostics = findings.map(|findings| {
+        findings
+            .iter()
+            .map(|finding| to_proto::diagnostic(finding, &document.rope, encoding))
+            .collect()
+    });
     Some(NoteReport {
         version: document.version,
         diagnostics,
@@ -171,9 +177,12 @@ async fn publish_diagnostics(shared: Arc<Shared>, client: Client) {
                 still_open.insert(path, uri);
                 continue;
             }
-            client
-                .publish_diagnostics(uri.clone(), report.diagnostics, report.version)
-                .await;
+            // After a failed analysis the client keeps the last good diagnostics.
+            if let Some(diagnostics) = report.diagnostics {
+                client
+                    .publish_diagnostics(uri.clone(), diagnostics, report.version)
+                    .await;
+            }
             still_open.insert(path, uri);
         }
         for (path, uri) in published_notes.drain() {
@@ -268,14 +277,27 @@ pub async fn document_diagnostic(
         Some(path) if !is_config_file(&path) => {
             let shared = shared.clone();
             let encoding = shared.session().encoding;
-            tokio::task::spawn_blocking(move || note_report(&shared, &path, encoding))
+            let report = tokio::task::spawn_blocking(move || note_report(&shared, &path, encoding))
                 .await
                 .unwrap_or_else(|error| {
                     error!("computing diagnostics failed: {error}");
                     None
-                })
-                .map(|report| report.diagnostics)
-                .unwrap_or_default()
+                });
+            match report {
+                Some(NoteReport {
+                    diagnostics: Some(diagnostics),
+                    ..
+                }) => diagnostics,
+                // An error, rather than an empty report, keeps the client's last good one.
+                Some(_) => {
+                    return Err(tower_lsp_server::jsonrpc::Error {
+                        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                        message: "career-lsp failed while computing this note's diagnostics; see the server's log".into(),
+                        data: None,
+                    })
+                }
+                None => Vec::new(),
+            }
         }
         // Configuration problems are always pushed.
         _ => Vec::new(),
@@ -328,6 +350,8 @@ pub async fn workspace_diagnostic(
             .filter(|path| !is_config_file(path))
             .filter_map(|path| {
                 let report = note_report(&shared, &path, encoding)?;
+                // A note whose analysis failed is left out: the client keeps what it has.
+                let diagnostics = report.diagnostics?;
                 let uri = shared.uri_for(&path)?;
                 Some(WorkspaceDocumentDiagnosticReport::Full(
                     WorkspaceFullDocumentDiagnosticReport {
@@ -335,7 +359,7 @@ pub async fn workspace_diagnostic(
                         version: report.version.map(i64::from),
                         full_document_diagnostic_report: FullDocumentDiagnosticReport {
                             result_id: Some(generation.to_string()),
-                            items: report.diagnostics,
+                            items: diagnostics,
                         },
                     },
                 ))

@@ -1,9 +1,12 @@
 //! The language server: the only part of the crate that knows the protocol.
 //!
 //! [`serve`](crate::lsp::serve) runs a session over any pair of byte streams (stdio in production, in-memory
-//! pipes in tests). Our own framing (`transport`) sits in front of tower-lsp-server; the
+//! pipes in tests). Our own framing (`transport`) and dispatch drive tower-lsp-server's service; the
 //! rest is split by job:
 //!
+//! - `dispatch`: every message from the client handed to the server: notifications at once
+//!   and in order, each request on a task of its own, cancellations answered at once, a
+//!   panicking handler answered with an error;
 //! - `server`: the `Backend` and the state its parts share, the session's lifecycle, and the
 //!   `LanguageServer` implementation, which hands each message to one of the modules below;
 //! - `capabilities`: what the client and server agree on in `initialize` (the `Session`)
@@ -29,6 +32,7 @@
 mod capabilities;
 mod convert;
 mod diagnostics;
+mod dispatch;
 mod edits;
 mod guard;
 mod handlers;
@@ -40,16 +44,11 @@ mod sync;
 mod transport;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tower_lsp_server::Server;
 
 pub use convert::to_proto::RULE_DOCS_URL;
 pub use diagnostics::DEFAULT_DIAGNOSTICS_DELAY;
 pub use sync::DOCUMENT_TEXT_METHOD;
 pub use transport::MAX_MESSAGE_BYTES;
-
-/// How many requests tower-lsp-server runs at once. Notifications still apply in order:
-/// each handler changes the workspace before it first awaits.
-const CONCURRENT_REQUESTS: usize = 8;
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,22 +82,9 @@ where
 {
     let (service, socket, shared) = server::build();
     let closing = shared.clone();
-    let end = transport::run(
-        input,
-        output,
-        |server_input, server_output| async move {
-            Server::new(server_input, server_output, socket)
-                .concurrency_level(CONCURRENT_REQUESTS)
-                .serve(service)
-                .await;
-        },
-        move |_| closing.close(),
-    )
-    .await;
+    let end = dispatch::run(input, output, service, socket, move |_| closing.close()).await;
     match end {
-        transport::InputEnd::Exit if !shared.shutdown_requested() => {
-            SessionEnd::ExitWithoutShutdown
-        }
+        dispatch::InputEnd::Exit if !shared.shutdown_requested() => SessionEnd::ExitWithoutShutdown,
         _ => SessionEnd::Clean,
     }
 }

@@ -1,21 +1,15 @@
-//! The wire: our own framing of the client's byte stream, in front of tower-lsp-server.
+//! The wire: our own framing of the client's byte stream, and the one writer to the client.
 //!
 //! tower-lsp-server reads its input with tokio-util's `FramedRead`, which ends the stream on
 //! the first frame it cannot decode, so one malformed message would stop the server with
 //! exit status 0. So the client's bytes are framed and checked here: a bad header, a body
 //! that is not JSON, or JSON that is not a JSON-RPC 2.0 message gets an error response, and
-//! reading resumes at the next message. Only well-formed messages reach tower-lsp-server,
-//! through an in-memory pipe. Its output comes back through a second pipe, is re-framed,
-//! and goes to the client through a single writer task, beside our own error responses, so
-//! two messages never interleave on the wire.
-
-use std::future::Future;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+//! reading resumes at the next message. What passes goes to the dispatch (`dispatch`);
+//! everything for the client goes through a single writer task, so two messages never
+//! interleave on the wire.
 
 use serde_json::{json, Map, Value};
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{mpsc, oneshot};
 use tracing::{debug, error, warn};
 
@@ -24,13 +18,10 @@ pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 /// A header block longer than this is garbage.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
 const READ_CHUNK: usize = 64 * 1024;
-const PIPE_BYTES: usize = 256 * 1024;
-/// How long the server may take to wind down once the client's input has ended.
-const WIND_DOWN: Duration = Duration::from_secs(2);
 const CONTENT_LENGTH: &[u8] = b"content-length:";
 
-const PARSE_ERROR: i64 = -32700;
-const INVALID_REQUEST: i64 = -32600;
+pub const PARSE_ERROR: i64 = -32700;
+pub const INVALID_REQUEST: i64 = -32600;
 const METHOD_NOT_FOUND: i64 = -32601;
 
 /// One unit of input: a body, or a reason the framing was broken.
@@ -250,6 +241,10 @@ pub struct Checked {
 /// Checks that a body is one JSON-RPC 2.0 message; otherwise the error response to send.
 pub fn check(body: &[u8]) -> Result<Checked, Value> {
     let value: Value = serde_json::from_slice(body)
+        .or_else(|error| match without_lone_surrogates(body) {
+            Some(mended) => serde_json::from_slice(&mended),
+            None => Err(error),
+        })
         .map_err(|e| error_response(Value::Null, PARSE_ERROR, format!("Parse error: {e}")))?;
     let Value::Object(message) = &value else {
         return Err(invalid(
@@ -339,6 +334,53 @@ pub fn check(body: &[u8]) -> Result<Checked, Value> {
     })
 }
 
+/// The body with each `\uXXXX` escape of a lone surrogate written as U+FFFD, or `None` when
+/// it has none.
+///
+/// JavaScript strings may hold half of a surrogate pair (an editor splitting an emoji
+/// across two changes), and `JSON.stringify` writes it as such an escape, which is not
+/// Unicode and which serde_json refuses. Dropping the whole message would leave the note
+/// differing from the editor's for good; U+FFFD takes one UTF-16 unit, like the half it
+/// stands for, so the positions of later changes still land where the editor put them.
+pub fn without_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
+    fn unit_at(body: &[u8], at: usize) -> Option<u16> {
+        let escape = body.get(at..at + 6)?;
+        if escape[0] != b'\\' || escape[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&escape[2..]).ok()?, 16).ok()
+    }
+    let is_high = |unit: u16| (0xD800..0xDC00).contains(&unit);
+    let is_low = |unit: u16| (0xDC00..0xE000).contains(&unit);
+    let mut mended = Vec::with_capacity(body.len());
+    let mut changed = false;
+    let mut at = 0;
+    while at < body.len() {
+        if body[at] != b'\\' {
+            mended.push(body[at]);
+            at += 1;
+            continue;
+        }
+        match unit_at(body, at) {
+            Some(high) if is_high(high) && unit_at(body, at + 6).is_some_and(is_low) => {
+                mended.extend_from_slice(&body[at..at + 12]);
+                at += 12;
+            }
+            Some(unit) if is_high(unit) || is_low(unit) => {
+                mended.extend_from_slice(b"\\ufffd");
+                changed = true;
+                at += 6;
+            }
+            // Any other escape, `\\` included, is copied whole.
+            _ => {
+                mended.extend_from_slice(&body[at..(at + 2).min(body.len())]);
+                at += 2;
+            }
+        }
+    }
+    changed.then_some(mended)
+}
+
 fn is_valid_id(id: &Value) -> bool {
     match id {
         Value::Null | Value::String(_) => true,
@@ -363,242 +405,24 @@ pub fn error_response(id: Value, code: i64, message: String) -> Value {
     json!({"jsonrpc": "2.0", "id": id, "error": error})
 }
 
-/// How reading the client's input ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputEnd {
-    /// The input was closed (or could not be read any more).
-    Closed,
-    /// The client sent `exit`; nothing after it is read.
-    Exit,
-    /// The protocol layer stopped reading.
-    ServerGone,
-}
-
-/// Connects a client's byte streams to a protocol server that reads and writes the two
-/// in-memory pipes `serve` is given. `input_ended` runs as soon as the client's input has
-/// ended (or the client sent `exit`), so pending long-running requests can finish.
-/// Returns once the server has stopped and every message it wrote has been delivered.
-pub async fn run<I, O, S, F>(
-    input: I,
-    output: O,
-    serve: S,
-    input_ended: impl FnOnce(InputEnd),
-) -> InputEnd
-where
-    I: AsyncRead + Unpin + Send + 'static,
-    O: AsyncWrite + Unpin + Send + 'static,
-    S: FnOnce(DuplexStream, DuplexStream) -> F,
-    F: Future<Output = ()>,
-{
-    let (to_server, server_input) = tokio::io::duplex(PIPE_BYTES);
-    let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
-    let (outgoing, outgoing_queue) = mpsc::channel::<Vec<u8>>(64);
-    let initialize = InitializeGate::default();
-
-    let writer = tokio::spawn(write_to_client(output, outgoing_queue));
-    let relay = tokio::spawn(relay_server_output(
-        from_server,
-        outgoing.clone(),
-        initialize.clone(),
-    ));
-    let exit_sent = Arc::new(AtomicBool::new(false));
-    let mut reader = tokio::spawn(read_from_client(
-        input,
-        to_server,
-        outgoing,
-        initialize,
-        exit_sent.clone(),
-    ));
-    let mut server = Box::pin(serve(server_input, server_output));
-
-    let end = tokio::select! {
-        // tower-lsp-server stops on `exit` by itself, possibly before the reader has
-        // reported it, hence the flag.
-        () = &mut server => {
-            reader.abort();
-            let _ = reader.await;
-            if exit_sent.load(Ordering::SeqCst) {
-                InputEnd::Exit
-            } else {
-                InputEnd::ServerGone
-            }
-        }
-        end = &mut reader => {
-            let end = end.unwrap_or(InputEnd::Closed);
-            input_ended(end);
-            if tokio::time::timeout(WIND_DOWN, &mut server).await.is_err() {
-                warn!("the server did not stop within {WIND_DOWN:?} of the input ending; stopping it");
-            }
-            end
-        }
-    };
-    // Dropping the server closes its output pipe, which ends the relay, which (with the
-    // reader gone) closes the queue, which lets the writer flush and finish.
-    drop(server);
-    let _ = relay.await;
-    if tokio::time::timeout(WIND_DOWN, writer).await.is_err() {
-        warn!("could not deliver the last messages to the client");
-    }
-    end
-}
-
-/// Holds the client's input while `initialize` runs.
-///
-/// tower-lsp-server 0.23 never enters its "initializing" state, so a message that arrives
-/// while `initialize` is still running is refused as "not initialized" (a request) or
-/// silently dropped (a notification). A client may send `initialized` and `didOpen` right
-/// behind `initialize` without waiting; holding them until the response has been written
-/// keeps them.
-#[derive(Debug, Clone, Default)]
-struct InitializeGate(Arc<Mutex<Option<AwaitedResponse>>>);
-
-/// The id of the `initialize` request, and how to release the held input.
-#[derive(Debug)]
-struct AwaitedResponse {
-    id: Value,
-    release: oneshot::Sender<()>,
-}
-
-impl InitializeGate {
-    /// Arms the gate for the `initialize` request with this id.
-    fn arm(&self, id: Value) -> oneshot::Receiver<()> {
-        let (release, released) = oneshot::channel();
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) =
-            Some(AwaitedResponse { id, release });
-        released
-    }
-
-    /// Whether `body` is the response to the `initialize` request the gate waits for.
-    fn is_awaited_response(&self, body: &[u8]) -> bool {
-        let gate = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(awaited) = gate.as_ref() else {
-            return false;
-        };
-        serde_json::from_slice::<Value>(body).is_ok_and(|message| {
-            message.get("method").is_none() && message.get("id") == Some(&awaited.id)
-        })
-    }
-
-    fn open(&self) {
-        let gate = self.0.lock().unwrap_or_else(PoisonError::into_inner).take();
-        if let Some(awaited) = gate {
-            let _ = awaited.release.send(());
-        }
-    }
-}
-
-async fn read_from_client<I: AsyncRead + Unpin>(
-    input: I,
-    mut to_server: DuplexStream,
-    outgoing: mpsc::Sender<Vec<u8>>,
-    initialize: InitializeGate,
-    exit_sent: Arc<AtomicBool>,
-) -> InputEnd {
-    let mut frames = FrameReader::new(input, MAX_MESSAGE_BYTES);
-    loop {
-        let frame = match frames.next_frame().await {
-            Ok(Some(frame)) => frame,
-            Ok(None) => {
-                debug!("the client's input ended");
-                return InputEnd::Closed;
-            }
-            Err(error) => {
-                error!("cannot read the client's input: {error}");
-                return InputEnd::Closed;
-            }
-        };
-        let reply = match frame {
-            Frame::Body(body) => match check(&body) {
-                Ok(message) => {
-                    let is_exit = message.method.as_deref() == Some("exit");
-                    if let Some(method) = &message.method {
-                        debug!("<- {method}");
-                    }
-                    let initializing = match (&message.method, &message.request_id) {
-                        (Some(method), Some(id)) if method == "initialize" => {
-                            Some(initialize.arm(id.clone()))
-                        }
-                        _ => None,
-                    };
-                    if is_exit {
-                        exit_sent.store(true, Ordering::SeqCst);
-                    }
-                    if write_frame(&mut to_server, &message.body).await.is_err() {
-                        return InputEnd::ServerGone;
-                    }
-                    if is_exit {
-                        return InputEnd::Exit;
-                    }
-                    if let Some(initialized) = initializing {
-                        if initialized.await.is_err() {
-                            return InputEnd::ServerGone;
-                        }
-                    }
-                    continue;
-                }
-                Err(reply) => reply,
-            },
-            Frame::BadHeader(reason) => error_response(
-                Value::Null,
-                PARSE_ERROR,
-                format!("Parse error: {reason}; skipped to the next message"),
-            ),
-            Frame::TooLarge(length) => error_response(
-                Value::Null,
-                INVALID_REQUEST,
-                format!(
-                    "Invalid Request: a message of {length} bytes is over the limit of {MAX_MESSAGE_BYTES}; skipped"
-                ),
-            ),
-        };
-        warn!(
-            "rejected a message from the client: {}",
-            reply["error"]["message"]
-        );
-        match serde_json::to_vec(&reply) {
-            Ok(reply) => {
-                if outgoing.send(reply).await.is_err() {
-                    return InputEnd::ServerGone;
-                }
-            }
-            Err(error) => error!("cannot encode an error response: {error}"),
-        }
-    }
-}
-
-/// Re-frames what tower-lsp-server writes, one whole message at a time.
-async fn relay_server_output(
-    from_server: DuplexStream,
-    outgoing: mpsc::Sender<Vec<u8>>,
-    initialize: InitializeGate,
+/// The only task that writes to the client: writes what is queued until the queue closes
+/// or `stop` fires, and then what was queued before it.
+pub async fn write_to_client<O: AsyncWrite + Unpin>(
+    mut output: O,
+    mut queue: mpsc::Receiver<Vec<u8>>,
+    mut stop: oneshot::Receiver<()>,
 ) {
-    let mut frames = FrameReader::new(from_server, usize::MAX);
-    loop {
-        match frames.next_frame().await {
-            Ok(Some(Frame::Body(body))) => {
-                let opens_gate = initialize.is_awaited_response(&body);
-                if outgoing.send(body).await.is_err() {
-                    return;
-                }
-                // Only once the response is queued for the client may more input follow.
-                if opens_gate {
-                    initialize.open();
-                }
-            }
-            Ok(Some(other)) => error!("unexpected output from the protocol layer: {other:?}"),
-            Ok(None) => return,
-            Err(error) => {
-                error!("cannot read the protocol layer's output: {error}");
-                return;
-            }
-        }
-    }
-}
-
-/// The only task that writes to the client.
-async fn write_to_client<O: AsyncWrite + Unpin>(mut output: O, mut queue: mpsc::Receiver<Vec<u8>>) {
     let mut broken = false;
-    while let Some(body) = queue.recv().await {
+    loop {
+        let body = tokio::select! {
+            biased;
+            body = queue.recv() => body,
+            _ = &mut stop => {
+                queue.close();
+                queue.recv().await
+            }
+        };
+        let Some(body) = body else { break };
         if broken {
             continue; // keep draining so nothing upstream blocks
         }
@@ -744,6 +568,20 @@ garbage without a colon\r\n\r\nxyzContent-Length: abc\r\n\r\n12Content-Length: 2
         let dollar = rejection(r#"{"jsonrpc":"2.0","id":4,"method":"$/unknown"}"#);
         assert_eq!(dollar["error"]["code"], -32601);
         assert_eq!(dollar["id"], 4);
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let body = br#"{"jsonrpc":"2.0","method":"m","params":{"a":"x\ud83d","b":"\ude00y","c":"\ud83d\ude00","d":"\\ud83d"}}"#;
+        let checked = check(body).expect("accepted");
+        let value: Value = serde_json::from_slice(&checked.body).unwrap();
+        assert_eq!(value["params"]["a"], "x\u{fffd}");
+        assert_eq!(value["params"]["b"], "\u{fffd}y");
+        assert_eq!(value["params"]["c"], "😀");
+        assert_eq!(value["params"]["d"], "\\ud83d");
+        assert_eq!(without_lone_surrogates(br#"{"c":"\ud83d\ude00"}"#), None);
+        // A truncated escape at the very end is left for the parser to refuse.
+        assert!(check(br#"{"jsonrpc":"2.0","method":"m","params":"\ud8"#).is_err());
     }
 
     #[test]
