@@ -11,7 +11,7 @@ use common::stdio::Session;
 use serde_json::{json, Value};
 
 fn file_uri(path: &std::path::Path) -> String {
-    format!("file://{}", path.display())
+    format!("file://{}", path.display()).replace(' ', "%20")
 }
 
 /// A session on a root with one note; pulled diagnostics when `pull`.

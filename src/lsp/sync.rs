@@ -1,9 +1,9 @@
 //! Document sync: the client's notes, edits, saves, files changed on disk and settings
 //! brought into the workspace, and the workspace roots indexed at the start.
 //!
-//! Notifications change the workspace before their handler's first `.await`:
-//! tower-lsp-server runs handlers concurrently, so anything a handler did after awaiting
-//! could land out of order. That is why every notification here but the configuration
+//! Notifications change the workspace before their handler's first `.await`: the
+//! dispatch runs each handler in order only until it first waits, so anything a handler
+//! did after awaiting could land out of order. That is why every notification here but the configuration
 //! one is a plain function, and the configuration one applies the settings it was given
 //! before it awaits anything. The workspace lock is a std `RwLock`, held briefly and never
 //! across an await.
@@ -18,8 +18,8 @@ use tower_lsp_server::ls_types::{
     ConfigurationItem, DidChangeConfigurationParams, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileChangeType, FileSystemWatcher, GlobPattern, Registration, TextDocumentContentChangeEvent,
-    Uri,
+    FileChangeType, FileSystemWatcher, GlobPattern, Range, Registration,
+    TextDocumentContentChangeEvent, Uri,
 };
 use tracing::{debug, info, warn};
 
@@ -212,19 +212,57 @@ fn apply_change(
     change: TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
 ) -> Edit {
-    let range = match change.range {
-        Some(range) => from_proto::range(rope, range, encoding),
-        None => 0..rope.len_bytes(),
+    let (range, text) = match (change.range, encoding) {
+        (Some(range), PositionEncoding::Utf16) => utf16_change(rope, range, change.text),
+        (Some(range), PositionEncoding::Utf8) => {
+            (from_proto::range(rope, range, encoding), change.text)
+        }
+        (None, _) => (0..rope.len_bytes(), change.text),
     };
-    // `from_proto` puts both ends on char boundaries.
+    // Both ends are on char boundaries.
     let start = rope.byte_to_char(range.start);
     let end = rope.byte_to_char(range.end);
     rope.remove(start..end);
-    rope.insert(start, &change.text);
-    Edit {
-        range,
-        text: change.text,
+    rope.insert(start, &text);
+    Edit { range, text }
+}
+
+/// A change in UTF-16 positions as a byte range and the text to put there.
+///
+/// An editor in UTF-16 may put either end of a range between the two halves of a
+/// surrogate pair (an emoji): it then holds a lone half, which is not Unicode. The half
+/// left behind becomes U+FFFD — one UTF-16 unit, like the half — so the note keeps the
+/// editor's length in UTF-16 units, and later positions still land where the editor put
+/// them. A reversed range is read with its ends swapped.
+fn utf16_change(rope: &Rope, range: Range, text: String) -> (std::ops::Range<usize>, String) {
+    let mut first = from_proto::utf16_index(rope, range.start);
+    let mut last = from_proto::utf16_index(rope, range.end);
+    if first > last {
+        std::mem::swap(&mut first, &mut last);
     }
+    let start_char = rope.utf16_cu_to_char(first);
+    let mut end_char = rope.utf16_cu_to_char(last);
+    let splits_start = rope.char_to_utf16_cu(start_char) != first;
+    let splits_end = rope.char_to_utf16_cu(end_char) != last;
+    if !splits_start && !splits_end {
+        return (
+            rope.char_to_byte(start_char)..rope.char_to_byte(end_char),
+            text,
+        );
+    }
+    let mut replacement = String::with_capacity(text.len() + 6);
+    if splits_start {
+        replacement.push(char::REPLACEMENT_CHARACTER);
+    }
+    replacement.push_str(&text);
+    if splits_end {
+        replacement.push(char::REPLACEMENT_CHARACTER);
+        end_char += 1;
+    }
+    (
+        rope.char_to_byte(start_char)..rope.char_to_byte(end_char),
+        replacement,
+    )
 }
 
 pub fn is_config_file(path: &Path) -> bool {
@@ -235,7 +273,7 @@ pub fn is_config_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::{Position, Range};
+    use tower_lsp_server::ls_types::Position;
 
     fn change(
         range: Option<((u32, u32), (u32, u32))>,
@@ -279,5 +317,47 @@ mod tests {
             }
         );
         assert_eq!(rope.to_string(), "new");
+    }
+
+    type Span = ((u32, u32), (u32, u32));
+
+    /// Applies `changes` (UTF-16) to `text`; the resulting text.
+    fn after(text: &str, changes: &[(Span, &str)]) -> String {
+        let mut rope = Rope::from_str(text);
+        let mut mirror = text.to_string();
+        for &(range, insert) in changes {
+            let edit = apply_change(
+                &mut rope,
+                change(Some(range), insert),
+                PositionEncoding::Utf16,
+            );
+            mirror.replace_range(edit.range, &edit.text);
+        }
+        assert_eq!(rope.to_string(), mirror, "the edits describe the change");
+        mirror
+    }
+
+    #[test]
+    fn a_range_splitting_a_surrogate_pair_leaves_a_replacement_for_the_half_left() {
+        // "a😀b": the emoji is UTF-16 units 1 and 2.
+        assert_eq!(after("a😀b", &[(((0, 2), (0, 3)), "")]), "a\u{fffd}b");
+        assert_eq!(after("a😀b", &[(((0, 0), (0, 2)), "")]), "\u{fffd}b");
+        assert_eq!(
+            after("a😀b", &[(((0, 2), (0, 2)), "x")]),
+            "a\u{fffd}x\u{fffd}b"
+        );
+        // Reversed, and splitting two pairs at once.
+        assert_eq!(
+            after("😀😀", &[(((0, 3), (0, 1)), "-")]),
+            "\u{fffd}-\u{fffd}"
+        );
+        // The editor's length in UTF-16 units is kept, so the next edit lands right:
+        // after deleting the low half, "b" is unit 2.
+        assert_eq!(
+            after("a😀b", &[(((0, 2), (0, 3)), ""), (((0, 2), (0, 3)), "B")]),
+            "a\u{fffd}B"
+        );
+        // Whole pairs are untouched by any of this.
+        assert_eq!(after("a😀b", &[(((0, 1), (0, 3)), "")]), "ab");
     }
 }

@@ -165,6 +165,38 @@ impl Session {
         self.response(id)
     }
 
+    /// Answers every request the server has made of the client so far with `result`;
+    /// how many there were.
+    pub fn answer_server_requests(&mut self, result: Value) -> usize {
+        self.received();
+        let (requests, rest): (Vec<Value>, Vec<Value>) = std::mem::take(&mut self.backlog)
+            .into_iter()
+            .partition(|m| m.get("method").is_some() && m.get("id").is_some());
+        self.backlog = rest;
+        for request in &requests {
+            self.send(json!({"jsonrpc": "2.0", "id": request["id"], "result": result}));
+        }
+        requests.len()
+    }
+
+    /// The response to request `id`, answering the server's own requests meanwhile.
+    pub fn response_answering(&mut self, id: i64, result: Value) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            self.answer_server_requests(result.clone());
+            let matches = |m: &Value| m.get("method").is_none() && m["id"] == id;
+            if let Some(response) =
+                self.next_matching_within("a response", Duration::from_millis(50), matches)
+            {
+                return response;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no response {id} within {TIMEOUT:?}"
+            );
+        }
+    }
+
     /// Waits for a line of the server's log that contains `text`, and returns it.
     pub fn log_line(&mut self, text: &str) -> String {
         if let Some(line) = self.log_lines.iter().find(|line| line.contains(text)) {
