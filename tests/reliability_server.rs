@@ -89,6 +89,16 @@ fn held_workspace_reports_stop_nothing_behind_them() {
     let hover = session.response(30);
     assert!(hover.get("error").is_none(), "{hover}");
 
+    // A request reusing the id of one still running is refused; the running one is still
+    // answered, below.
+    session.request(
+        12,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
+    );
+    let refused = session.response(12);
+    assert_eq!(refused["error"]["code"], -32600, "{refused}");
+
     // A cancelled report is answered at once, as cancelled.
     session.notify("$/cancelRequest", json!({"id": 10}));
     let cancelled = session.response(10);

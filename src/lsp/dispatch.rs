@@ -72,8 +72,15 @@ type Output = mpsc::Sender<Vec<u8>>;
 struct Running(Arc<Mutex<HashMap<Id, String>>>);
 
 impl Running {
+    /// Whether the request could start: no running request has its id.
     fn start(&self, id: Id, method: &str) -> bool {
-        lock(&self.0).insert(id, method.to_string()).is_none()
+        match lock(&self.0).entry(id) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(method.to_string());
+                true
+            }
+        }
     }
 
     /// The request's method, if it was still running; it is not any more.
@@ -369,21 +376,28 @@ where
                     data: None,
                 },
             );
-            if let Ok(body) = serde_json::to_vec(&reply) {
-                // The queue is bounded; never wait on it here, where a full queue would
-                // stop the input. A failed send means the session is ending.
-                let outgoing = self.outgoing.clone();
-                tokio::spawn(async move {
-                    let _ = outgoing.send(body).await;
-                });
-            }
+            self.reply_later(serde_json::to_value(&reply).unwrap_or(Value::Null));
         }
+    }
+
+    /// Queues a message for the client without waiting here: the queue is bounded, and a
+    /// full one must not stop the input.
+    fn reply_later(&self, reply: Value) {
+        let outgoing = self.outgoing.clone();
+        tokio::spawn(async move { send(&outgoing, &reply).await });
     }
 
     fn start_request(&mut self, id: Id, method: &str, request: Request) {
         if !self.running.start(id.clone(), method) {
-            // tower-lsp-server refuses a duplicate id too; make sure it is answered.
+            // Answered here: the answer to the request running under that id is its own.
             warn!("request id {id} is already in use ({method})");
+            let reply = error_response(
+                serde_json::to_value(&id).unwrap_or(Value::Null),
+                INVALID_REQUEST,
+                format!("Invalid Request: the id {id} belongs to a request still running"),
+            );
+            self.reply_later(reply);
+            return;
         }
         if method == "initialize" {
             let (initialized, released) = oneshot::channel();
