@@ -11,12 +11,17 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::read::{read_text, Links};
 use crate::methodology::{normalize_heading, NoteKind, SectionAliases, SectionId, ALIASABLE};
 pub use crate::rules::RuleLevel;
+use crate::model::Unreadable;
 use crate::rules::Settings;
 
 /// The file name looked for at a workspace root (and, for `check`, in every ancestor).
 pub const CONFIG_FILE_NAME: &str = "career-lsp.toml";
+
+/// A configuration file larger than this is not read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
 
 /// Everything a user can configure. `Default` gives the documented defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,31 +73,28 @@ impl ConfigFile {
         }
     }
 
-    /// The file in `dir`, when there is one. A file that cannot be read or is not UTF-8
-    /// gives the defaults and a problem that says so.
+    /// The file in `dir`, when there is one. A file that cannot be read — not UTF-8, not
+    /// a regular file (a FIFO is never waited on), larger than [`MAX_CONFIG_SIZE`] — gives
+    /// the defaults and a problem that says so, and a log line.
     pub fn read(dir: &Path) -> Option<ConfigFile> {
         let path = dir.join(CONFIG_FILE_NAME);
-        let unreadable = |message: String| ConfigFile {
-            path: path.clone(),
+        // A configuration file kept elsewhere and linked into the folder is followed: the
+        // reader still reads only a regular file, and only so much of it.
+        let why = match read_text(&path, MAX_CONFIG_SIZE, Links::Follow) {
+            Ok(text) => return Some(ConfigFile::parse(path, &text)),
+            Err(Unreadable::Missing) => return None,
+            Err(why) => why,
+        };
+        tracing::warn!("not reading {}: it is {why}", path.display());
+        Some(ConfigFile {
+            path,
             text: "".into(),
             config: Config::default(),
             problems: vec![ConfigProblem {
-                message,
+                message: format!("{CONFIG_FILE_NAME} is {why}; using the defaults"),
                 range: None,
             }],
-        };
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Some(ConfigFile::parse(path, &text)),
-                Err(_) => Some(unreadable(format!(
-                    "{CONFIG_FILE_NAME} is not UTF-8; using the defaults"
-                ))),
-            },
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-            Err(error) => Some(unreadable(format!(
-                "cannot read {CONFIG_FILE_NAME} ({error}); using the defaults"
-            ))),
-        }
+        })
     }
 }
 

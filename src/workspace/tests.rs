@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::methodology::SectionId;
+use crate::model::Unreadable;
 
 const BRAG: &str = "# Career\n\n## Stuff I Shipped\n\n- Cut the release checklist from 40 steps to 12.\n\n### 2025\n\n- Moved billing to the new queue; 0 lost events since.\n";
 
@@ -87,4 +88,71 @@ fn the_editors_settings_carry_aliases_too() {
     );
     workspace.set_config(Config::default());
     assert_eq!(wins_heading(&workspace, &career), None);
+}
+
+/// A folder holding `files`, indexed as a root; the folder, its canonical path and the
+/// workspace.
+fn indexed(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(root.join(name), bytes).unwrap();
+    }
+    let mut workspace = Workspace::new(Config::default());
+    workspace.add_root(root.clone());
+    (dir, root, workspace)
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn only_a_note_or_a_configuration_file_under_a_root_is_read_from_disk() {
+    let (_dir, root, mut workspace) = indexed(&[("Career.md", b"# Career\n")]);
+    let builder = workspace.builder();
+    // Outside every root, or not a note: never opened.
+    for path in [Path::new("/dev/zero"), &root.join("notes.txt")] {
+        assert!(
+            matches!(builder.read_from_disk(path), FromDisk::Ignored(_)),
+            "{}",
+            path.display()
+        );
+    }
+    // A FIFO named like a note is opened without waiting, and not read.
+    let pipe = root.join("pipe.md");
+    mkfifo(&pipe);
+    let read = builder.read_from_disk(&pipe);
+    assert!(
+        matches!(
+            &read,
+            FromDisk::Note(_, Err(Unreadable::NotAFile("a FIFO")))
+        ),
+        "{read:?}"
+    );
+    workspace.apply_from_disk(read);
+    assert_eq!(
+        workspace.unread(&pipe),
+        Some(&Unreadable::NotAFile("a FIFO"))
+    );
+    assert!(workspace.document(&pipe).is_none());
+    // Deleted, it is forgotten.
+    workspace.remove(&pipe);
+    assert_eq!(workspace.unread(&pipe), None);
+
+    // A configuration file that is a FIFO gives the defaults and says why.
+    let config = root.join(CONFIG_FILE_NAME);
+    mkfifo(&config);
+    let read = builder.read_from_disk(&config);
+    workspace.apply_from_disk(read);
+    let problems = workspace.config_problems();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].problems[0].message,
+        "career-lsp.toml is not a regular file (a FIFO); using the defaults"
+    );
 }

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod stdio;
+
 use std::collections::VecDeque;
 use std::path::Path;
 use std::time::Duration;
