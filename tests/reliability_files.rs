@@ -1,7 +1,8 @@
 //! What the file system can hand the server, over the built binary on stdio: a FIFO named
 //! like a note, a configuration file that is a FIFO, a device reported by the file
 //! watcher. None of them is read; each is passed over with a log line, and the server
-//! keeps answering.
+//! keeps answering. And `check` on a folder with a note that is not UTF-8: a link to it
+//! says why the note is not indexed instead of calling it missing.
 
 mod common;
 
@@ -162,4 +163,42 @@ fn a_device_reported_by_the_file_watcher_is_ignored() {
     hover(&mut session, &career);
     session.log_line(|line| line.contains("zero.md") && line.contains("symbolic link"));
     assert!(session.shutdown_and_exit().success());
+}
+
+#[test]
+fn check_says_why_a_linked_note_is_not_indexed() {
+    let (_dir, root) = folder(&[
+        ("career-lsp.toml", b"today = \"2026-03-15\"\n"),
+        ("Career.md", CAREER.as_bytes()),
+        // "Café" in Latin-1: not UTF-8.
+        ("Old Notes.md", b"# Old notes\n\nCaf\xe9 with the team.\n"),
+    ]);
+    let output = Command::new(env!("CARGO_BIN_EXE_career-lsp"))
+        .args(["check", "."])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stdout.lines().any(|line| line
+            == "Career.md:7:5: info[broken-link] “Old Notes” is not indexed: it is not UTF-8 — save it as UTF-8 to have it checked."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("There is no note"), "{stdout}");
+    assert!(stderr.contains("Old Notes.md: not UTF-8"), "{stderr}");
+
+    // Saved as UTF-8, the note is read and the link holds.
+    std::fs::write(
+        root.join("Old Notes.md"),
+        "# Old notes\n\nCafé with the team.\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_career-lsp"))
+        .args(["check", "."])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains("broken-link"), "{stdout}");
 }

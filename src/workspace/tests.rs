@@ -156,3 +156,64 @@ fn only_a_note_or_a_configuration_file_under_a_root_is_read_from_disk() {
         "career-lsp.toml is not a regular file (a FIFO); using the defaults"
     );
 }
+
+/// The broken-link findings of `path` (through the findings cache, checked against a
+/// fresh analysis), as `severity message`.
+fn broken_links(workspace: &Workspace, path: &Path) -> Vec<String> {
+    let snapshot = workspace.snapshot(path).expect("indexed");
+    let findings = snapshot.diagnostics();
+    assert_eq!(findings, snapshot.diagnostics_uncached());
+    findings
+        .iter()
+        .filter(|f| f.code == "broken-link")
+        .map(|f| format!("{} {}", f.severity.name(), f.message))
+        .collect()
+}
+
+#[test]
+fn a_link_to_a_note_that_was_not_read_says_why_until_the_note_is_read() {
+    const CAREER: &str = "# Career\n\n## Vision\n\nSee [[Old Notes]] and [[Later]].\n";
+    let (_dir, root, mut workspace) = indexed(&[
+        (CONFIG_FILE_NAME, b"today = \"2026-03-15\"\n"),
+        ("Career.md", CAREER.as_bytes()),
+        ("Old Notes.md", b"# Old notes\n\nCaf\xe9.\n"),
+    ]);
+    let career = root.join("Career.md");
+    let not_utf8 = |name: &str| {
+        format!(
+            "info “{name}” is not indexed: it is not UTF-8 — save it as UTF-8 to have it checked."
+        )
+    };
+    let missing = "warning There is no note called “Later” yet — create it, or fix the link.";
+    assert_eq!(
+        broken_links(&workspace, &career),
+        [not_utf8("Old Notes"), missing.to_string()]
+    );
+
+    // `Later` appears, not UTF-8 either: the link still finds no note, but says why now.
+    std::fs::write(root.join("Later.md"), b"# Later\n\xff\n").unwrap();
+    workspace.reload_from_disk(&root.join("Later.md"));
+    assert_eq!(
+        broken_links(&workspace, &career),
+        [not_utf8("Old Notes"), not_utf8("Later")]
+    );
+
+    // Saved as UTF-8 and read again, the note is indexed and the link holds.
+    std::fs::write(root.join("Old Notes.md"), "# Old notes\n\nCafé.\n").unwrap();
+    workspace.reload_from_disk(&root.join("Old Notes.md"));
+    assert_eq!(workspace.unread(&root.join("Old Notes.md")), None);
+    assert_eq!(broken_links(&workspace, &career), [not_utf8("Later")]);
+
+    // Over max-file-size, it is not indexed again, and the link says so.
+    std::fs::write(
+        root.join(CONFIG_FILE_NAME),
+        "today = \"2026-03-15\"\nmax-file-size = 16\n",
+    )
+    .unwrap();
+    workspace.reload_from_disk(&root.join(CONFIG_FILE_NAME));
+    workspace.reload_from_disk(&root.join("Old Notes.md"));
+    assert_eq!(
+        broken_links(&workspace, &root.join("Career.md")).first().map(String::as_str),
+        Some("info “Old Notes” is not indexed: it is larger than max-file-size (16 bytes) — split it, or raise max-file-size in career-lsp.toml.")
+    );
+}
