@@ -156,8 +156,8 @@ fn check(args: &CheckArgs) -> ExitCode {
 fn init(args: &InitArgs) -> ExitCode {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     // `init` fills in the year from the folder's configuration when it pins `today`.
-    let (config, _) = std::fs::read_to_string(dir.join(career_lsp::workspace::CONFIG_FILE_NAME))
-        .map(|text| career_lsp::workspace::Config::from_toml(&text))
+    let config = career_lsp::workspace::ConfigFile::read(&dir)
+        .map(|file| file.config)
         .unwrap_or_default();
     exit(cli::init(
         &dir,

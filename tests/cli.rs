@@ -207,7 +207,8 @@ fn a_broken_config_is_reported_by_check() {
     let output = run(&["check", "."], dir.path());
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.starts_with("career-lsp.toml:1:1: error[config]"),
+        // Located at the wrong value.
+        stdout.starts_with("career-lsp.toml:3:17: error[config] `loud` is not a level"),
         "{stdout}"
     );
     assert_eq!(output.status.code(), Some(1));

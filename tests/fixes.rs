@@ -380,6 +380,10 @@ const WITHOUT_A_FIX: &[(&str, &str)] = &[
         "2026 Goals has no heading spelt like “Q2 Plan”",
     ),
     (
+        "rules/broken-link/fires-unread-notes/Career.md:160 broken-link",
+        "2025 Goals exists but is not UTF-8: only the person can save it as UTF-8",
+    ),
+    (
         "rules/empty-section/fires-review-prompt-only/Career.md:60 empty-section",
         "the section already holds its prompt and its template",
     ),
@@ -429,13 +433,17 @@ fn copy_crlf(from: &Path, to: &Path) {
             std::fs::create_dir(&target).unwrap();
             copy_crlf(&path, &target);
         } else {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let text = if path.extension().is_some_and(|e| e == "md") {
-                text.replace("\r\n", "\n").replace('\n', "\r\n")
-            } else {
-                text
+            let bytes = std::fs::read(&path).unwrap();
+            // A note that is not UTF-8 is never read, so it is copied as it is.
+            let bytes = match String::from_utf8(bytes) {
+                Ok(text) if path.extension().is_some_and(|e| e == "md") => text
+                    .replace("\r\n", "\n")
+                    .replace('\n', "\r\n")
+                    .into_bytes(),
+                Ok(text) => text.into_bytes(),
+                Err(error) => error.into_bytes(),
             };
-            std::fs::write(&target, text).unwrap();
+            std::fs::write(&target, bytes).unwrap();
         }
     }
 }

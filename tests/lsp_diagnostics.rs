@@ -242,7 +242,10 @@ async fn a_broken_config_file_gets_a_diagnostic_and_the_defaults_apply() {
     let diagnostic = &problem["diagnostics"][0];
     assert_eq!(diagnostic["range"]["start"]["line"], 1, "{problem}");
     assert!(
-        diagnostic["message"].as_str().unwrap().contains("defaults"),
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("using the default"),
         "{problem}"
     );
 

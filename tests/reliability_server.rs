@@ -44,7 +44,7 @@ fn session_on_note(
 }
 
 fn document_text(session: &mut Session, id: i64, uri: &str) -> Value {
-    session.request(id, "careerLsp/documentText", json!({"uri": uri}));
+    session.request_with_id(id, "careerLsp/documentText", json!({"uri": uri}));
     session.response(id)["result"].clone()
 }
 
@@ -63,7 +63,7 @@ const CAREER: &str = "# Career\n\n## Vision\n\n## Wins\n\n- Shipped the importer
 #[test]
 fn held_workspace_reports_stop_nothing_behind_them() {
     let (mut session, uri, _root) = session_on_note(&[], CAREER, true);
-    session.request(2, "workspace/diagnostic", json!({"previousResultIds": []}));
+    session.request_with_id(2, "workspace/diagnostic", json!({"previousResultIds": []}));
     let first = session.response(2);
     let items = first["result"]["items"].as_array().expect("a full report");
     let previous: Vec<Value> = items
@@ -74,14 +74,14 @@ fn held_workspace_reports_stop_nothing_behind_them() {
 
     // Twelve reports, all current: each is held until something changes.
     for id in 10..22 {
-        session.request(
+        session.request_with_id(
             id,
             "workspace/diagnostic",
             json!({"previousResultIds": previous}),
         );
     }
     // Other requests are still answered.
-    session.request(
+    session.request_with_id(
         30,
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
@@ -91,7 +91,7 @@ fn held_workspace_reports_stop_nothing_behind_them() {
 
     // A request reusing the id of one still running is refused; the running one is still
     // answered, below.
-    session.request(
+    session.request_with_id(
         12,
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
@@ -122,7 +122,7 @@ fn held_workspace_reports_stop_nothing_behind_them() {
         "# Career notes\n\n## Vision\n\n## Wins\n\n- Shipped the importer\n"
     );
 
-    session.request(40, "shutdown", Value::Null);
+    session.request_with_id(40, "shutdown", Value::Null);
     assert!(session.response(40).get("error").is_none());
     session.notify("exit", Value::Null);
     assert!(session.wait().success());
@@ -133,7 +133,7 @@ fn held_workspace_reports_stop_nothing_behind_them() {
 #[test]
 fn requests_waiting_on_each_other_do_not_stop_shutdown() {
     let (mut session, _uri, _root) = session_on_note(&[], CAREER, true);
-    session.request(2, "workspace/diagnostic", json!({"previousResultIds": []}));
+    session.request_with_id(2, "workspace/diagnostic", json!({"previousResultIds": []}));
     let first = session.response(2);
     let previous: Vec<Value> = first["result"]["items"]
         .as_array()
@@ -142,13 +142,13 @@ fn requests_waiting_on_each_other_do_not_stop_shutdown() {
         .map(|item| json!({"uri": item["uri"], "value": item["resultId"]}))
         .collect();
     for id in 10..30 {
-        session.request(
+        session.request_with_id(
             id,
             "workspace/diagnostic",
             json!({"previousResultIds": previous}),
         );
     }
-    session.request(40, "shutdown", Value::Null);
+    session.request_with_id(40, "shutdown", Value::Null);
     assert!(session.response(40).get("error").is_none());
     // The held reports are let go when the session closes.
     for id in 10..30 {
@@ -206,14 +206,14 @@ fn a_panicking_request_is_answered_with_an_error_and_the_session_goes_on() {
         false,
     );
     let hover = json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 4}});
-    session.request(2, "textDocument/hover", hover.clone());
+    session.request_with_id(2, "textDocument/hover", hover.clone());
     let failed = session.response(2);
     assert_eq!(failed["error"]["code"], -32603, "{failed}");
     let message = failed["error"]["message"].as_str().unwrap();
     assert!(message.contains("textDocument/hover"), "{message}");
-    session.log_line("textDocument/hover failed: failing at");
+    session.log_line(|line| line.contains("textDocument/hover failed: failing at"));
 
-    session.request(3, "textDocument/hover", hover);
+    session.request_with_id(3, "textDocument/hover", hover);
     let answered = session.response(3);
     assert!(answered.get("error").is_none(), "{answered}");
     assert!(answered.get("result").is_some(), "{answered}");
@@ -252,7 +252,7 @@ fn a_failed_analysis_keeps_the_last_good_diagnostics() {
         2,
         json!([{"range": {"start": {"line": 0, "character": 8}, "end": {"line": 0, "character": 8}}, "text": " plan"}]),
     );
-    session.log_line("computing diagnostics failed");
+    session.log_line(|line| line.contains("computing diagnostics failed"));
     change(
         &mut session,
         &uri,
@@ -297,7 +297,7 @@ fn exit_and_the_end_of_input_do_not_wait_for_indexing() {
     session.next_matching("the indexing progress", |m| {
         m["method"] == "window/workDoneProgress/create"
     });
-    session.request(2, "shutdown", Value::Null);
+    session.request_with_id(2, "shutdown", Value::Null);
     session.response(2);
     session.notify("exit", Value::Null);
     let status = session
@@ -328,7 +328,7 @@ fn a_handler_that_never_returns_does_not_stop_exit() {
             CAREER,
             false,
         );
-        session.request(
+        session.request_with_id(
             2,
             "textDocument/hover",
             json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),

@@ -34,7 +34,7 @@ fn open(session: &mut Session, uri: &str, text: &str) {
 }
 
 fn document_text(session: &mut Session, id: i64, uri: &str) -> Value {
-    session.request(id, "careerLsp/documentText", json!({"uri": uri}));
+    session.request_with_id(id, "careerLsp/documentText", json!({"uri": uri}));
     session.response(id)["result"].clone()
 }
 
@@ -79,7 +79,7 @@ fn requests_before_initialize_and_after_shutdown_are_refused_and_the_session_goe
     assert_eq!(session.hover(1)["error"]["code"], -32002);
     session.initialize_with(json!({"processId": null, "rootUri": null, "capabilities": {}}));
     assert!(session.hover(2).get("error").is_none());
-    session.request(3, "shutdown", Value::Null);
+    session.request_with_id(3, "shutdown", Value::Null);
     assert!(session.response(3).get("error").is_none());
     let after = session.hover(4);
     assert_eq!(after["error"]["code"], -32600, "{after}");
@@ -136,7 +136,7 @@ fn two_hundred_requests_at_once_are_each_answered_once() {
             "workspace/symbol" => json!({"query": (["", "goal", "G1", "vision"][id as usize % 4])}),
             _ => json!({"textDocument": document, "position": position}),
         };
-        session.request(id, method, params);
+        session.request_with_id(id, method, params);
     }
     for id in 100..300 {
         let response = session.response_answering(id, Value::Null);
@@ -374,7 +374,7 @@ fn a_session_of_code_actions_and_commands_changes_no_file() {
     let mut id = 10;
     let mut run = |session: &mut Session, command: &Value, arguments: &Value| {
         id += 1;
-        session.request(
+        session.request_with_id(
             id,
             "workspace/executeCommand",
             json!({"command": command, "arguments": arguments}),
@@ -388,7 +388,7 @@ fn a_session_of_code_actions_and_commands_changes_no_file() {
     for (uri, text) in &notes {
         for (line, content) in text.lines().enumerate() {
             request_id += 1;
-            session.request(
+            session.request_with_id(
                 request_id,
                 "textDocument/codeAction",
                 json!({"textDocument": {"uri": uri}, "range": {
@@ -454,7 +454,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// Workspace symbols for `query`: name → the URIs they are in.
 fn symbols(session: &mut Session, id: i64, query: &str) -> HashMap<String, Vec<String>> {
-    session.request(id, "workspace/symbol", json!({"query": query}));
+    session.request_with_id(id, "workspace/symbol", json!({"query": query}));
     let response = session.response_answering(id, Value::Null);
     let mut found: HashMap<String, Vec<String>> = HashMap::new();
     for symbol in response["result"].as_array().expect("symbols") {
@@ -587,7 +587,7 @@ fn broken_and_hostile_configuration_is_reported_and_the_session_goes_on() {
         let hover = session.hover(10 + i as i64);
         assert!(hover.get("error").is_none(), "{hover}");
     }
-    session.request(50, "shutdown", Value::Null);
+    session.request_with_id(50, "shutdown", Value::Null);
     assert!(session.response(50).get("error").is_none());
     session.notify("exit", Value::Null);
     assert!(session.wait().success());

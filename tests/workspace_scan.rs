@@ -1,8 +1,10 @@
 //! Indexing a workspace folder: `.gitignore` respected, symlinks not followed, files that
-//! are too large or not UTF-8 skipped with a reason, nested configs making roots of their own.
+//! are too large, not UTF-8 or not regular files skipped with a reason (and remembered, so
+//! that a link to one can say why), nested configs making roots of their own.
 
 use std::path::PathBuf;
 
+use career_lsp::model::Unreadable;
 use career_lsp::workspace::{Config, Workspace};
 
 #[test]
@@ -20,6 +22,11 @@ fn indexing_skips_what_it_must_and_says_why() {
     std::fs::write(root.join("Latin1.md"), b"# Caf\xe9\n").unwrap();
     std::fs::write(root.join("Binary.md"), b"# Bin\0ary\n").unwrap();
     std::fs::write(root.join("notes.txt"), "not markdown").unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(root.join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
     std::os::unix::fs::symlink(outside.path(), root.join("linked")).unwrap();
     std::os::unix::fs::symlink(root.join("Career.md"), root.join("Alias.md")).unwrap();
     std::fs::write(root.join("career-lsp.toml"), "max-file-size = 1000\n").unwrap();
@@ -48,12 +55,30 @@ fn indexing_skips_what_it_must_and_says_why() {
     let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["Alias.md", "Big.md", "Binary.md", "Latin1.md", "linked"],
+        [
+            "Alias.md",
+            "Big.md",
+            "Binary.md",
+            "Latin1.md",
+            "linked",
+            "pipe.md"
+        ],
         "{skipped:?}"
     );
     assert!(skipped[0].1.contains("symbolic link"), "{skipped:?}");
-    assert!(skipped[1].1.contains("limit"), "{skipped:?}");
+    assert!(skipped[1].1.contains("max-file-size"), "{skipped:?}");
     assert!(skipped[3].1.contains("UTF-8"), "{skipped:?}");
+    assert!(skipped[5].1.contains("FIFO"), "{skipped:?}");
+    // The notes passed over are known, with the reason; the folder link is no note.
+    assert_eq!(
+        workspace.unread(&root.join("Latin1.md")),
+        Some(&Unreadable::NotUtf8)
+    );
+    assert_eq!(
+        workspace.unread(&root.join("pipe.md")),
+        Some(&Unreadable::NotAFile("a FIFO"))
+    );
+    assert_eq!(workspace.unread(&root.join("linked")), None);
 
     // The nested folder is a root of its own: the outer Career Index is not its index.
     assert_eq!(

@@ -14,7 +14,7 @@ use crate::methodology::{
 };
 use crate::model::goals::Goal;
 use crate::model::index::{CareerIndex, Person};
-use crate::model::links::{resolve, Resolution};
+use crate::model::links::{find_unread, resolve, Resolution};
 use crate::model::text::{goal_refs, VisionLink};
 use crate::model::{Note, Section};
 use crate::syntax::{BlockKind, WikiLink};
@@ -590,7 +590,10 @@ fn wikilink_hover(snapshot: &Snapshot, link: &WikiLink) -> Option<Hover> {
                 .map_or(document.text.len(), |h| h.range.start);
             excerpt(&document.text, start..end)
         }
-        Resolution::MissingNote => format!("No note called **{}** yet.", link.target.trim()),
+        Resolution::MissingNote => match find_unread(notes, &link.target) {
+            Some((_, why)) => format!("**{}** is not indexed: it is {why}.", link.target.trim()),
+            None => format!("No note called **{}** yet.", link.target.trim()),
+        },
         Resolution::MissingHeading(target) => format!(
             "*{}* has no heading **{}**.",
             target.stem(),

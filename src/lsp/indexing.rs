@@ -21,7 +21,7 @@ use tracing::{debug, error, info, warn};
 use super::convert::from_proto;
 use super::guard::{guarded, write};
 use super::server::{Backend, Shared};
-use crate::workspace::{scan_root, Indexing};
+use crate::workspace::{scan_root, Indexing, RootFolder};
 
 /// Below this many notes a root is indexed before anyone could read a progress report.
 const PROGRESS_FROM: usize = 500;
@@ -52,8 +52,10 @@ impl Backend {
         let roots: Vec<PathBuf> = roots
             .into_iter()
             .filter_map(|root| {
+                // Its configuration is read before the workspace is locked.
+                let folder = RootFolder::read(root.canonicalize().unwrap_or(root));
                 guarded("adding a workspace root", || {
-                    write(&self.shared.workspace).add_root_folder(root)
+                    write(&self.shared.workspace).add_root_folder(folder)
                 })
             })
             .collect();
@@ -111,9 +113,9 @@ fn index(shared: &Shared, roots: Vec<PathBuf>, progress: mpsc::UnboundedSender<P
     for first_pass in [true, false] {
         for (_, indexing, indexed) in &mut indexings {
             let done_before = indexing.done();
-            while let Some(documents) = indexing.next_batch() {
+            while let Some(batch) = indexing.next_batch() {
                 *indexed += guarded("indexing notes", || {
-                    write(&shared.workspace).add_read(documents)
+                    write(&shared.workspace).add_read(batch)
                 })
                 .unwrap_or(0);
                 let _ = progress.send((read_before + indexing.done() - done_before, total));

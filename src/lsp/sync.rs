@@ -27,7 +27,7 @@ use super::convert::{from_proto, PositionEncoding};
 use super::guard::{guarded, lock, read, write};
 use super::server::Backend;
 use crate::rules::Edit;
-use crate::workspace::CONFIG_FILE_NAME;
+use crate::workspace::{FromDisk, RootFolder, CONFIG_FILE_NAME};
 
 /// A custom request, `{uri} -> {text, version}`: the server's copy of a document. Tests use
 /// it to check incremental sync; it helps when debugging an editor integration too.
@@ -41,6 +41,15 @@ pub fn did_open(backend: &Backend, params: DidOpenTextDocumentParams) {
         return;
     };
     let text = document.text;
+    // A note under no root makes its folder one: the folder's configuration is read
+    // before the workspace is locked.
+    let folder = read(&shared.workspace).folder_without_root(&path);
+    if let Some(folder) = folder {
+        let folder = RootFolder::read(folder);
+        guarded("adding the note's folder", || {
+            write(&shared.workspace).add_root_folder(folder)
+        });
+    }
     guarded("opening a note", || {
         write(&shared.workspace).open(path.clone(), document.version, text)
     });
@@ -91,11 +100,19 @@ pub fn did_save(backend: &Backend, params: DidSaveTextDocumentParams) {
     let Some(path) = from_proto::path(&params.text_document.uri) else {
         return;
     };
-    // A note's text is already current; a configuration file is read when saved.
+    // A note's text is already current; a configuration file is read when saved (before
+    // the workspace is locked).
     if is_config_file(&path) {
-        guarded("reloading the configuration", || {
-            write(&backend.shared.workspace).reload_from_disk(&path)
+        let workspace = &backend.shared.workspace;
+        let on_disk = guarded("reloading the configuration", || {
+            let builder = read(workspace).builder();
+            builder.read_from_disk(&path)
         });
+        if let Some(on_disk) = on_disk {
+            guarded("reloading the configuration", || {
+                write(workspace).apply_from_disk(on_disk)
+            });
+        }
         backend.shared.changed(true);
     }
 }
@@ -105,26 +122,48 @@ pub fn did_close(backend: &Backend, params: DidCloseTextDocumentParams) {
     let Some(path) = from_proto::path(&params.text_document.uri) else {
         return;
     };
-    guarded("closing a note", || write(&shared.workspace).close(&path));
+    // The note goes back to its content on disk, read before the workspace is locked.
+    let on_disk = guarded("closing a note", || {
+        let builder = read(&shared.workspace).builder();
+        builder.read_from_disk(&path)
+    });
+    if let Some(on_disk) = on_disk {
+        guarded("closing a note", || {
+            write(&shared.workspace).close_with(&path, on_disk)
+        });
+    }
     lock(&shared.open_uris).remove(&path);
     shared.changed(true);
 }
 
+/// Files changed on disk. Each file is read before the workspace is locked, never under
+/// the lock: a slow or odd file (a FIFO, a device) holds up nothing. Only notes and
+/// configuration files under a root are read; any other path is ignored.
 pub fn did_change_watched_files(backend: &Backend, params: DidChangeWatchedFilesParams) {
-    {
-        let mut workspace = write(&backend.shared.workspace);
-        for event in &params.changes {
-            let Some(path) = from_proto::path(&event.uri) else {
-                continue;
-            };
-            debug!("on disk: {:?} {}", event.typ, path.display());
+    let workspace = &backend.shared.workspace;
+    let Some(mut builder) = guarded("reading the roots", || read(workspace).builder()) else {
+        return;
+    };
+    for event in &params.changes {
+        let Some(path) = from_proto::path(&event.uri) else {
+            debug!("ignoring {}: not a file URI", event.uri.as_str());
+            continue;
+        };
+        debug!("on disk: {:?} {}", event.typ, path.display());
+        if event.typ == FileChangeType::DELETED {
+            guarded("updating from disk", || write(workspace).remove(&path));
+        } else if let Some(on_disk) = guarded("reading from disk", || builder.read_from_disk(&path))
+        {
+            let reconfigured = matches!(on_disk, FromDisk::Config(..));
             guarded("updating from disk", || {
-                if event.typ == FileChangeType::DELETED {
-                    workspace.remove(&path);
-                } else {
-                    workspace.reload_from_disk(&path);
-                }
+                write(workspace).apply_from_disk(on_disk)
             });
+            if reconfigured {
+                // A new or changed configuration may change the roots and their limits.
+                if let Some(now) = guarded("reading the roots", || read(workspace).builder()) {
+                    builder = now;
+                }
+            }
         }
     }
     backend.shared.changed(true);

@@ -1,7 +1,10 @@
 //! Link resolution (SPEC §3): `[[Note]]` by file stem, `[[path/Note]]` by path,
 //! `[[Note#Heading]]` by a heading matched after the section-heading normalisation.
 
+use std::path::Path;
+
 use super::notes::{target_stem, NoteSet};
+use super::unreadable::Unreadable;
 use super::Note;
 use crate::methodology::{normalize_heading, NoteKind};
 use crate::syntax::WikiLink;
@@ -26,24 +29,56 @@ pub fn find_note<'a>(notes: &'a NoteSet, from: &'a Note, target: &str) -> Option
     if target.is_empty() {
         return Some(from);
     }
-    let target = target
-        .strip_suffix(".md")
-        .unwrap_or(target)
-        .replace('\\', "/");
-    let mut candidates = notes.with_stem(&target_stem(&target)).map(|n| n.as_ref());
-    if !target.contains('/') {
-        return candidates.next();
+    let target = Target::new(target);
+    notes
+        .with_stem(&target.stem)
+        .map(|n| n.as_ref())
+        .find(|note| target.names(&note.path))
+}
+
+/// The note a link target names among the root's notes that could not be read, and why,
+/// when [`find_note`] finds none: the same matching, over the unread notes.
+pub fn find_unread<'a>(notes: &'a NoteSet, target: &str) -> Option<(&'a Path, &'a Unreadable)> {
+    let target = target.trim();
+    if target.is_empty() {
+        return None;
     }
-    let lower = target.to_lowercase();
-    candidates.find(|note| {
-        let path = note
-            .path
+    let target = Target::new(target);
+    notes
+        .unread_with_stem(&target.stem)
+        .find(|(path, _)| target.names(path))
+}
+
+/// A link target as it is matched against paths.
+struct Target {
+    /// Without `.md`, with `/` between folders.
+    name: String,
+    stem: String,
+}
+
+impl Target {
+    fn new(target: &str) -> Target {
+        let name = target
+            .strip_suffix(".md")
+            .unwrap_or(target)
+            .replace('\\', "/");
+        let stem = target_stem(&name);
+        Target { name, stem }
+    }
+
+    /// Whether the target names the note at `path` (whose stem is the target's).
+    fn names(&self, path: &Path) -> bool {
+        if !self.name.contains('/') {
+            return true;
+        }
+        let lower = self.name.to_lowercase();
+        let path = path
             .with_extension("")
             .to_string_lossy()
             .replace('\\', "/")
             .to_lowercase();
         path == lower || path.ends_with(&format!("/{lower}"))
-    })
+    }
 }
 
 /// The heading of `note` that `heading` names, if any.

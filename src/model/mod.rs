@@ -8,6 +8,7 @@ pub mod links;
 pub mod notes;
 pub mod other;
 pub mod text;
+pub mod unreadable;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::syntax::{Block, BlockKind, Outline};
 pub use goals::GoalsNote;
 pub use index::CareerIndex;
 pub use other::{Profile, SessionLog};
+pub use unreadable::Unreadable;
 
 /// One heading of the note and the part of the note it heads.
 #[derive(Debug, Clone, PartialEq, Eq)]

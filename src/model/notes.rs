@@ -1,6 +1,7 @@
 //! The notes of one workspace root, indexed for the questions cross-note checks ask: a note
 //! by path, the notes with a given file stem (link resolution), the Career Indexes and Goals
-//! notes, and the notes that link to a stem (backlinks).
+//! notes, and the notes that link to a stem (backlinks). The root's notes that could not be
+//! read are kept too, with the reason, so that a link to one is not taken for a broken one.
 //!
 //! The index is persistent: cloning it costs a few reference counts, and replacing a note
 //! costs time logarithmic in the number of notes (plus the note's own links), so every
@@ -11,6 +12,7 @@ use std::sync::Arc;
 
 use imbl::{HashMap, OrdMap, OrdSet};
 
+use super::unreadable::Unreadable;
 use super::Note;
 use crate::methodology::NoteKind;
 
@@ -24,6 +26,10 @@ pub struct NoteSet {
     goals_notes: OrdSet<PathBuf>,
     /// Lower-cased stem a wikilink names → the notes holding such a link.
     backlinks: HashMap<String, OrdSet<PathBuf>>,
+    /// Notes of the root that were not read (not UTF-8, too large, …), and why.
+    unread: OrdMap<PathBuf, Unreadable>,
+    /// Lower-cased file stem → the unread notes with that stem.
+    unread_by_stem: HashMap<String, OrdSet<PathBuf>>,
 }
 
 impl NoteSet {
@@ -83,9 +89,46 @@ impl NoteSet {
             .filter_map(|path| self.by_path.get(path))
     }
 
-    /// Adds a note, or replaces the note at its path.
+    /// The unread notes whose file stem is `stem`, ignoring case, in path order, with why
+    /// each was not read.
+    pub fn unread_with_stem(&self, stem: &str) -> impl Iterator<Item = (&Path, &Unreadable)> {
+        self.unread_by_stem
+            .get(&stem.to_lowercase())
+            .into_iter()
+            .flat_map(|paths| paths.iter())
+            .filter_map(|path| Some((path.as_path(), self.unread.get(path)?)))
+    }
+
+    /// Why the note at `path` was not read, when it was not.
+    pub fn unread(&self, path: &Path) -> Option<&Unreadable> {
+        self.unread.get(path)
+    }
+
+    /// Every note that was not read, in path order, with the reason.
+    pub fn unread_notes(&self) -> impl Iterator<Item = (&Path, &Unreadable)> {
+        self.unread.iter().map(|(path, why)| (path.as_path(), why))
+    }
+
+    /// Records that the note at `path` could not be read (in place of the note, if it
+    /// was indexed before).
+    pub fn set_unread(&mut self, path: PathBuf, why: Unreadable) {
+        if let Some(old) = self.by_path.remove(&path) {
+            self.unindex(&old);
+        }
+        add(&mut self.unread_by_stem, path_stem(&path), &path);
+        self.unread.insert(path, why);
+    }
+
+    fn forget_unread(&mut self, path: &Path) {
+        if self.unread.remove(path).is_some() {
+            take(&mut self.unread_by_stem, path_stem(path), path);
+        }
+    }
+
+    /// Adds a note, or replaces the note (or the unread note) at its path.
     pub fn insert(&mut self, note: Arc<Note>) {
         let path = note.path.clone();
+        self.forget_unread(&path);
         if let Some(old) = self.by_path.get(&path).cloned() {
             if !same_links(&old, &note) || old.kind != note.kind {
                 self.unindex(&old);
@@ -97,7 +140,9 @@ impl NoteSet {
         self.by_path.insert(path, note);
     }
 
+    /// Removes the note at `path`, or the record that it could not be read.
     pub fn remove(&mut self, path: &Path) -> Option<Arc<Note>> {
+        self.forget_unread(path);
         let old = self.by_path.remove(path)?;
         self.unindex(&old);
         Some(old)
@@ -152,6 +197,12 @@ fn take(map: &mut HashMap<String, OrdSet<PathBuf>>, key: String, path: &Path) {
             map.remove(&key);
         }
     }
+}
+
+fn path_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// The lower-cased file stem a link target names: `folder/Note.md#Heading` → `note`.

@@ -4,12 +4,16 @@
 //! note) and lives with the quick fixes in `features::fixes`. A link to a heading spelt a
 //! little differently from one its note has gets a fix here: the heading as the note
 //! spells it.
+//!
+//! A link to a note that exists but was not indexed (not UTF-8, larger than
+//! `max-file-size`) is not broken: it is reported at `info`, saying why the note was not
+//! read, with no fix to create it.
 
 use super::fixes_support::create_note_fix;
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::normalize_heading;
 use crate::model::links::Resolution;
-use crate::model::Note;
+use crate::model::{Note, Unreadable};
 use crate::syntax::WikiLink;
 
 pub struct BrokenLink;
@@ -88,6 +92,19 @@ fn heading_fixes(note: &Note, link: &WikiLink, target: &Note) -> Vec<Fix> {
         .collect()
 }
 
+/// What a link to a note that was not read says: the link is right, the tool could not
+/// read the note, and what would let it.
+fn not_indexed(link: &WikiLink, why: &Unreadable) -> String {
+    let name = link.target.trim();
+    let name = name.strip_suffix(".md").unwrap_or(name).trim();
+    let remedy = match why {
+        Unreadable::NotUtf8 => " — save it as UTF-8 to have it checked.",
+        Unreadable::TooLarge { .. } => " — split it, or raise max-file-size in career-lsp.toml.",
+        _ => ".",
+    };
+    format!("“{name}” is not indexed: it is {why}{remedy}")
+}
+
 impl Rule for BrokenLink {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -98,6 +115,12 @@ impl Rule for BrokenLink {
         for link in &note.outline.wikilinks {
             match context.resolve(note, link) {
                 Resolution::MissingNote => {
+                    if let Some((_, why)) = context.unread_note(&link.target) {
+                        let mut found = finding(self, link.range.clone(), not_indexed(link, why));
+                        found.severity = Severity::Info;
+                        findings.push(found);
+                        continue;
+                    }
                     let mut found = finding(
                         self,
                         link.range.clone(),

@@ -16,7 +16,7 @@ use crate::methodology::NoteKind;
 use crate::model::index::Vision;
 use crate::model::links::{self, Resolution};
 use crate::model::notes::NoteSet;
-use crate::model::Note;
+use crate::model::{Note, Unreadable};
 use crate::syntax::WikiLink;
 
 pub struct Context<'a> {
@@ -57,6 +57,11 @@ pub enum Read {
     Exists { path: PathBuf, exists: bool },
     /// Whether there is a Goals note for a year.
     GoalsYear { year: i32, exists: bool },
+    /// The note a link target names among the notes that could not be read, and why.
+    Unread {
+        target: String,
+        found: Option<(PathBuf, Unreadable)>,
+    },
 }
 
 /// A [`Resolution`] without the borrowed notes, to compare.
@@ -136,6 +141,10 @@ impl Read {
             Read::Vision { path, vision } => vision_of(notes.get(path)) == vision.as_ref(),
             Read::Exists { path, exists } => notes.contains(path) == *exists,
             Read::GoalsYear { year, exists } => has_goals_for(notes, *year) == *exists,
+            Read::Unread { target, found } => {
+                links::find_unread(notes, target)
+                    == found.as_ref().map(|(path, why)| (path.as_path(), why))
+            }
         }
     }
 }
@@ -224,6 +233,17 @@ impl<'a> Context<'a> {
             exists,
         });
         exists
+    }
+
+    /// The note `target` names among the root's notes that could not be read (not UTF-8,
+    /// too large, …), and why: for a link that finds no note.
+    pub fn unread_note(&self, target: &str) -> Option<(&'a Path, &'a Unreadable)> {
+        let found = links::find_unread(self.notes, target);
+        self.record(Read::Unread {
+            target: target.to_string(),
+            found: found.map(|(path, why)| (path.to_path_buf(), why.clone())),
+        });
+        found
     }
 
     /// Whether the root holds a Goals note for `year`.

@@ -125,8 +125,9 @@ pub fn rule(code: &str) -> Option<&'static dyn Rule> {
     Some(RULES[at])
 }
 
-/// Runs every rule on `note`: configured severities applied, rules switched off and
-/// suppressed findings dropped, sorted by position.
+/// Runs every rule on `note`: configured severities applied (a finding a rule reports
+/// below its default severity stays there, or lower), rules switched off and suppressed
+/// findings dropped, sorted by position.
 pub fn check_note(note: &Note, context: &Context) -> Vec<Finding> {
     if !note.kind.is_career_note() {
         return Vec::new();
@@ -144,7 +145,14 @@ pub fn check_note(note: &Note, context: &Context) -> Vec<Finding> {
             {
                 continue;
             }
-            finding.severity = severity;
+            // A finding the rule itself reports below its default severity (a link to a
+            // note that could not be read: the tool's limit, not a mistake) stays there,
+            // unless the configured level is lower still.
+            finding.severity = if finding.severity < rule.default_severity() {
+                finding.severity.min(severity)
+            } else {
+                severity
+            };
             findings.push(finding);
         }
     }

@@ -1,5 +1,6 @@
 //! Building a note's document — parse, classify, model — from what the workspace knows of
-//! its roots, owned, so that notes are built in parallel and outside the workspace's lock.
+//! its roots, owned, so that notes are read and built in parallel and outside the
+//! workspace's lock; and reading a file the client says changed on disk, likewise.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,9 +8,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use ropey::Rope;
 
-use super::{scan, Config, Document};
+use super::read::{read_text, Links};
+use super::{is_config_file, scan, Config, ConfigFile, Document};
 use crate::methodology::NoteKind;
-use crate::model::{Classifier, Note};
+use crate::model::{Classifier, Note, Unreadable};
 use crate::syntax::SyntaxTree;
 
 /// The configuration of every root, to build notes with.
@@ -86,31 +88,80 @@ impl NoteBuilder {
         }
     }
 
+    /// Reads a note from disk: only a regular file of at most the root's `max-file-size`,
+    /// never through a symbolic link.
+    pub fn read_note(&self, path: &Path) -> Result<String, Unreadable> {
+        read_text(path, self.config_for(path).max_file_size, Links::Refuse)
+    }
+
     /// Reads and builds notes from disk in parallel, with the files passed over and why.
-    pub fn read(&self, paths: &[PathBuf]) -> (Vec<Document>, Vec<(PathBuf, String)>) {
-        let read: Vec<Result<Document, (PathBuf, String)>> = paths
+    pub fn read(&self, paths: &[PathBuf]) -> Batch {
+        let read: Vec<Result<Document, (PathBuf, Unreadable)>> = paths
             .par_iter()
-            .map(|path| {
-                let max = self.config_for(path).max_file_size;
-                match scan::read_note(path, max) {
-                    Ok(text) => Ok(self.document(path.clone(), None, text)),
-                    Err(reason) => Err((path.clone(), reason)),
-                }
+            .map(|path| match self.read_note(path) {
+                Ok(text) => Ok(self.document(path.clone(), None, text)),
+                Err(why) => Err((path.clone(), why)),
             })
             .collect();
-        let mut documents = Vec::with_capacity(read.len());
-        let mut skipped = Vec::new();
+        let mut batch = Batch::default();
         for result in read {
             match result {
-                Ok(document) => documents.push(document),
-                Err((path, reason)) => {
-                    tracing::info!("not indexing {}: {reason}", path.display());
-                    skipped.push((path, reason));
+                Ok(document) => batch.documents.push(document),
+                Err((path, why)) => {
+                    tracing::info!("not indexing {}: it is {why}", path.display());
+                    batch.unread.push((path, why));
                 }
             }
         }
-        (documents, skipped)
+        batch
     }
+
+    /// Reads a file the client says was created or changed on disk, for
+    /// [`Workspace::apply_from_disk`](super::Workspace::apply_from_disk). Only a note under
+    /// a root (a Markdown file) and a `career-lsp.toml` under a root are read; anything
+    /// else is ignored with a log line.
+    pub fn read_from_disk(&self, path: &Path) -> FromDisk {
+        let path = path.to_path_buf();
+        if is_config_file(&path) {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            if !self.roots.iter().any(|(root, _)| dir.starts_with(root)) {
+                tracing::debug!("ignoring {}: under no workspace root", path.display());
+                return FromDisk::Ignored(path);
+            }
+            let file = ConfigFile::read(dir);
+            return FromDisk::Config(path, file);
+        }
+        if !scan::is_markdown(&path) {
+            tracing::debug!("ignoring {}: not a Markdown note", path.display());
+            return FromDisk::Ignored(path);
+        }
+        if self.root_of(&path).is_none() {
+            tracing::debug!("ignoring {}: under no workspace root", path.display());
+            return FromDisk::Ignored(path);
+        }
+        let text = self.read_note(&path);
+        FromDisk::Note(path, text)
+    }
+}
+
+/// Notes read from disk: the documents built, and the notes that could not be read.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Document>,
+    pub unread: Vec<(PathBuf, Unreadable)>,
+}
+
+/// A file as read from disk by [`NoteBuilder::read_from_disk`] — without the workspace,
+/// so outside a server's lock — to be applied with
+/// [`Workspace::apply_from_disk`](super::Workspace::apply_from_disk).
+#[derive(Debug)]
+pub enum FromDisk {
+    /// A note: its text, or why it could not be read.
+    Note(PathBuf, Result<String, Unreadable>),
+    /// A `career-lsp.toml`: its content, or `None` when it is gone.
+    Config(PathBuf, Option<ConfigFile>),
+    /// Not a file the workspace reads: not a note, or under no root.
+    Ignored(PathBuf),
 }
 
 /// Indexing one root, batch by batch: each batch is read and built without the workspace
@@ -149,7 +200,7 @@ impl Indexing {
     /// Reads and builds the next batch of notes; `None` when all are done. The first
     /// batch is the notes other notes depend on (Career Indexes, Goals notes, profiles),
     /// when there are any: they come in as early as can be.
-    pub fn next_batch(&mut self) -> Option<Vec<Document>> {
+    pub fn next_batch(&mut self) -> Option<Batch> {
         if self.next >= self.paths.len() {
             return None;
         }
@@ -158,10 +209,15 @@ impl Indexing {
             _ => BATCH,
         };
         let end = (self.next + size).min(self.paths.len());
-        let (documents, skipped) = self.builder.read(&self.paths[self.next..end]);
+        let batch = self.builder.read(&self.paths[self.next..end]);
         self.next = end;
-        self.skipped.extend(skipped);
-        Some(documents)
+        self.skipped.extend(
+            batch
+                .unread
+                .iter()
+                .map(|(path, why)| (path.clone(), why.to_string())),
+        );
+        Some(batch)
     }
 
     /// Notes read so far.

@@ -3,20 +3,27 @@
 //! stops the tool: it yields the defaults plus a list of problems, each with a byte range
 //! into the file when there is one.
 
+mod raw;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
+use super::read::{read_text, Links};
 use crate::methodology::{normalize_heading, NoteKind, SectionAliases, SectionId, ALIASABLE};
+use crate::model::Unreadable;
 pub use crate::rules::RuleLevel;
 use crate::rules::Settings;
+use raw::{Entry, Raw};
 
 /// The file name looked for at a workspace root (and, for `check`, in every ancestor).
 pub const CONFIG_FILE_NAME: &str = "career-lsp.toml";
+
+/// A configuration file larger than this is not read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
 
 /// Everything a user can configure. `Default` gives the documented defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,31 +75,28 @@ impl ConfigFile {
         }
     }
 
-    /// The file in `dir`, when there is one. A file that cannot be read or is not UTF-8
-    /// gives the defaults and a problem that says so.
+    /// The file in `dir`, when there is one. A file that cannot be read — not UTF-8, not
+    /// a regular file (a FIFO is never waited on), larger than [`MAX_CONFIG_SIZE`] — gives
+    /// the defaults and a problem that says so, and a log line.
     pub fn read(dir: &Path) -> Option<ConfigFile> {
         let path = dir.join(CONFIG_FILE_NAME);
-        let unreadable = |message: String| ConfigFile {
-            path: path.clone(),
+        // A configuration file kept elsewhere and linked into the folder is followed: the
+        // reader still reads only a regular file, and only so much of it.
+        let why = match read_text(&path, MAX_CONFIG_SIZE, Links::Follow) {
+            Ok(text) => return Some(ConfigFile::parse(path, &text)),
+            Err(Unreadable::Missing) => return None,
+            Err(why) => why,
+        };
+        tracing::warn!("not reading {}: it is {why}", path.display());
+        Some(ConfigFile {
+            path,
             text: "".into(),
             config: Config::default(),
             problems: vec![ConfigProblem {
-                message,
+                message: format!("{CONFIG_FILE_NAME} is {why}; using the defaults"),
                 range: None,
             }],
-        };
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Some(ConfigFile::parse(path, &text)),
-                Err(_) => Some(unreadable(format!(
-                    "{CONFIG_FILE_NAME} is not UTF-8; using the defaults"
-                ))),
-            },
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-            Err(error) => Some(unreadable(format!(
-                "cannot read {CONFIG_FILE_NAME} ({error}); using the defaults"
-            ))),
-        }
+        })
     }
 }
 
@@ -104,50 +108,70 @@ pub struct ConfigProblem {
     pub range: Option<Range<usize>>,
 }
 
-/// The raw shape shared by TOML and JSON. Keys are kebab-case; snake_case and camelCase
-/// spellings are accepted too, since editors' settings use them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct RawConfig {
-    #[serde(alias = "severity")]
-    rules: BTreeMap<String, String>,
-    notes: BTreeMap<String, Vec<String>>,
-    #[serde(alias = "max_annual_goals", alias = "maxAnnualGoals")]
-    #[serde(rename = "max-annual-goals")]
-    max_annual_goals: Option<usize>,
-    #[serde(
-        rename = "max-current-focus",
-        alias = "max_current_focus",
-        alias = "maxCurrentFocus"
-    )]
-    max_current_focus: Option<usize>,
-    #[serde(
-        rename = "max-file-size",
-        alias = "max_file_size",
-        alias = "maxFileSize"
-    )]
-    max_file_size: Option<u64>,
-    cadence: RawCadence,
-    today: Option<String>,
-    aliases: BTreeMap<String, String>,
+/// The keys a configuration may hold, each in its kebab-case spelling and the snake_case
+/// and camelCase ones editors' settings use.
+const KEYS: &[(Key, &[&str])] = &[
+    (Key::Today, &["today"]),
+    (
+        Key::MaxAnnualGoals,
+        &["max-annual-goals", "max_annual_goals", "maxAnnualGoals"],
+    ),
+    (
+        Key::MaxCurrentFocus,
+        &["max-current-focus", "max_current_focus", "maxCurrentFocus"],
+    ),
+    (
+        Key::MaxFileSize,
+        &["max-file-size", "max_file_size", "maxFileSize"],
+    ),
+    (Key::Cadence, &["cadence"]),
+    (Key::Rules, &["rules", "severity"]),
+    (Key::Notes, &["notes"]),
+    (Key::Aliases, &["aliases"]),
+];
+
+/// The keys of `[cadence]`.
+const WEEKLY_REVIEW_DAYS: &[&str] = &[
+    "weekly-review-days",
+    "weekly_review_days",
+    "weeklyReviewDays",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Today,
+    MaxAnnualGoals,
+    MaxCurrentFocus,
+    MaxFileSize,
+    Cadence,
+    Rules,
+    Notes,
+    Aliases,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct RawCadence {
-    #[serde(
-        rename = "weekly-review-days",
-        alias = "weekly_review_days",
-        alias = "weeklyReviewDays"
-    )]
-    weekly_review_days: Option<i64>,
+fn key(name: &str) -> Option<Key> {
+    KEYS.iter()
+        .find(|(_, names)| names.contains(&name))
+        .map(|(key, _)| *key)
+}
+
+/// The problems found while reading a configuration, each at its place in the file.
+#[derive(Default)]
+struct Problems(Vec<ConfigProblem>);
+
+impl Problems {
+    fn add(&mut self, message: String, range: Option<Range<usize>>) {
+        self.0.push(ConfigProblem { message, range });
+    }
 }
 
 impl Config {
     /// Reads `career-lsp.toml` text. Never fails: problems come back beside the defaults
-    /// (or beside whatever part of the file could be read).
+    /// (or beside whatever part of the file could be read). Every key is read on its own,
+    /// so every wrong value is reported, not only the first; a syntax error gives the
+    /// defaults.
     pub fn from_toml(text: &str) -> (Config, Vec<ConfigProblem>) {
-        match toml::from_str::<RawConfig>(text) {
+        match Raw::toml(text) {
             Ok(raw) => Config::from_raw(raw),
             Err(error) => (
                 Config::default(),
@@ -169,100 +193,183 @@ impl Config {
         if value.is_null() {
             return (Config::default(), Vec::new());
         }
-        match RawConfig::deserialize(value) {
-            Ok(raw) => Config::from_raw(raw),
-            Err(error) => (
-                Config::default(),
-                vec![ConfigProblem {
-                    message: format!("{error}; using the defaults"),
-                    range: None,
-                }],
-            ),
-        }
+        Config::from_raw(Raw::Json(value))
     }
 
-    fn from_raw(raw: RawConfig) -> (Config, Vec<ConfigProblem>) {
+    fn from_raw(raw: Raw) -> (Config, Vec<ConfigProblem>) {
         let mut config = Config::default();
-        let mut problems = Vec::new();
-        let mut problem = |message: String| {
-            problems.push(ConfigProblem {
-                message,
-                range: None,
-            })
-        };
-        for (code, level) in raw.rules {
-            match RuleLevel::from_name(&level) {
-                Some(level) if crate::rules::is_known_code(&code) => {
-                    config.rules.levels.insert(code, level);
-                }
-                Some(_) => problem(format!("unknown rule `{code}` in [rules]")),
-                None => problem(format!(
-                    "`{level}` is not a level for `{code}`: use off, hint, info, warning or error"
-                )),
+        let mut problems = Problems::default();
+        let entries = match raw.entries() {
+            Ok(entries) => entries,
+            Err(what) => {
+                problems.add(
+                    format!("the settings are a {what}, not a table of keys; using the defaults"),
+                    None,
+                );
+                return (config, problems.0);
             }
+        };
+        for Entry {
+            key: name,
+            range,
+            value,
+        } in entries
+        {
+            let Some(key) = key(&name) else {
+                let names: Vec<&str> = KEYS.iter().map(|(_, names)| names[0]).collect();
+                problems.add(
+                    format!("unknown key `{name}`: the keys are {}", names.join(", ")),
+                    range,
+                );
+                continue;
+            };
+            config.read_key(key, &name, value, &mut problems);
         }
-        for (kind, globs) in raw.notes {
-            match NoteKind::from_name(&kind) {
-                Some(kind) => {
+        (config, problems.0)
+    }
+
+    /// Reads one top-level key; a wrong value is a problem and leaves the default.
+    fn read_key(&mut self, key: Key, name: &str, value: Raw, problems: &mut Problems) {
+        let range = value.range();
+        match key {
+            Key::Today => match value.get::<String>() {
+                Ok(today) => match NaiveDate::parse_from_str(today.trim(), "%Y-%m-%d") {
+                    Ok(date) => self.today = Some(date),
+                    Err(_) => problems.add(
+                        format!("`today = \"{today}\"` is not a date like 2026-03-15"),
+                        range,
+                    ),
+                },
+                Err(written) => problems.add(
+                    wrong(name, "a date in quotes, like \"2026-03-15\"", &written),
+                    range,
+                ),
+            },
+            Key::MaxAnnualGoals => match value.get::<usize>() {
+                Ok(max) => self.rules.max_annual_goals = max,
+                Err(written) => problems.add(wrong(name, "a whole number", &written), range),
+            },
+            Key::MaxCurrentFocus => match value.get::<usize>() {
+                Ok(max) => self.rules.max_current_focus = max,
+                Err(written) => problems.add(wrong(name, "a whole number", &written), range),
+            },
+            Key::MaxFileSize => match value.get::<u64>() {
+                Ok(0) => problems.add(
+                    format!(
+                        "`{name} = 0` would leave every note unread: give a size in bytes, \
+                         such as 2097152 (2 MB); using the default"
+                    ),
+                    range,
+                ),
+                Ok(size) => self.max_file_size = size,
+                Err(written) => {
+                    problems.add(wrong(name, "a whole number of bytes", &written), range)
+                }
+            },
+            Key::Cadence => {
+                for entry in table(name, value, problems) {
+                    if !WEEKLY_REVIEW_DAYS.contains(&entry.key.as_str()) {
+                        problems.add(
+                            format!(
+                                "unknown key `{}` in [cadence]: the key is weekly-review-days",
+                                entry.key
+                            ),
+                            entry.range,
+                        );
+                        continue;
+                    }
+                    let range = entry.value.range();
+                    match entry.value.get::<i64>() {
+                        Ok(days) if days > 0 => self.rules.weekly_review_days = days,
+                        Ok(days) => problems.add(
+                            format!("weekly-review-days must be at least 1, not {days}"),
+                            range,
+                        ),
+                        Err(written) => problems
+                            .add(wrong(&entry.key, "a whole number of days", &written), range),
+                    }
+                }
+            }
+            Key::Rules => {
+                for entry in table(name, value, problems) {
+                    let range = entry.value.range();
+                    let code = entry.key;
+                    let level = match entry.value.get::<String>() {
+                        Ok(level) => level,
+                        Err(written) => {
+                            let expected = "a level in quotes: off, hint, info, warning or error";
+                            problems.add(wrong(&code, expected, &written), range);
+                            continue;
+                        }
+                    };
+                    match RuleLevel::from_name(&level) {
+                        Some(level) if crate::rules::is_known_code(&code) => {
+                            self.rules.levels.insert(code, level);
+                        }
+                        Some(_) => {
+                            problems.add(format!("unknown rule `{code}` in [rules]"), entry.range)
+                        }
+                        None => problems.add(
+                            format!(
+                                "`{level}` is not a level for `{code}`: use off, hint, info, warning or error"
+                            ),
+                            range,
+                        ),
+                    }
+                }
+            }
+            Key::Notes => {
+                for entry in table(name, value, problems) {
+                    let range = entry.value.range();
+                    let Some(kind) = NoteKind::from_name(&entry.key) else {
+                        problems.add(
+                            format!(
+                                "unknown note kind `{}` in [notes]: use career-index, goals, session-log or profile",
+                                entry.key
+                            ),
+                            entry.range,
+                        );
+                        continue;
+                    };
+                    let globs = match entry.value.get::<Vec<String>>() {
+                        Ok(globs) => globs,
+                        Err(written) => {
+                            let expected = "a list of globs in quotes, like [\"Goals/*.md\"]";
+                            problems.add(wrong(&entry.key, expected, &written), range);
+                            continue;
+                        }
+                    };
                     let mut valid = Vec::new();
                     for glob in globs {
                         match globset::Glob::new(&glob) {
                             Ok(_) => valid.push(glob),
-                            Err(error) => problem(format!("bad glob `{glob}` in [notes]: {error}")),
+                            Err(error) => problems.add(
+                                format!("bad glob `{glob}` in [notes]: {error}"),
+                                range.clone(),
+                            ),
                         }
                     }
-                    config.note_globs.insert(kind, valid);
-                }
-                None => problem(format!(
-                    "unknown note kind `{kind}` in [notes]: use career-index, goals, session-log or profile"
-                )),
-            }
-        }
-        let mut aliases = Vec::new();
-        for (heading, section) in raw.aliases {
-            if normalize_heading(&heading).is_empty() {
-                problem(format!(
-                    "`\"{heading}\"` in [aliases] has no words to match a heading by"
-                ));
-                continue;
-            }
-            match SectionId::from_alias_key(&section) {
-                Some(id) => aliases.push((heading, id)),
-                None => {
-                    let keys: Vec<&str> = ALIASABLE.iter().map(|(key, _)| *key).collect();
-                    problem(format!(
-                        "`{section}` (for \"{heading}\") is not a section in [aliases]: use {}",
-                        keys.join(", ")
-                    ))
+                    self.note_globs.insert(kind, valid);
                 }
             }
-        }
-        config.aliases = SectionAliases::new(aliases);
-        if let Some(max) = raw.max_annual_goals {
-            config.rules.max_annual_goals = max;
-        }
-        if let Some(max) = raw.max_current_focus {
-            config.rules.max_current_focus = max;
-        }
-        if let Some(size) = raw.max_file_size {
-            config.max_file_size = size;
-        }
-        if let Some(days) = raw.cadence.weekly_review_days {
-            if days > 0 {
-                config.rules.weekly_review_days = days;
-            } else {
-                problem(format!("weekly-review-days must be at least 1, not {days}"));
+            Key::Aliases => {
+                // Read in the order of the headings, as a map would give them.
+                let mut aliases = BTreeMap::new();
+                for entry in table(name, value, problems) {
+                    let range = entry.value.range();
+                    match entry.value.get::<String>() {
+                        Ok(section) => {
+                            aliases.insert(entry.key, (section, entry.range));
+                        }
+                        Err(written) => problems.add(
+                            wrong(&entry.key, "a section in quotes, like \"wins\"", &written),
+                            range,
+                        ),
+                    }
+                }
+                self.aliases = read_aliases(aliases, problems);
             }
         }
-        if let Some(today) = raw.today {
-            match NaiveDate::parse_from_str(today.trim(), "%Y-%m-%d") {
-                Ok(date) => config.today = Some(date),
-                Err(_) => problem(format!(
-                    "`today = \"{today}\"` is not a date like 2026-03-15"
-                )),
-            }
-        }
-        (config, problems)
     }
 
     /// Today's date: the pinned one, or the system's local date.
@@ -270,6 +377,59 @@ impl Config {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
+}
+
+/// What is wrong with a value of the wrong type: "`max-annual-goals` must be a whole
+/// number, not "ten"; using the default".
+fn wrong(name: &str, expected: &str, written: &str) -> String {
+    format!("`{name}` must be {expected}, not {written}; using the default")
+}
+
+/// The entries of a table; a value that is not a table is a problem, and gives none.
+fn table<'a>(name: &str, value: Raw<'a>, problems: &mut Problems) -> Vec<Entry<'a>> {
+    let range = value.range();
+    let written = value.written();
+    match value.entries() {
+        Ok(entries) => entries,
+        Err(_) => {
+            problems.add(
+                format!("`{name}` must be a table, not {written}; using the default"),
+                range,
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// `[aliases]`: each heading and the section it names.
+fn read_aliases(
+    entries: BTreeMap<String, (String, Option<Range<usize>>)>,
+    problems: &mut Problems,
+) -> SectionAliases {
+    let mut aliases = Vec::new();
+    for (heading, (section, range)) in entries {
+        if normalize_heading(&heading).is_empty() {
+            problems.add(
+                format!("`\"{heading}\"` in [aliases] has no words to match a heading by"),
+                range,
+            );
+            continue;
+        }
+        match SectionId::from_alias_key(&section) {
+            Some(id) => aliases.push((heading, id)),
+            None => {
+                let keys: Vec<&str> = ALIASABLE.iter().map(|(key, _)| *key).collect();
+                problems.add(
+                    format!(
+                        "`{section}` (for \"{heading}\") is not a section in [aliases]: use {}",
+                        keys.join(", ")
+                    ),
+                    range,
+                )
+            }
+        }
+    }
+    SectionAliases::new(aliases)
 }
 
 #[cfg(test)]
@@ -340,6 +500,72 @@ goals = ["Goals/*.md"]
         assert_eq!(config.rules.max_annual_goals, 5);
         assert_eq!(config.today, None);
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn every_wrong_value_is_reported_at_its_place_and_the_rest_is_read() {
+        let text = "today = 2026-03-15\nmax-annual-goals = \"ten\"\nmax-current-focus = -2\nmax-file-size = 1.5\nmax-goals = 3\n[cadence]\nweekly-review-days = \"weekly\"\n[rules]\nempty-section = 2\nnetwork-gap = \"hint\"\n[notes]\ngoals = \"Goals/*.md\"\n[aliases]\n\"Shipped\" = [\"wins\"]\n";
+        let (config, problems) = Config::from_toml(text);
+        let located: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| {
+                let range = p.range.clone().expect("each problem is located");
+                (&text[range], p.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            located,
+            [
+                ("2026-03-15", "`today` must be a date in quotes, like \"2026-03-15\", not 2026-03-15; using the default"),
+                ("\"ten\"", "`max-annual-goals` must be a whole number, not \"ten\"; using the default"),
+                ("-2", "`max-current-focus` must be a whole number, not -2; using the default"),
+                ("1.5", "`max-file-size` must be a whole number of bytes, not 1.5; using the default"),
+                ("max-goals", "unknown key `max-goals`: the keys are today, max-annual-goals, max-current-focus, max-file-size, cadence, rules, notes, aliases"),
+                ("\"weekly\"", "`weekly-review-days` must be a whole number of days, not \"weekly\"; using the default"),
+                ("2", "`empty-section` must be a level in quotes: off, hint, info, warning or error, not 2; using the default"),
+                ("\"Goals/*.md\"", "`goals` must be a list of globs in quotes, like [\"Goals/*.md\"], not \"Goals/*.md\"; using the default"),
+                ("[\"wins\"]", "`Shipped` must be a section in quotes, like \"wins\", not a list; using the default"),
+            ]
+        );
+        // What was right is kept.
+        assert_eq!(
+            config.rules.level("network-gap", Severity::Info),
+            RuleLevel::On(Severity::Hint)
+        );
+        let defaults = Config::default();
+        assert_eq!(
+            config.rules.max_annual_goals,
+            defaults.rules.max_annual_goals
+        );
+        assert_eq!(config.max_file_size, defaults.max_file_size);
+
+        // The editor's settings are read the same way.
+        let (_, problems) = Config::from_json(&serde_json::json!({
+            "maxAnnualGoals": "ten", "maxFileSize": -1, "rules": "loud", "maxGoals": 3
+        }));
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("`rules` must be a table")));
+    }
+
+    #[test]
+    fn a_max_file_size_of_zero_is_a_problem() {
+        let text = "max-file-size = 0\n";
+        let (config, problems) = Config::from_toml(text);
+        assert_eq!(config.max_file_size, Config::default().max_file_size);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("`max-file-size = 0` would leave every note unread"),
+            "{}",
+            problems[0].message
+        );
+        assert_eq!(problems[0].range.clone().map(|r| &text[r]), Some("0"));
+        let (_, problems) = Config::from_json(&serde_json::json!({"maxFileSize": 0}));
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod build;
 mod cache;
 pub mod config;
+mod read;
 mod scan;
 mod snapshot;
 
@@ -18,15 +19,16 @@ use std::sync::Arc;
 
 use ropey::Rope;
 
-pub use build::{Indexing, NoteBuilder};
+pub use build::{Batch, FromDisk, Indexing, NoteBuilder};
 pub use cache::FindingsCache;
 pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
+pub use read::{read_bytes, read_text, Links};
 pub use scan::Found;
 pub use snapshot::Snapshot;
 
 use crate::methodology::NoteKind;
 use crate::model::notes::NoteSet;
-use crate::model::Note;
+use crate::model::{Note, Unreadable};
 use crate::rules::{Edit, Finding};
 use crate::syntax::{SyntaxTree, TextEdit};
 
@@ -48,6 +50,22 @@ pub struct ScanReport {
     pub indexed: usize,
     /// Files passed over, with the reason (too large, not UTF-8, …).
     pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// A workspace folder and its `career-lsp.toml`, read without the workspace (so outside a
+/// server's lock), to add with [`Workspace::add_root_folder`].
+#[derive(Debug)]
+pub struct RootFolder {
+    path: PathBuf,
+    config: Option<ConfigFile>,
+}
+
+impl RootFolder {
+    /// Reads the configuration file of the folder at `path`.
+    pub fn read(path: PathBuf) -> RootFolder {
+        let config = ConfigFile::read(&path);
+        RootFolder { path, config }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -160,14 +178,23 @@ impl Workspace {
     }
 
     /// Takes on a workspace folder as a root before its notes are read, so that a note
-    /// opened meanwhile already belongs to it. Returns the root's canonical path.
-    pub fn add_root_folder(&mut self, root: PathBuf) -> PathBuf {
-        let root = root.canonicalize().unwrap_or(root);
-        if !self.roots.iter().any(|r| r.path == root) {
-            let config = ConfigFile::read(&root);
-            self.add_roots(vec![Root::new(root.clone(), config)]);
+    /// opened meanwhile already belongs to it. Returns the root's path.
+    pub fn add_root_folder(&mut self, folder: RootFolder) -> PathBuf {
+        let RootFolder { path, config } = folder;
+        if !self.roots.iter().any(|r| r.path == path) {
+            self.add_roots(vec![Root::new(path.clone(), config)]);
         }
-        root
+        path
+    }
+
+    /// The folder an opened note at `path` would make a root of, when it is under none:
+    /// its configuration is read (outside a server's lock) and the root added with
+    /// [`Workspace::add_root_folder`] before the note is opened.
+    pub fn folder_without_root(&self, path: &Path) -> Option<PathBuf> {
+        match self.root_of(path) {
+            Some(_) => None,
+            None => path.parent().map(Path::to_path_buf),
+        }
     }
 
     /// Takes on a root whose folder [`scan_root`] walked, and the roots its configuration
@@ -175,18 +202,28 @@ impl Workspace {
     /// first, so that what other notes depend on is indexed early.
     pub fn start_indexing(&mut self, root: &Path, found: Found) -> Indexing {
         let mut new_roots = Vec::new();
+        // The walk read each folder's configuration.
+        let mut configs: HashMap<PathBuf, Option<ConfigFile>> = found.configs.into_iter().collect();
         for dir in std::iter::once(root).chain(found.config_dirs.iter().map(PathBuf::as_path)) {
             let known = self.roots.iter().any(|r| r.path == dir)
                 || new_roots.iter().any(|r: &Root| r.path == dir);
             if !known {
-                new_roots.push(Root::new(dir.to_path_buf(), ConfigFile::read(dir)));
+                let config = configs.remove(dir).unwrap_or_else(|| ConfigFile::read(dir));
+                new_roots.push(Root::new(dir.to_path_buf(), config));
             }
         }
         self.add_roots(new_roots);
+        let mut skipped = Vec::with_capacity(found.skipped.len());
+        for (path, why) in found.skipped {
+            skipped.push((path.clone(), why.to_string()));
+            if scan::is_markdown(&path) && !self.is_open(&path) {
+                self.mark_unread(path, why);
+            }
+        }
         let mut paths = found.notes;
         paths.sort_by_cached_key(|path| (!is_depended_on(path), path.clone()));
         let depended_on = paths.iter().take_while(|path| is_depended_on(path)).count();
-        Indexing::new(self.builder(), paths, depended_on, found.skipped)
+        Indexing::new(self.builder(), paths, depended_on, skipped)
     }
 
     /// What building notes needs from the workspace, owned (to build outside its lock).
@@ -203,14 +240,19 @@ impl Workspace {
         )
     }
 
-    /// Adds notes read from disk, except those open in the editor meanwhile. Returns how
-    /// many were added.
-    pub fn add_read(&mut self, documents: Vec<Document>) -> usize {
+    /// Adds notes read from disk, except those open in the editor meanwhile, and records
+    /// the notes that could not be read. Returns how many notes were added.
+    pub fn add_read(&mut self, batch: Batch) -> usize {
         let mut added = 0;
-        for document in documents {
+        for document in batch.documents {
             if !self.is_open(&document.path) {
                 self.put(document);
                 added += 1;
+            }
+        }
+        for (path, why) in batch.unread {
+            if !self.is_open(&path) {
+                self.mark_unread(path, why);
             }
         }
         added
@@ -247,13 +289,27 @@ impl Workspace {
         // Deepest roots first, so that `root_of` finds the innermost one.
         self.roots
             .sort_by_key(|r| std::cmp::Reverse(r.path.components().count()));
-        self.rootless = RootNotes::default();
-        for root in &mut self.roots {
-            root.notes = RootNotes::default();
+        let mut unread: Vec<(PathBuf, Unreadable)> = Vec::new();
+        for notes in self
+            .roots
+            .iter_mut()
+            .map(|r| &mut r.notes)
+            .chain([&mut self.rootless])
+        {
+            unread.extend(
+                notes
+                    .notes
+                    .unread_notes()
+                    .map(|(path, why)| (path.to_path_buf(), why.clone())),
+            );
+            *notes = RootNotes::default();
         }
         let documents: Vec<Arc<Document>> = self.documents.values().cloned().collect();
         for document in &documents {
             self.notes_of_root_mut(&document.path).insert(document);
+        }
+        for (path, why) in unread {
+            self.notes_of_root_mut(&path).notes.set_unread(path, why);
         }
     }
 
@@ -269,7 +325,20 @@ impl Workspace {
         self.documents.insert(document.path.clone(), document);
     }
 
-    /// Forgets a document.
+    /// Records that the note at `path` could not be read, in place of the note if it was
+    /// indexed: a link to it says why it is not indexed.
+    fn mark_unread(&mut self, path: PathBuf, why: Unreadable) {
+        self.forget(&path);
+        self.notes_of_root_mut(&path).notes.set_unread(path, why);
+    }
+
+    /// Why the note at `path` could not be read, when it could not.
+    pub fn unread(&self, path: &Path) -> Option<&Unreadable> {
+        let notes = self.root_of(path).map_or(&self.rootless, |r| &r.notes);
+        notes.notes.unread(path)
+    }
+
+    /// Forgets a document (or the record that it could not be read).
     fn forget(&mut self, path: &Path) {
         self.open.remove(path);
         self.notes_of_root_mut(path).remove(path);
@@ -407,43 +476,67 @@ impl Workspace {
 
     /// Closes an open note: it goes back to its content on disk (or leaves the index).
     pub fn close(&mut self, path: &Path) {
+        let on_disk = self.builder().read_from_disk(path);
+        self.close_with(path, on_disk);
+    }
+
+    /// Closes an open note, with its content on disk read beforehand by
+    /// [`NoteBuilder::read_from_disk`] (outside a server's lock).
+    pub fn close_with(&mut self, path: &Path, on_disk: FromDisk) {
         if let Some(document) = self.documents.get(path) {
             let mut closed = (**document).clone();
             closed.version = None;
             closed.syntax.compact();
             self.put(closed);
         }
-        self.reload_from_disk(path);
+        match on_disk {
+            // Not a file the workspace would read from disk: it leaves with the editor.
+            FromDisk::Ignored(path) => self.forget(&path),
+            on_disk => self.apply_from_disk(on_disk),
+        }
     }
 
     /// Re-reads a file that changed on disk, unless it is open in the editor. A changed
-    /// `career-lsp.toml` reconfigures its root.
+    /// `career-lsp.toml` reconfigures its root. (A server reads with
+    /// [`NoteBuilder::read_from_disk`] outside its lock and applies with
+    /// [`Workspace::apply_from_disk`] under it.)
     pub fn reload_from_disk(&mut self, path: &Path) {
-        if is_config_file(path) {
-            if let Some(dir) = path.parent() {
-                let dir = dir.to_path_buf();
-                match self.roots.iter_mut().find(|r| r.path == dir) {
-                    Some(root) => root.file_config = ConfigFile::read(&dir),
-                    None => {
-                        let root = Root::new(dir.clone(), ConfigFile::read(&dir));
-                        self.add_roots(vec![root]);
-                    }
-                }
-                self.reclassify_all();
-            }
-            return;
-        }
-        if self.is_open(path) {
-            return;
-        }
-        let max = self.config_for(path).max_file_size;
-        match scan::read_note(path, max) {
-            Ok(text) => self.insert(path.to_path_buf(), None, text),
-            Err(reason) => {
-                tracing::info!("not indexing {}: {reason}", path.display());
-                self.forget(path);
+        let on_disk = self.builder().read_from_disk(path);
+        self.apply_from_disk(on_disk);
+    }
+
+    /// Applies a file read from disk: a note's new text, unless the note is open in the
+    /// editor (a note that could not be read leaves the index, and is recorded with the
+    /// reason); a root's new configuration.
+    pub fn apply_from_disk(&mut self, on_disk: FromDisk) {
+        match on_disk {
+            FromDisk::Config(path, file) => self.apply_config_file(&path, file),
+            FromDisk::Ignored(_) => {}
+            FromDisk::Note(path, _) if self.is_open(&path) => {}
+            FromDisk::Note(path, Ok(text)) => self.insert(path, None, text),
+            FromDisk::Note(path, Err(Unreadable::Missing)) => self.forget(&path),
+            FromDisk::Note(path, Err(why)) => {
+                tracing::info!("not indexing {}: it is {why}", path.display());
+                self.mark_unread(path, why);
             }
         }
+    }
+
+    /// A root's `career-lsp.toml` read from disk (`None`: it is gone) reconfigures the root,
+    /// or makes its folder a root.
+    fn apply_config_file(&mut self, path: &Path, file: Option<ConfigFile>) {
+        let Some(dir) = path.parent() else {
+            return;
+        };
+        let dir = dir.to_path_buf();
+        match self.roots.iter_mut().find(|r| r.path == dir) {
+            Some(root) => root.file_config = file,
+            None => {
+                let root = Root::new(dir.clone(), file);
+                self.add_roots(vec![root]);
+            }
+        }
+        self.reclassify_all();
     }
 
     /// Forgets a file deleted on disk, unless it is open in the editor.
@@ -557,8 +650,8 @@ impl Workspace {
     }
 }
 
-/// Walks a root's folder for notes (no lock needed): the root's canonical path and what
-/// the walk found, for [`Workspace::register_root`].
+/// Walks a root's folder for notes and reads its configuration files (no lock needed):
+/// the root's canonical path and what the walk found, for [`Workspace::start_indexing`].
 pub fn scan_root(root: PathBuf) -> (PathBuf, Found) {
     let root = root.canonicalize().unwrap_or(root);
     let found = scan::scan(&root);

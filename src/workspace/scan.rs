@@ -1,15 +1,23 @@
 //! Walking a root for notes: `.gitignore` respected, hidden folders skipped, symlinks never
-//! followed; reading a note: files that are too large or not UTF-8 skipped with a reason.
+//! followed, and a note that is not a regular file (a FIFO, a device) passed over with the
+//! reason. Notes are read afterwards, with [`super::read`].
 
 use std::path::{Path, PathBuf};
 
-use super::CONFIG_FILE_NAME;
+use super::{ConfigFile, CONFIG_FILE_NAME};
+use crate::model::Unreadable;
 
+#[derive(Debug, Default)]
 pub struct Found {
     /// The Markdown files, in path order.
     pub notes: Vec<PathBuf>,
+    /// The folders below the root with a `career-lsp.toml` of their own.
     pub config_dirs: Vec<PathBuf>,
-    pub skipped: Vec<(PathBuf, String)>,
+    /// The configuration file of the root and of each folder of `config_dirs`, read while
+    /// walking (so that no file is read while a server holds its workspace).
+    pub configs: Vec<(PathBuf, Option<ConfigFile>)>,
+    /// Files passed over, and why.
+    pub skipped: Vec<(PathBuf, Unreadable)>,
 }
 
 pub(super) fn is_markdown(path: &Path) -> bool {
@@ -17,33 +25,10 @@ pub(super) fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Reads a note, refusing files over `max_size` bytes and files that are not UTF-8.
-pub(super) fn read_note(path: &Path, max_size: u64) -> Result<String, String> {
-    let metadata = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
-    if metadata.file_type().is_symlink() {
-        return Err("a symbolic link (not followed)".into());
-    }
-    if metadata.len() > max_size {
-        return Err(format!(
-            "{} bytes is over the {max_size}-byte limit (max-file-size)",
-            metadata.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    if bytes.contains(&0) {
-        return Err("binary content".into());
-    }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
-}
-
 /// Walks `root` for Markdown files and `career-lsp.toml` files below it (without reading
 /// the notes: that is done in parallel afterwards).
 pub fn scan(root: &Path) -> Found {
-    let mut found = Found {
-        notes: Vec::new(),
-        config_dirs: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut found = Found::default();
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(false)
         .hidden(true)
@@ -65,11 +50,29 @@ pub fn scan(root: &Path) -> Found {
                 tracing::info!("not following the symbolic link {}", path.display());
                 found
                     .skipped
-                    .push((path.to_path_buf(), "a symbolic link (not followed)".into()));
+                    .push((path.to_path_buf(), Unreadable::SymbolicLink));
             }
             continue;
         }
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if !file_type.is_file() {
+            // A folder is walked into; a note that is a FIFO, a device or a socket is never
+            // opened (reading a FIFO would wait for a writer, a device would never end).
+            if !file_type.is_dir() && is_markdown(path) {
+                let what = entry
+                    .metadata()
+                    .map(|m| super::read::kind(&m))
+                    .unwrap_or("not a file");
+                tracing::info!(
+                    "not indexing {}: not a regular file ({what})",
+                    path.display()
+                );
+                found
+                    .skipped
+                    .push((path.to_path_buf(), Unreadable::NotAFile(what)));
+            }
             continue;
         }
         if path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME) {
@@ -86,5 +89,9 @@ pub fn scan(root: &Path) -> Found {
         found.notes.push(path.to_path_buf());
     }
     found.notes.sort();
+    found.configs = std::iter::once(root)
+        .chain(found.config_dirs.iter().map(PathBuf::as_path))
+        .map(|dir| (dir.to_path_buf(), ConfigFile::read(dir)))
+        .collect();
     found
 }

@@ -5,11 +5,11 @@
 
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod stdio;
+
 use std::collections::VecDeque;
 use std::path::Path;
 use std::time::Duration;
-
-pub mod stdio;
 
 use career_lsp::lsp::{serve, SessionEnd};
 use serde_json::{json, Value};

@@ -3,6 +3,7 @@
 //! the test instead of hanging it.
 
 use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
@@ -23,6 +24,8 @@ pub struct Session {
     log: Receiver<String>,
     /// Log lines read so far.
     pub log_lines: Vec<String>,
+    /// The id of the next request sent without one of the caller's.
+    next_id: i64,
 }
 
 impl Session {
@@ -32,7 +35,19 @@ impl Session {
 
     /// Starts the server with these environment variables set (beside a debug log).
     pub fn start_with(env: &[(&str, &str)]) -> Session {
+        Session::launch(env, None)
+    }
+
+    /// Starts the server in the folder `cwd`.
+    pub fn start_in(cwd: &Path) -> Session {
+        Session::launch(&[], Some(cwd))
+    }
+
+    fn launch(env: &[(&str, &str)], cwd: Option<&Path>) -> Session {
         let mut command = Command::new(env!("CARGO_BIN_EXE_career-lsp"));
+        if let Some(cwd) = cwd {
+            command.current_dir(cwd);
+        }
         command
             .arg("--stdio")
             .env("CAREER_LSP_LOG", "debug")
@@ -81,6 +96,7 @@ impl Session {
             backlog: Vec::new(),
             log,
             log_lines: Vec::new(),
+            next_id: 1_000_000,
         }
     }
 
@@ -95,8 +111,63 @@ impl Session {
         self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
     }
 
-    pub fn request(&mut self, id: i64, method: &str, params: Value) {
+    /// Sends a request with the caller's id, without waiting.
+    pub fn request_with_id(&mut self, id: i64, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+    }
+
+    /// Sends a request without waiting; returns its id.
+    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.request_with_id(id, method, params);
+        id
+    }
+
+    /// Sends a request and waits for its whole response (`result` or `error`).
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        self.response(id)
+    }
+
+    /// Sends a request and returns its result; fails the test on an error response.
+    pub fn request_ok(&mut self, method: &str, params: Value) -> Value {
+        let response = self.request(method, params);
+        assert!(
+            response.get("error").is_none(),
+            "{method} failed: {response}"
+        );
+        response["result"].clone()
+    }
+
+    /// The next request the server sent with this method (not answered).
+    pub fn server_request(&mut self, method: &str) -> Value {
+        self.next_matching(&format!("a {method} request from the server"), |m| {
+            m["method"] == method && m.get("id").is_some()
+        })
+    }
+
+    /// The params of the next notification with this method whose params satisfy `wanted`.
+    pub fn notification_where(&mut self, method: &str, wanted: impl Fn(&Value) -> bool) -> Value {
+        self.next_matching(&format!("a matching {method} notification"), |m| {
+            m["method"] == method && m.get("id").is_none() && wanted(&m["params"])
+        })["params"]
+            .clone()
+    }
+
+    /// Every message that arrives within `wait` and matches, without failing on none.
+    pub fn collect_for(&mut self, wait: Duration, matches: impl Fn(&Value) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.messages.recv_timeout(left) {
+                Ok(message) => self.backlog.push(message),
+                Err(_) => break,
+            }
+        }
+        let (found, rest) = self.backlog.drain(..).partition(|m| matches(m));
+        self.backlog = rest;
+        found
     }
 
     pub fn notify(&mut self, method: &str, params: Value) {
@@ -197,9 +268,9 @@ impl Session {
         }
     }
 
-    /// Waits for a line of the server's log that contains `text`, and returns it.
-    pub fn log_line(&mut self, text: &str) -> String {
-        if let Some(line) = self.log_lines.iter().find(|line| line.contains(text)) {
+    /// Waits for a line of the server's log that satisfies `wanted`, and returns it.
+    pub fn log_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        if let Some(line) = self.log_lines.iter().find(|line| wanted(line)) {
             return line.clone();
         }
         let deadline = Instant::now() + TIMEOUT;
@@ -208,26 +279,34 @@ impl Session {
             match self.log.recv_timeout(left) {
                 Ok(line) => {
                     self.log_lines.push(line.clone());
-                    if line.contains(text) {
+                    if wanted(&line) {
                         return line;
                     }
                 }
                 Err(_) => panic!(
-                    "no log line with {text:?} within {TIMEOUT:?}; the log:\n{}",
+                    "no such log line within {TIMEOUT:?}; the log:\n{}",
                     self.log_lines.join("\n")
                 ),
             }
         }
     }
 
+    /// `shutdown`, then `exit`; the process's status.
+    pub fn shutdown_and_exit(mut self) -> ExitStatus {
+        let response = self.request("shutdown", Value::Null);
+        assert!(response.get("error").is_none(), "{response}");
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
     /// Waits for the process to end; fails after `TIMEOUT`.
-    pub fn wait(self) -> ExitStatus {
+    pub fn wait(&mut self) -> ExitStatus {
         self.wait_within(TIMEOUT)
             .unwrap_or_else(|| panic!("the server did not exit within {TIMEOUT:?}"))
     }
 
     /// The exit status, if the process ends within `wait` (it is killed otherwise).
-    pub fn wait_within(mut self, wait: Duration) -> Option<ExitStatus> {
+    pub fn wait_within(&mut self, wait: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + wait;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -245,10 +324,14 @@ impl Session {
         self.initialize_with(json!({"processId": null, "rootUri": null, "capabilities": {}}));
     }
 
-    /// `initialize` with these parameters, then `initialized`; the `initialize` result.
-    pub fn initialize_with(&mut self, params: Value) -> Value {
-        self.request(1, "initialize", params);
-        let response = self.response(1);
+    /// `initialize` with these parameters (`processId`, `rootUri` and `capabilities`
+    /// filled in when absent), then `initialized`; the `initialize` result.
+    pub fn initialize_with(&mut self, mut params: Value) -> Value {
+        let object = params.as_object_mut().expect("params are an object");
+        object.entry("processId").or_insert(Value::Null);
+        object.entry("rootUri").or_insert(Value::Null);
+        object.entry("capabilities").or_insert(json!({}));
+        let response = self.request("initialize", params);
         assert_eq!(
             response["result"]["serverInfo"]["name"], "career-lsp",
             "{response}"

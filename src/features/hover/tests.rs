@@ -540,6 +540,25 @@ fn a_broken_wikilink_says_the_note_does_not_exist() {
 }
 
 #[test]
+fn a_link_to_a_note_that_was_not_read_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("Career.md"), "# Career\n\nSee [[Old Notes]].\n").unwrap();
+    std::fs::write(root.join("Old Notes.md"), b"# Caf\xe9\n").unwrap();
+    let mut workspace = crate::workspace::Workspace::new(crate::workspace::Config::default());
+    workspace.add_root(root.clone());
+    let snapshot = workspace
+        .snapshot(&root.join("Career.md"))
+        .expect("indexed");
+    let offset = snapshot.text().find("Old Notes").expect("the link");
+    let found = hover(&snapshot, offset).expect("a hover on the link");
+    assert_eq!(
+        found.markdown,
+        "**Old Notes** is not indexed: it is not UTF-8."
+    );
+}
+
+#[test]
 fn a_link_to_a_missing_heading() {
     let session = with_cursor(SESSION, "Career#Risk");
     check_hover(
