@@ -21,7 +21,7 @@ use ropey::Rope;
 pub use build::{Indexing, NoteBuilder};
 pub use cache::FindingsCache;
 pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
-pub use scan::Found;
+pub use scan::{is_markdown, Found};
 pub use snapshot::Snapshot;
 
 use crate::methodology::NoteKind;

@@ -12,7 +12,8 @@ pub struct Found {
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-pub(super) fn is_markdown(path: &Path) -> bool {
+/// Whether a path names a Markdown file (`.md`, `.markdown`), by its extension.
+pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
@@ -30,10 +31,16 @@ pub(super) fn read_note(path: &Path, max_size: u64) -> Result<String, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    if bytes.contains(&0) {
-        return Err("binary content".into());
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary content (a NUL byte at offset {at})"));
     }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        format!(
+            "not UTF-8 (byte 0x{:02X} at offset {at})",
+            error.as_bytes()[at]
+        )
+    })
 }
 
 /// Walks `root` for Markdown files and `career-lsp.toml` files below it (without reading
@@ -70,6 +77,12 @@ pub fn scan(root: &Path) -> Found {
             continue;
         }
         if !entry.file_type().is_some_and(|t| t.is_file()) {
+            // A FIFO, a device or a socket named like a note is never opened.
+            if is_markdown(path) && !entry.file_type().is_some_and(|t| t.is_dir()) {
+                found
+                    .skipped
+                    .push((path.to_path_buf(), "not a regular file".into()));
+            }
             continue;
         }
         if path.file_name().is_some_and(|n| n == CONFIG_FILE_NAME) {
