@@ -9,6 +9,8 @@ use std::collections::VecDeque;
 use std::path::Path;
 use std::time::Duration;
 
+pub mod stdio;
+
 use career_lsp::lsp::{serve, SessionEnd};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
