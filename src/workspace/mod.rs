@@ -9,6 +9,7 @@
 mod build;
 mod cache;
 pub mod config;
+mod needed;
 mod scan;
 mod snapshot;
 
