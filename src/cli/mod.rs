@@ -2,6 +2,7 @@
 //! the return value is the process's exit code (0 clean, 1 findings, 2 usage or I/O error).
 
 mod check;
+mod paths;
 
 pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
 
