@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
 #[path = "../benches/support.rs"]
 mod support;
 
@@ -608,4 +609,65 @@ fn a_note_checked_alone_gets_the_findings_its_whole_workspace_gives_it() {
     let sample: Vec<std::path::PathBuf> = notes.iter().step_by(29).cloned().collect();
     assert!(sample.len() > 5);
     each_note_alone_as_in_its_whole_workspace(&sample);
+}
+
+#[test]
+fn explain_and_init_report_errors_on_stderr() {
+    let output = run_bounded(&["explain", "bogus"], manifest_dir(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("career-lsp: no rule called `bogus`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("empty-section"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let output = run_bounded(&["init", file.to_str().unwrap()], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    assert!(
+        text(&output.stderr).starts_with("career-lsp: cannot create"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn rust_log_sets_the_logs_unless_career_lsp_log_does() {
+    let dir = folder_with_unreadable_files();
+    let logged = |env: &[(&str, &str)]| {
+        let output = run_bounded(&["check", "."], dir.path(), env);
+        text(&output.stderr)
+            .lines()
+            .any(|line| line.contains("INFO") && line.contains("bad.md"))
+    };
+    assert!(!logged(&[]));
+    assert!(logged(&[("RUST_LOG", "info")]));
+    assert!(logged(&[("CAREER_LSP_LOG", "info")]));
+    assert!(!logged(&[("CAREER_LSP_LOG", "warn"), ("RUST_LOG", "info")]));
+    assert!(logged(&[("CAREER_LSP_LOG", "info"), ("RUST_LOG", "warn")]));
+}
+
+#[test]
+fn the_flags_node_style_launchers_pass_are_accepted() {
+    for args in [
+        &["--clientProcessId=4242"][..],
+        &["--clientProcessId", "4242"],
+        &["--stdio", "--clientProcessId=4242"],
+        &["serve", "--clientProcessId=4242"],
+        &["serve", "--stdio", "--clientProcessId", "4242"],
+    ] {
+        let mut session = common::stdio::Session::start_with(args);
+        session.initialize();
+        session.request_ok("shutdown", serde_json::Value::Null);
+        session.notify("exit", serde_json::Value::Null);
+        assert_eq!(session.wait().code(), Some(0), "{args:?}");
+    }
+    // A transport the server does not speak is refused, not ignored.
+    let output = run_bounded(&["--node-ipc"], manifest_dir(), &[]);
+    assert_eq!(output.status.code(), Some(2));
 }
