@@ -131,3 +131,81 @@ impl Found {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::workspace::{Config, Workspace};
+
+    fn write(root: &Path, name: &str, text: &str) {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// The notes indexed, relative to `root`.
+    fn indexed(workspace: &Workspace, root: &Path) -> Vec<String> {
+        workspace
+            .note_paths()
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn checking_one_note_reads_what_it_depends_on_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        write(
+            &root,
+            "career-lsp.toml",
+            "[notes]\ngoals = [\"plans/*.md\"]\n",
+        );
+        write(&root, "Career.md", "# Career\n\n## Vision\n");
+        write(&root, "CLAUDE.md", "# Profile\n");
+        write(&root, "plans/next.md", "# Next\n");
+        write(&root, "me.md", "Intro.\n\n2026 Goals\n==========\n");
+        write(
+            &root,
+            "notes/kinds.md",
+            "---\nkind: career-index\n---\n# Me\n",
+        );
+        write(
+            &root,
+            "log.md",
+            "# 2026-03-01 Session\n\n- [[Reading List#Books]] and [[Career]].\n",
+        );
+        write(&root, "a/Reading List.md", "# Reading\n\n## Books\n");
+        for i in 0..30 {
+            write(
+                &root,
+                &format!("notes/{i}.md"),
+                &format!("# Note {i}\n\nOn careers and goals: [[{}]].\n", i + 1),
+            );
+        }
+        let mut workspace = Workspace::new(Config::default());
+        let report = workspace.add_root_for(root.clone(), &[root.join("log.md")], &mut |_, _| {});
+        assert_eq!(
+            indexed(&workspace, &root),
+            [
+                "CLAUDE.md",
+                "Career.md",
+                "a/Reading List.md",
+                "log.md",
+                "me.md",
+                "notes/kinds.md",
+                "plans/next.md",
+            ]
+        );
+        assert_eq!(report.indexed, 7);
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+
+        // A folder asked for is read whole.
+        let mut workspace = Workspace::new(Config::default());
+        workspace.add_root_for(root.clone(), &[root.join("notes")], &mut |_, _| {});
+        let read = indexed(&workspace, &root);
+        assert!(read.contains(&"notes/29.md".to_string()), "{read:?}");
+        assert!(!read.contains(&"log.md".to_string()), "{read:?}");
+    }
+}
