@@ -20,6 +20,11 @@ struct Cli {
     #[arg(long, hide = true)]
     stdio: bool,
 
+    /// Accepted for editors that pass it (Node-style launchers add
+    /// `--clientProcessId=PID`); the server ends with the client's session.
+    #[arg(long = "clientProcessId", value_name = "PID", hide = true)]
+    client_process_id: Option<String>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -31,6 +36,9 @@ enum Command {
         /// Accepted for editors that pass it; the server always uses stdio.
         #[arg(long)]
         stdio: bool,
+        /// Accepted for editors that pass it; the server ends with the client's session.
+        #[arg(long = "clientProcessId", value_name = "PID", hide = true)]
+        client_process_id: Option<String>,
     },
     /// Check notes and print their diagnostics.
     Check(CheckArgs),
@@ -96,10 +104,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Logs go to stderr (stdout carries the protocol); `CAREER_LSP_LOG` sets the filter.
+/// Logs go to stderr (stdout carries the protocol). `CAREER_LSP_LOG` sets the filter, else
+/// `RUST_LOG`, in `tracing`'s syntax (`debug`, `career_lsp=trace`); one that is set but
+/// cannot be read counts as unset.
 fn init_logging(default_level: &str) {
-    let filter =
-        EnvFilter::try_from_env("CAREER_LSP_LOG").unwrap_or_else(|_| EnvFilter::new(default_level));
+    let filter = ["CAREER_LSP_LOG", "RUST_LOG"]
+        .into_iter()
+        .find_map(|variable| EnvFilter::try_from_env(variable).ok())
+        .unwrap_or_else(|| EnvFilter::new(default_level));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -156,16 +168,25 @@ fn check(args: &CheckArgs) -> ExitCode {
 fn init(args: &InitArgs) -> ExitCode {
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     // `init` fills in the year from the folder's configuration when it pins `today`.
-    let config = career_lsp::workspace::ConfigFile::read(&dir)
+    // (No folder yet, or a file in its place: `cli::init` says so.)
+    let config = dir
+        .is_dir()
+        .then(|| career_lsp::workspace::ConfigFile::read(&dir))
+        .flatten()
         .map(|file| file.config)
         .unwrap_or_default();
     exit(cli::init(
         &dir,
         config.today(),
         &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
     ))
 }
 
 fn explain(args: &ExplainArgs) -> ExitCode {
-    exit(cli::explain(&args.code, &mut std::io::stdout().lock()))
+    exit(cli::explain(
+        &args.code,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
 }

@@ -4,6 +4,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+#[path = "../benches/support.rs"]
+mod support;
+
 fn run(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_career-lsp"))
         .args(args)
@@ -279,4 +283,396 @@ fn init_writes_the_templates_and_never_overwrites() {
         findings.iter().any(|f| f["code"] == "empty-section"),
         "{findings:?}"
     );
+}
+
+/// Runs `command` to its end and returns its output, failing the test (and killing the
+/// process) if it has not ended within a generous time: a `check` that blocked on a FIFO
+/// would otherwise hang the suite.
+fn bounded(mut command: Command) -> Output {
+    use std::io::Read;
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} did not end within 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Runs the binary in `dir` with only the log variables of `env` set; see [`bounded`].
+fn run_bounded(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_career-lsp"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CAREER_LSP_LOG")
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null());
+    bounded(command)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const CLEAN_LOG: &str = "# Session\n\n## Discussed\n- The promotion case\n";
+
+/// A folder with a clean session log and the files `check` cannot check: a text file, a
+/// note that is not UTF-8 (0xE9 at offset 12), one with a NUL byte, and (on unix) a FIFO
+/// named like a note.
+fn folder_with_unreadable_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    write("career-lsp.toml", b"today = \"2026-03-15\"\n");
+    write(
+        "2026-03-01 Career Coaching Session.md",
+        CLEAN_LOG.as_bytes(),
+    );
+    write("x.txt", b"not a note\n");
+    write("bad.md", b"# Session\n\nCaf\xE9 with Dana\n");
+    write("binary.md", b"# Session\n\0\x01\x02");
+    #[cfg(unix)]
+    {
+        let status = Command::new("mkfifo")
+            .arg(dir.path().join("pipe.md"))
+            .status()
+            .expect("mkfifo runs");
+        assert!(status.success());
+    }
+    dir
+}
+
+#[test]
+fn check_says_why_it_cannot_check_a_path_and_exits_2_when_nothing_is_left() {
+    let dir = folder_with_unreadable_files();
+    let mut cases = vec![
+        ("x.txt", "career-lsp: skipped x.txt: not a Markdown note"),
+        (
+            "bad.md",
+            "career-lsp: skipped bad.md: not UTF-8 (byte 0xE9 at offset 14)",
+        ),
+        (
+            "binary.md",
+            "career-lsp: skipped binary.md: binary (a NUL byte at offset 10)",
+        ),
+        (
+            "gone.md",
+            "career-lsp: skipped gone.md: no such file or folder",
+        ),
+    ];
+    if cfg!(unix) {
+        cases.push((
+            "pipe.md",
+            "career-lsp: skipped pipe.md: not a regular file (a FIFO)",
+        ));
+        cases.push((
+            "/dev/null",
+            "career-lsp: skipped /dev/null: not a regular file (a character device)",
+        ));
+    }
+    for (path, reason) in cases {
+        for format in ["human", "json"] {
+            let output = run_bounded(&["check", path, "--format", format], dir.path(), &[]);
+            let stderr = text(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{path}: {stderr}");
+            assert!(
+                stderr.starts_with(&format!("{reason}\n")),
+                "{path}: {stderr}"
+            );
+            assert!(stderr.contains("career-lsp: nothing to check"), "{stderr}");
+            assert!(!stderr.contains("finding(s)"), "{path}: {stderr}");
+            assert_eq!(text(&output.stdout), "", "{path}");
+        }
+    }
+}
+
+#[test]
+fn check_checks_the_good_paths_of_a_mix_and_names_only_what_it_was_asked_about() {
+    let dir = folder_with_unreadable_files();
+    // One good note: checked, and nothing is said of the other files of its folder.
+    let log = "2026-03-01 Career Coaching Session.md";
+    let output = run_bounded(&["check", log], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "0 finding(s) in 0 file(s)\n");
+
+    // A mix: the good note is checked; the others are named with their reason, and the
+    // exit code is the findings'.
+    std::fs::write(
+        dir.path().join("2026-03-08 Career Coaching Session.md"),
+        "# Session\n\nSee [[Nowhere]].\n",
+    )
+    .unwrap();
+    let output = run_bounded(
+        &[
+            "check",
+            "2026-03-08 Career Coaching Session.md",
+            "x.txt",
+            "bad.md",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout)
+            .starts_with("2026-03-08 Career Coaching Session.md:3:5: warning[broken-link]"),
+        "{}",
+        text(&output.stdout)
+    );
+    assert_eq!(
+        text(&output.stderr),
+        "career-lsp: skipped x.txt: not a Markdown note\n\
+         career-lsp: skipped bad.md: not UTF-8 (byte 0xE9 at offset 14)\n\
+         1 finding(s) in 1 file(s)\n"
+    );
+
+    // A note named is checked even in a folder a check of the workspace passes over.
+    std::fs::create_dir(dir.path().join(".drafts")).unwrap();
+    std::fs::write(
+        dir.path()
+            .join(".drafts/2026-03-09 Career Coaching Session.md"),
+        "# Session\n\nSee [[Elsewhere]].\n",
+    )
+    .unwrap();
+    let output = run_bounded(
+        &["check", ".drafts/2026-03-09 Career Coaching Session.md"],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("[broken-link]"),
+        "{}",
+        text(&output.stdout)
+    );
+
+    // A folder: the files in it that were skipped are named, relative to where check runs.
+    let output = run_bounded(&["check", "."], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    let mut expected = vec![
+        "career-lsp: skipped bad.md: not UTF-8 (byte 0xE9 at offset 14)",
+        "career-lsp: skipped binary.md: binary (a NUL byte at offset 10)",
+    ];
+    if cfg!(unix) {
+        expected.push("career-lsp: skipped pipe.md: not a regular file (a FIFO)");
+    }
+    for line in expected {
+        assert!(stderr.lines().any(|l| l == line), "{line}\n{stderr}");
+    }
+    assert!(!stderr.contains("x.txt"), "{stderr}");
+}
+
+/// The nearest folder at or above `path` with a `career-lsp.toml`, else its folder: the
+/// workspace `check` reads it in.
+fn root_of(path: &Path) -> std::path::PathBuf {
+    let folder = path.parent().unwrap();
+    folder
+        .ancestors()
+        .find(|dir| dir.join("career-lsp.toml").is_file())
+        .unwrap_or(folder)
+        .to_path_buf()
+}
+
+/// Each finding as one line, range ends included.
+fn lines_of(reported: &[career_lsp::cli::Reported]) -> Vec<String> {
+    reported
+        .iter()
+        .map(|r| {
+            format!(
+                "{}:{}:{}-{}:{} {}[{}] {}",
+                r.file, r.line, r.column, r.end_line, r.end_column, r.severity, r.code, r.message
+            )
+        })
+        .collect()
+}
+
+/// Checks each note of `notes` alone and compares its findings with those it gets when
+/// its whole workspace is read. (A note that cannot be read, kept in the fixtures to show
+/// what links to it say, has nothing to check alone.)
+fn each_note_alone_as_in_its_whole_workspace(notes: &[std::path::PathBuf]) {
+    let mut whole: std::collections::HashMap<std::path::PathBuf, Vec<career_lsp::cli::Reported>> =
+        std::collections::HashMap::new();
+    for note in notes
+        .iter()
+        .filter(|note| std::fs::read_to_string(note).is_ok())
+    {
+        let root = root_of(note);
+        let everything = whole.entry(root.clone()).or_insert_with(|| {
+            career_lsp::cli::analyse(std::slice::from_ref(&root), &mut Vec::new())
+                .expect("readable")
+        });
+        let canonical = note.canonicalize().unwrap();
+        let expected: Vec<career_lsp::cli::Reported> = everything
+            .iter()
+            .filter(|r| r.path == canonical)
+            .cloned()
+            .collect();
+        let mut skipped = Vec::new();
+        let alone = career_lsp::cli::analyse(std::slice::from_ref(note), &mut skipped)
+            .unwrap_or_else(|error| panic!("{}: {error} {skipped:?}", note.display()));
+        assert_eq!(
+            lines_of(&alone),
+            lines_of(&expected),
+            "{} checked alone",
+            note.display()
+        );
+    }
+}
+
+fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(markdown_files(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_note_checked_alone_gets_the_findings_its_whole_workspace_gives_it() {
+    let fixtures = markdown_files(&manifest_dir().join("fixtures"));
+    assert!(fixtures.len() > 100, "{}", fixtures.len());
+    each_note_alone_as_in_its_whole_workspace(&fixtures);
+
+    // Kinds that come from the text alone, links that lead to notes read only for them,
+    // and a link whose first candidate cannot be read.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    write("career-lsp.toml", b"today = \"2026-03-15\"\n");
+    write(
+        "me.md",
+        b"# Career\n\n## Vision\n\n### The Picture\n- **Role:** Staff engineer\n\n## Plan\n\nSee [[plan#Annual Goals]].\n",
+    );
+    write(
+        "plan.md",
+        b"---\nkind: goals\nyear: 2026\n---\n\n# Plan\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Staff promotion | Packet accepted | In progress | Role |\n| G2 | Talks | Two talks | Not started | Reach |\n",
+    );
+    write("old/Goals.md", b"Intro.\n\n2025\nGoals\n=====\n\nDone.\n");
+    write("CLAUDE.md", b"# Profile\n\nStaff engineer.\n");
+    write("a/Reading.md", b"# Caf\xE9\n");
+    write("b/Reading.md", b"# Reading\n\n## Books\n");
+    write(
+        "2026-03-01 Career Coaching Session.md",
+        b"# Session\n\n- [[Reading#Books]], [[plan#Annual Goals]], [[me#Vision]], [[Nowhere]]\n",
+    );
+    for i in 0..40 {
+        write(
+            &format!("notes/n{i}.md"),
+            format!(
+                "# Note {i}\n\nAbout careers and goals, see [[n{}]].\n",
+                i + 1
+            )
+            .as_bytes(),
+        );
+    }
+    let readable: Vec<std::path::PathBuf> = markdown_files(&root)
+        .into_iter()
+        .filter(|note| !note.ends_with("a/Reading.md"))
+        .collect();
+    each_note_alone_as_in_its_whole_workspace(&readable);
+
+    // A generated vault, as the benchmarks make it.
+    let vault = tempfile::tempdir().unwrap();
+    support::vault(vault.path(), 300, 200);
+    let notes = markdown_files(vault.path());
+    let sample: Vec<std::path::PathBuf> = notes.iter().step_by(29).cloned().collect();
+    assert!(sample.len() > 5);
+    each_note_alone_as_in_its_whole_workspace(&sample);
+}
+
+#[test]
+fn explain_and_init_report_errors_on_stderr() {
+    let output = run_bounded(&["explain", "bogus"], manifest_dir(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("career-lsp: no rule called `bogus`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("empty-section"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let output = run_bounded(&["init", file.to_str().unwrap()], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    assert!(
+        text(&output.stderr).starts_with("career-lsp: cannot create"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn rust_log_sets_the_logs_unless_career_lsp_log_does() {
+    let dir = folder_with_unreadable_files();
+    let logged = |env: &[(&str, &str)]| {
+        let output = run_bounded(&["check", "."], dir.path(), env);
+        text(&output.stderr)
+            .lines()
+            .any(|line| line.contains("INFO") && line.contains("bad.md"))
+    };
+    assert!(!logged(&[]));
+    assert!(logged(&[("RUST_LOG", "info")]));
+    assert!(logged(&[("CAREER_LSP_LOG", "info")]));
+    assert!(!logged(&[("CAREER_LSP_LOG", "warn"), ("RUST_LOG", "info")]));
+    assert!(logged(&[("CAREER_LSP_LOG", "info"), ("RUST_LOG", "warn")]));
+}
+
+#[test]
+fn the_flags_node_style_launchers_pass_are_accepted() {
+    for args in [
+        &["--clientProcessId=4242"][..],
+        &["--clientProcessId", "4242"],
+        &["--stdio", "--clientProcessId=4242"],
+        &["serve", "--clientProcessId=4242"],
+        &["serve", "--stdio", "--clientProcessId", "4242"],
+    ] {
+        let mut session = common::stdio::Session::start_with_args(args);
+        session.initialize();
+        session.request_ok("shutdown", serde_json::Value::Null);
+        session.notify("exit", serde_json::Value::Null);
+        assert_eq!(session.wait().code(), Some(0), "{args:?}");
+    }
+    // A transport the server does not speak is refused, not ignored.
+    let output = run_bounded(&["--node-ipc"], manifest_dir(), &[]);
+    assert_eq!(output.status.code(), Some(2));
 }

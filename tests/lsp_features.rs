@@ -139,7 +139,7 @@ async fn a_command_applies_its_edit_through_the_client() {
     );
     assert_eq!(
         operations[0]["options"],
-        json!({"overwrite": false, "ignoreIfExists": true})
+        json!({"overwrite": false, "ignoreIfExists": false})
     );
     assert!(operations[1]["edits"][0]["newText"]
         .as_str()

@@ -72,7 +72,10 @@ fn indexing_skips_what_it_must_and_says_why() {
     // The notes passed over are known, with the reason; the folder link is no note.
     assert_eq!(
         workspace.unread(&root.join("Latin1.md")),
-        Some(&Unreadable::NotUtf8)
+        Some(&Unreadable::NotUtf8 {
+            byte: 0xE9,
+            offset: 5
+        })
     );
     assert_eq!(
         workspace.unread(&root.join("pipe.md")),

@@ -1,5 +1,6 @@
 //! `career-lsp check [PATH…]`: the server's diagnostics, for files and folders.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -7,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::paths::{self, Target};
 use crate::rules::Severity;
 use crate::workspace::{Workspace, CONFIG_FILE_NAME};
 
@@ -125,12 +127,22 @@ impl Progress {
 
 /// Analyses `paths` (files or folders; each in the workspace of its nearest
 /// `career-lsp.toml`) and returns every finding: config problems first, then by file and
-/// position. A path that cannot be read is an error; skipped files go to `skipped`.
+/// position. A path that cannot be checked, and a note that cannot be read, go to `skipped`
+/// with the reason — only those asked about: a named note, or a file in a named folder.
+/// An error when nothing given could be checked.
 pub fn analyse(
     paths: &[PathBuf],
     skipped: &mut Vec<(PathBuf, String)>,
 ) -> Result<Vec<Reported>, String> {
     analyse_with_progress(paths, skipped, &Progress::hidden())
+}
+
+/// The current folder, canonical, to show paths below it relative to it.
+fn current_dir() -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok())
+        .unwrap_or_default()
 }
 
 /// [`analyse`], showing its progress.
@@ -139,28 +151,41 @@ pub fn analyse_with_progress(
     skipped: &mut Vec<(PathBuf, String)>,
     progress: &Progress,
 ) -> Result<Vec<Reported>, String> {
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|d| d.canonicalize().ok())
-        .unwrap_or_default();
+    let cwd = current_dir();
     let mut targets = Vec::new();
     for path in paths {
-        match path.canonicalize() {
-            Ok(path) => targets.push(path),
-            Err(error) => return Err(format!("{}: {error}", path.display())),
+        match paths::classify(path) {
+            Ok(target) => targets.push(target),
+            Err(reason) => skipped.push((path.clone(), reason)),
         }
     }
+    let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t.path()));
+    // Each root is indexed only as far as checking its targets needs.
+    let mut by_root: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for target in &targets {
+        by_root
+            .entry(root_for(target.path()))
+            .or_default()
+            .push(target.path().to_path_buf());
+    }
     let mut workspace = Workspace::new(crate::workspace::Config::default());
-    let mut roots: Vec<PathBuf> = targets.iter().map(|t| root_for(t)).collect();
-    roots.sort();
-    roots.dedup();
-    for root in roots {
-        let report = workspace.add_root_with_progress(root, &mut |done, total| {
+    for (root, in_root) in by_root {
+        let report = workspace.add_root_for(root, &in_root, &mut |done, total| {
             progress.stage("Reading", done, total)
         });
-        skipped.extend(report.skipped);
+        for found in report.skipped {
+            if in_targets(&found.0) && !skipped.contains(&found) {
+                skipped.push(found);
+            }
+        }
     }
-    let in_targets = |path: &Path| targets.iter().any(|t| path.starts_with(t));
+    let checked_any = targets.iter().any(|target| match target {
+        Target::Folder(_) => true,
+        Target::Note(path) => workspace.document(path).is_some(),
+    });
+    if !checked_any {
+        return Err("nothing to check: no path given is a folder or a readable note".into());
+    }
 
     let mut reported = Vec::new();
     for file in workspace.config_problems() {
@@ -242,16 +267,18 @@ pub fn check(
         options.paths.clone()
     };
     let mut skipped = Vec::new();
-    let reported = match analyse_with_progress(&paths, &mut skipped, &Progress::on_terminal()) {
+    let analysis = analyse_with_progress(&paths, &mut skipped, &Progress::on_terminal());
+    let cwd = current_dir();
+    for (path, reason) in &skipped {
+        let _ = writeln!(err, "career-lsp: skipped {}: {reason}", display(path, &cwd));
+    }
+    let reported = match analysis {
         Ok(reported) => reported,
         Err(error) => {
             let _ = writeln!(err, "career-lsp: {error}");
             return 2;
         }
     };
-    for (path, reason) in skipped {
-        let _ = writeln!(err, "career-lsp: skipped {}: {reason}", path.display());
-    }
     match options.format {
         OutputFormat::Human => {
             for r in &reported {

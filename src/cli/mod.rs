@@ -1,7 +1,9 @@
-//! The command line's own commands: `check`, `explain` and `init`. Output goes to stdout;
-//! the return value is the process's exit code (0 clean, 1 findings, 2 usage or I/O error).
+//! The command line's own commands: `check`, `explain` and `init`. Output goes to stdout,
+//! errors to stderr; the return value is the process's exit code (0 clean, 1 findings, 2
+//! usage or I/O error).
 
 mod check;
+mod paths;
 
 pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
 
@@ -13,19 +15,20 @@ use crate::methodology::templates;
 use crate::rules::{rule, RULES};
 use crate::workspace::{Config, CONFIG_FILE_NAME};
 
-/// `career-lsp explain CODE`: the rule's documentation and examples.
-pub fn explain(code: &str, out: &mut dyn std::io::Write) -> i32 {
+/// `career-lsp explain CODE`: the rule's documentation and examples; an unknown code is an
+/// error, with the list of rules, on `err`.
+pub fn explain(code: &str, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
     match rule(code) {
         Some(rule) => {
             let _ = writeln!(out, "{}", rule.meta().documentation.trim_end());
             0
         }
         None => {
-            let _ = writeln!(out, "career-lsp: no rule called `{code}`. The rules are:");
+            let _ = writeln!(err, "career-lsp: no rule called `{code}`. The rules are:");
             for rule in RULES {
                 let meta = rule.meta();
                 let (code, severity) = (meta.code, meta.default_severity.name());
-                let _ = writeln!(out, "  {code:<26} {severity}");
+                let _ = writeln!(err, "  {code:<26} {severity}");
             }
             2
         }
@@ -33,10 +36,16 @@ pub fn explain(code: &str, out: &mut dyn std::io::Write) -> i32 {
 }
 
 /// `career-lsp init [DIR]`: a Career Index, this year's Goals note and a config from the
-/// templates. Never overwrites: a file that exists is left as it is and reported.
-pub fn init(dir: &Path, today: chrono::NaiveDate, out: &mut dyn std::io::Write) -> i32 {
+/// templates. Never overwrites: a file that exists is left as it is and reported. What it
+/// did goes to `out`, what it could not do to `err`.
+pub fn init(
+    dir: &Path,
+    today: chrono::NaiveDate,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
     if let Err(error) = std::fs::create_dir_all(dir) {
-        let _ = writeln!(out, "career-lsp: cannot create {}: {error}", dir.display());
+        let _ = writeln!(err, "career-lsp: cannot create {}: {error}", dir.display());
         return 2;
     }
     let year = today.year();
@@ -61,7 +70,7 @@ pub fn init(dir: &Path, today: chrono::NaiveDate, out: &mut dyn std::io::Write) 
                     let _ = writeln!(out, "created {}", path.display());
                 }
                 Err(error) => {
-                    let _ = writeln!(out, "career-lsp: cannot write {}: {error}", path.display());
+                    let _ = writeln!(err, "career-lsp: cannot write {}: {error}", path.display());
                     status = 2;
                 }
             },
@@ -69,7 +78,7 @@ pub fn init(dir: &Path, today: chrono::NaiveDate, out: &mut dyn std::io::Write) 
                 let _ = writeln!(out, "kept {} (it exists already)", path.display());
             }
             Err(error) => {
-                let _ = writeln!(out, "career-lsp: cannot create {}: {error}", path.display());
+                let _ = writeln!(err, "career-lsp: cannot create {}: {error}", path.display());
                 status = 2;
             }
         }

@@ -5,6 +5,7 @@
 //! Every action inserts; none deletes what the person wrote.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
@@ -97,6 +98,7 @@ fn edit_action(snapshot: &Snapshot, title: String, edits: Vec<Edit>) -> Action {
             path: snapshot.path().to_path_buf(),
             edits,
         }],
+        shows: None,
         fixes: None,
         preferred: false,
     }
@@ -206,24 +208,44 @@ pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
     )
 }
 
-/// "Start a session log": creates today's session log next to the note.
-pub fn start_session_log(snapshot: &Snapshot) -> Action {
+/// Where today's session log goes: beside the snapshot's note.
+pub fn todays_session_log(snapshot: &Snapshot) -> PathBuf {
     let name = templates::session_log_file_name(snapshot.today);
-    let folder = snapshot
-        .path()
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
-    Action {
+    let folder = snapshot.path().parent().unwrap_or(Path::new(""));
+    folder.join(name)
+}
+
+/// "Start a session log": creates today's session log next to the note. When that file
+/// exists already — a note of the workspace, or any file on disk — "Open today's session
+/// log" instead, which asks the editor to show it: a created note's template is never
+/// written into a note that is there. Nothing in today's log itself.
+pub fn start_session_log(snapshot: &Snapshot) -> Option<Action> {
+    let path = todays_session_log(snapshot);
+    let name = path.file_name()?.to_string_lossy().to_string();
+    if path == snapshot.path() {
+        return None;
+    }
+    if snapshot.file_exists(&path) {
+        return Some(Action {
+            title: format!("Open today's session log ({name})"),
+            kind: ActionKind::Source,
+            changes: Vec::new(),
+            shows: Some(path),
+            fixes: None,
+            preferred: false,
+        });
+    }
+    Some(Action {
         title: format!("Start a session log ({name})"),
         kind: ActionKind::Source,
         changes: vec![Change::Create {
-            path: folder.join(name),
+            path,
             text: templates::session_log(snapshot.today),
         }],
+        shows: None,
         fixes: None,
         preferred: false,
-    }
+    })
 }
 
 /// A template inserted at `offset` (the whole note's template).
@@ -282,7 +304,7 @@ pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> O
         Command::InsertReviewPrompt => review_prompt(snapshot, offset),
         Command::InsertWeeklyReview => Some(weekly_review(snapshot)),
         Command::RunBlindSpotReview => Some(blind_spot_review(snapshot)),
-        Command::StartSessionLog => Some(start_session_log(snapshot)),
+        Command::StartSessionLog => start_session_log(snapshot),
         Command::InsertCareerIndexTemplate => Some(template_action(
             snapshot,
             "Insert Career Index template".into(),
@@ -307,7 +329,7 @@ pub fn command_action(snapshot: &Snapshot, command: Command, offset: usize) -> O
 /// Every coaching action available at `range`: templates for an empty note or its missing
 /// sections, the person's own alias for an unrecognised heading, the section's review
 /// prompt, the next question, the weekly review (Goals notes), the blind-spot review
-/// (Career Index) and a new session log.
+/// (Career Index) and a new session log (or today's, opened).
 pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
     let note = snapshot.note();
     let mut actions = Vec::new();
@@ -340,7 +362,7 @@ pub fn actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> {
     if note.kind == NoteKind::CareerIndex {
         actions.push(blind_spot_review(snapshot));
     }
-    actions.push(start_session_log(snapshot));
+    actions.extend(start_session_log(snapshot));
     actions
 }
 

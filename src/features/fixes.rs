@@ -65,7 +65,7 @@ pub fn quick_fixes_for(
         let offered = finding
             .fixes
             .iter()
-            .map(|fix| fix_action(snapshot, finding, fix))
+            .filter_map(|fix| fix_action(snapshot, finding, fix))
             .chain(ignore_action(snapshot, finding));
         for action in offered {
             let duplicate = actions
@@ -90,8 +90,16 @@ fn line_around(text: &str, offset: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// A rule's fix as a code action: its edits to the note, and the note it creates.
-fn fix_action(snapshot: &Snapshot, finding: &Finding, fix: &Fix) -> Action {
+/// A rule's fix as a code action: its edits to the note, and the note it creates. `None`
+/// for a fix that would create a file that exists (on disk, if not as a note): a new note
+/// is never written over, nor its text inserted into another.
+fn fix_action(snapshot: &Snapshot, finding: &Finding, fix: &Fix) -> Option<Action> {
+    if fix
+        .creates()
+        .is_some_and(|note| snapshot.file_exists(&note.path))
+    {
+        return None;
+    }
     let mut changes = Vec::new();
     if !fix.edits().is_empty() {
         changes.push(Change::Edit {
@@ -105,13 +113,14 @@ fn fix_action(snapshot: &Snapshot, finding: &Finding, fix: &Fix) -> Action {
             text: note.text.clone(),
         });
     }
-    Action {
+    Some(Action {
         title: fix.title.clone(),
         kind: ActionKind::QuickFix,
         changes,
+        shows: None,
         fixes: Some((finding.code, finding.range.clone())),
         preferred: fix.is_preferred(),
-    }
+    })
 }
 
 /// The comment that suppresses `code` on the line after it (SPEC §6).
@@ -163,7 +172,7 @@ fn ignore_action(snapshot: &Snapshot, finding: &Finding) -> Option<Action> {
         Applicability::Suggestion,
         vec![edit],
     )?;
-    Some(fix_action(snapshot, finding, &fix))
+    fix_action(snapshot, finding, &fix)
 }
 
 enum TableRowAt {

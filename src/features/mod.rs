@@ -49,6 +49,8 @@ pub struct Action {
     pub title: String,
     pub kind: ActionKind,
     pub changes: Vec<Change>,
+    /// A note the editor is asked to show, once the changes (if any) are made.
+    pub shows: Option<PathBuf>,
     /// The finding this action fixes: (code, its range).
     pub fixes: Option<(&'static str, Range<usize>)>,
     pub preferred: bool,

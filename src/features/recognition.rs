@@ -61,6 +61,7 @@ pub fn heading_actions(snapshot: &Snapshot, range: Range<usize>) -> Vec<Action> 
                     text: id.title().to_string(),
                 }],
             }],
+            shows: None,
             fixes: None,
             preferred: false,
         });
@@ -166,6 +167,8 @@ fn treat_as(snapshot: &Snapshot, heading: &str, id: SectionId) -> Option<Action>
     let key = id.alias_key()?;
     let line = format!("{} = \"{key}\"\n", toml_string(heading.trim()));
     let change = match snapshot.config_text() {
+        // A file that is there but could not be read is neither edited nor created again.
+        None if snapshot.file_exists(&path) => return None,
         None => Change::Create {
             path,
             text: format!("[aliases]\n{line}"),
@@ -179,6 +182,7 @@ fn treat_as(snapshot: &Snapshot, heading: &str, id: SectionId) -> Option<Action>
         title: format!("Treat ‘{}’ as {}", heading.trim(), id.title()),
         kind: ActionKind::Refactor,
         changes: vec![change],
+        shows: None,
         fixes: None,
         preferred: false,
     })

@@ -22,6 +22,11 @@ use crate::features::actions::Command;
 /// through `workspace/applyEdit`.
 pub const APPLY_EDIT_COMMAND: &str = "career-lsp.applyEdit";
 
+/// The command of an action that shows a note ("Open today's session log"): its one
+/// argument is `{ "uri": … }`, which the server asks the client to show through
+/// `window/showDocument`.
+pub const SHOW_DOCUMENT_COMMAND: &str = "career-lsp.showDocument";
+
 /// What the client and server agreed on in `initialize`, plus server settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
@@ -107,6 +112,11 @@ impl Session {
                 create_files: workspace_edit
                     .and_then(|e| e.resource_operations.as_ref())
                     .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+                show_document: capabilities
+                    .window
+                    .as_ref()
+                    .and_then(|w| w.show_document.as_ref())
+                    .is_some_and(|show| show.support),
             },
             markdown_hover: capabilities
                 .text_document
@@ -197,7 +207,7 @@ fn server_capabilities(session: &Session) -> ServerCapabilities {
             commands: Command::ALL
                 .iter()
                 .map(|c| c.id())
-                .chain([APPLY_EDIT_COMMAND])
+                .chain([APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND])
                 .map(str::to_string)
                 .collect(),
             ..ExecuteCommandOptions::default()

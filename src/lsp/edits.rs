@@ -7,11 +7,13 @@ use std::path::Path;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CreateFile, CreateFileOptions, Diagnostic, DocumentChangeOperation,
-    DocumentChanges, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position,
-    Range, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, Command as LspCommand, CreateFile, CreateFileOptions, Diagnostic,
+    DocumentChangeOperation, DocumentChanges, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
+use super::capabilities::SHOW_DOCUMENT_COMMAND;
 use super::convert::{to_proto, PositionEncoding};
 use crate::features::{Action, ActionKind, Change};
 use crate::rules::Edit;
@@ -24,6 +26,8 @@ pub struct EditSupport {
     pub document_changes: bool,
     /// `create` resource operations.
     pub create_files: bool,
+    /// `window/showDocument`: the client opens a note when asked.
+    pub show_document: bool,
 }
 
 /// Replaces file creations by an insertion at the end of the current note, for clients
@@ -114,12 +118,15 @@ pub fn workspace_edit(
                 }
                 Change::Create { path, text } => {
                     let uri = uri_for(path)?;
+                    // Neither overwritten nor ignored when it exists: the client fails the
+                    // whole edit then, rather than insert the new note's text into the file
+                    // that is there.
                     operations.push(DocumentChangeOperation::Op(ResourceOp::Create(
                         CreateFile {
                             uri: uri.clone(),
                             options: Some(CreateFileOptions {
                                 overwrite: Some(false),
-                                ignore_if_exists: Some(true),
+                                ignore_if_exists: Some(false),
                             }),
                             annotation_id: None,
                         },
@@ -161,7 +168,9 @@ pub fn workspace_edit(
     })
 }
 
-/// A core action as a protocol code action, attached to the diagnostics it fixes.
+/// A core action as a protocol code action, attached to the diagnostics it fixes. An
+/// action that shows a note carries the command that asks the client to; `None` for a
+/// client that cannot show documents.
 pub fn code_action(
     action: &Action,
     snapshot: &Snapshot,
@@ -175,7 +184,26 @@ pub fn code_action(
     } else {
         without_file_creation(action, snapshot)
     };
-    let edit = workspace_edit(&action.changes, snapshot, support, encoding, uri_for)?;
+    let command = match &action.shows {
+        Some(path) if support.show_document => Some(LspCommand {
+            title: action.title.clone(),
+            command: SHOW_DOCUMENT_COMMAND.to_string(),
+            arguments: Some(vec![serde_json::json!({ "uri": uri_for(path)? })]),
+        }),
+        Some(_) => return None,
+        None => None,
+    };
+    let edit = if action.changes.is_empty() {
+        None
+    } else {
+        Some(workspace_edit(
+            &action.changes,
+            snapshot,
+            support,
+            encoding,
+            uri_for,
+        )?)
+    };
     let kind = match action.kind {
         ActionKind::QuickFix => CodeActionKind::QUICKFIX,
         ActionKind::Refactor => CodeActionKind::REFACTOR_REWRITE,
@@ -195,7 +223,8 @@ pub fn code_action(
         title: action.title.clone(),
         kind: Some(kind),
         diagnostics: diagnostics.filter(|d| !d.is_empty()),
-        edit: Some(edit),
+        edit,
+        command,
         is_preferred: action.preferred.then_some(true),
         ..CodeAction::default()
     })

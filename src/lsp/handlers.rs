@@ -21,11 +21,12 @@ use tower_lsp_server::ls_types::{
     GotoDefinitionResponse, Hover, HoverContents, HoverParams, InlayHint, InlayHintKind,
     InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
     NumberOrString, Position, PrepareRenameResponse, Range, ReferenceParams, RenameParams,
-    TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
+    ShowDocumentParams, TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams,
+    WorkspaceSymbolResponse,
 };
 use tracing::warn;
 
-use super::capabilities::{Session, APPLY_EDIT_COMMAND};
+use super::capabilities::{Session, APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND};
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::edits;
 use super::guard::{fail_point, guarded};
@@ -430,6 +431,9 @@ pub fn code_action(
                     if literals {
                         return CodeActionOrCommand::CodeAction(action);
                     }
+                    if let (None, Some(command)) = (&action.edit, &action.command) {
+                        return CodeActionOrCommand::Command(command.clone());
+                    }
                     CodeActionOrCommand::Command(LspCommand {
                         title: action.title,
                         command: APPLY_EDIT_COMMAND.to_string(),
@@ -464,28 +468,72 @@ pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Resul
         apply_later(backend, edit);
         return Ok(None);
     }
-    let command = Command::from_id(&params.command)
-        .ok_or_else(|| Error::invalid_params(format!("unknown command {}", params.command)))?;
+    let command = Command::from_id(&params.command);
+    if command.is_none() && params.command != SHOW_DOCUMENT_COMMAND {
+        return Err(Error::invalid_params(format!(
+            "unknown command {}",
+            params.command
+        )));
+    }
     let argument: CommandArgument = params
         .arguments
         .first()
         .cloned()
         .and_then(|value| serde_json::from_value(value).ok())
         .ok_or_else(|| Error::invalid_params("expected an argument {uri, position?}"))?;
-    let edit = on_note(
+    let Some(command) = command else {
+        // Shows a note: only a Markdown file.
+        from_proto::path(&argument.uri)
+            .filter(|path| crate::workspace::is_markdown(path))
+            .ok_or_else(|| Error::invalid_params("expected the URI of a Markdown note"))?;
+        show_later(backend, argument.uri);
+        return Ok(None);
+    };
+    let found = on_note(
         backend,
         &argument.uri,
         argument.position,
         "running a command",
         |snapshot, offset| coaching::command_action(snapshot, command, offset.unwrap_or(0)),
-        |action, note| note.code_action(&action.flatten()?, &[])?.edit,
+        |action, note| {
+            let action = note.code_action(&action.flatten()?, &[])?;
+            let shows = action
+                .command
+                .filter(|c| c.command == SHOW_DOCUMENT_COMMAND)
+                .and_then(|c| c.arguments?.first()?.get("uri").cloned())
+                .and_then(|uri| serde_json::from_value::<Uri>(uri).ok());
+            Some((action.edit, shows))
+        },
     )
     .ok_or_else(|| Error::invalid_params("that note is not known"))?;
-    let Some(edit) = edit else {
+    let Some((edit, shows)) = found else {
         return Ok(None);
     };
-    apply_later(backend, edit);
+    if let Some(edit) = edit {
+        apply_later(backend, edit);
+    }
+    if let Some(uri) = shows {
+        show_later(backend, uri);
+    }
     Ok(None)
+}
+
+/// Asks the client to show the note at `uri`. Spawned, like [`apply_later`].
+fn show_later(backend: &Backend, uri: Uri) {
+    let client = backend.client.clone();
+    tokio::spawn(async move {
+        let params = ShowDocumentParams {
+            uri,
+            external: Some(false),
+            take_focus: Some(true),
+            selection: None,
+        };
+        match client.show_document(params).await {
+            Ok(true) => {}
+            Ok(false) => warn!("the client did not show the note"),
+            Err(error) => warn!("showing a note failed: {error}"),
+        }
+    });
 }
 
 /// Asks the client to apply `edit`. Spawned: the client answers `workspace/applyEdit` while

@@ -179,6 +179,64 @@ pub fn year_goals(text: &str) -> Option<i32> {
     }
 }
 
+/// Whether a note's text may make it a Career Index or a Goals note, whatever its name: a
+/// front matter (`kind:`) or a line that could be, or be part of, an H1 such as `# Career`,
+/// `# Career Index` or `# 2026 Goals`. Read from the lines without parsing, and erring on
+/// the side of yes, so that a note for which it is `false` gets its kind from its path
+/// alone. `check` uses it to leave unread the notes nothing it checks can depend on.
+pub fn text_may_give_kind(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let start = text.trim_start();
+    if start.starts_with("---") || start.starts_with("+++") {
+        return true;
+    }
+    // A lone `\r` ends a line too.
+    text.split(['\n', '\r']).any(line_may_be_a_title)
+}
+
+/// Whether a line, once stripped of block quote, list and heading markers, reads as a
+/// title that gives a kind, or as one line of a title set over several lines.
+fn line_may_be_a_title(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    if !(lower.contains("career") || lower.contains("index") || lower.contains("goals")) {
+        return false;
+    }
+    // A block quote's `>` needs no space after it; no title that gives a kind holds one.
+    let lower = lower.replace('>', " ");
+    let mut words: Vec<&str> = lower
+        .split_whitespace()
+        .skip_while(|word| is_marker(word))
+        .collect();
+    while words.last().is_some_and(|w| w.chars().all(|c| c == '#')) {
+        words.pop();
+    }
+    // A heading's closing `#`s are not part of its text, even when not set apart.
+    if let Some(last) = words.last_mut() {
+        *last = last.trim_end_matches('#');
+    }
+    match words.as_slice() {
+        ["career"] | ["career", "index"] | ["index"] | ["goals"] => true,
+        [year, "goals"] => year.len() == 4,
+        _ => false,
+    }
+}
+
+/// A word made of Markdown's block markers: `#`, `>`, `-`, `+`, `*`, `=`, or an ordered
+/// list's `1.` / `1)`, perhaps after block quote markers.
+fn is_marker(word: &str) -> bool {
+    if word.chars().all(|c| "#>-+*=".contains(c)) {
+        return true;
+    }
+    let number = word.trim_start_matches('>');
+    let Some(digits) = number
+        .strip_suffix('.')
+        .or_else(|| number.strip_suffix(')'))
+    else {
+        return false;
+    };
+    !digits.is_empty() && digits.len() <= 9 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 impl Note {
     /// Builds the model of a note of a known kind, with the methodology's aliases only.
     pub fn build(

@@ -162,3 +162,109 @@ fn a_note_without_any_network_heading_has_no_network() {
     assert!(!note.has_section(SectionId::Network));
     assert!(note.has_section(SectionId::Vision));
 }
+
+/// The kind a note called `notes/x.md` gets from its text alone.
+fn kind_from_text(text: &str) -> NoteKind {
+    let tree = SyntaxTree::parse(text);
+    Classifier::new(&Default::default())
+        .classify(std::path::Path::new("notes/x.md"), tree.outline())
+}
+
+#[test]
+fn text_that_gives_a_kind_is_always_noticed_without_parsing() {
+    for text in [
+        "# Career\n",
+        "Intro.\n\n## Vision\n\n# career index ##\n",
+        "> # 2026 Goals\n",
+        "- Item\n\n# Career#\n",
+        "Career\nIndex\n======\n",
+        "2026\nGoals\n===\n",
+        "---\nkind: goals\n---\n\n# Plan\n",
+        "\u{feff}# Career\n",
+        "Intro\n\n# 2025   Goals\n",
+    ] {
+        assert_ne!(kind_from_text(text), NoteKind::Other, "{text:?}");
+        assert!(text_may_give_kind(text), "{text:?}");
+    }
+    for text in [
+        "# 2026-03-01 Career Coaching Session\n\n- Walked through [[Career#Vision]].\n",
+        "# Notes\n\n## Goals for the week\n\n- Careers page\n",
+        "",
+    ] {
+        assert_eq!(kind_from_text(text), NoteKind::Other, "{text:?}");
+        assert!(!text_may_give_kind(text), "{text:?}");
+    }
+}
+
+/// Lines that make titles, markers and near misses, to build notes from.
+const TITLE_LINES: &[&str] = &[
+    "# Career",
+    "Career",
+    "career index",
+    "Index",
+    "2026 Goals",
+    "Goals",
+    "2026",
+    "# ",
+    "#",
+    "===",
+    "---",
+    "> ",
+    ">",
+    "- ",
+    "1. ",
+    "2) ",
+    "  ",
+    "\t",
+    "```",
+    "~~~",
+    "<div>",
+    "</div>",
+    "kind: career-index",
+    "kind: goals",
+    "+++",
+    "Notes",
+    "# Notes",
+    "Career Coaching",
+    "##",
+    "Career#",
+    "#Career",
+    "\\# Career",
+    "**Career**",
+    "- [ ] ",
+    "|a|b|",
+    "|-|-|",
+    "",
+    "\r",
+    "CAREER",
+    " Index",
+    "goals ##",
+    "    ",
+    "* ",
+    "+ ",
+    ">>",
+    "<!-- x -->",
+    "Goals\t",
+    "\n",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+    /// Whenever the parser gives a note a kind from its text, the line test says so too.
+    #[test]
+    fn the_line_test_never_misses_a_kind_the_parser_gives(
+        lines in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(TITLE_LINES), 1..4),
+            0..8,
+        )
+    ) {
+        let text: String = lines
+            .iter()
+            .map(|parts| parts.concat() + "\n")
+            .collect();
+        if kind_from_text(&text) != NoteKind::Other {
+            proptest::prop_assert!(text_may_give_kind(&text), "{:?}", text);
+        }
+    }
+}

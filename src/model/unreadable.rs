@@ -13,12 +13,11 @@ pub enum Unreadable {
     /// A symbolic link, which notes are never read through.
     SymbolicLink,
     /// Over the size limit (`max-file-size` for a note).
-    TooLarge {
-        limit: u64,
-    },
-    NotUtf8,
-    /// Text with NUL bytes in it: a binary file.
-    Binary,
+    TooLarge { limit: u64 },
+    /// Not UTF-8: the first byte that is not, and where it is.
+    NotUtf8 { byte: u8, offset: usize },
+    /// Text with NUL bytes in it, a binary file: where the first is.
+    Binary { offset: usize },
     /// The system refused (permissions, an I/O error): its message.
     Io(String),
 }
@@ -32,8 +31,10 @@ impl fmt::Display for Unreadable {
             Unreadable::TooLarge { limit } => {
                 write!(f, "larger than max-file-size ({})", size(*limit))
             }
-            Unreadable::NotUtf8 => write!(f, "not UTF-8"),
-            Unreadable::Binary => write!(f, "binary (it holds NUL bytes)"),
+            Unreadable::NotUtf8 { byte, offset } => {
+                write!(f, "not UTF-8 (byte 0x{byte:02X} at offset {offset})")
+            }
+            Unreadable::Binary { offset } => write!(f, "binary (a NUL byte at offset {offset})"),
             Unreadable::Io(message) => write!(f, "unreadable ({message})"),
         }
     }
@@ -69,7 +70,18 @@ mod tests {
 
     #[test]
     fn reasons_read_after_it_is() {
-        assert_eq!(Unreadable::NotUtf8.to_string(), "not UTF-8");
+        assert_eq!(
+            Unreadable::NotUtf8 {
+                byte: 0xE9,
+                offset: 14
+            }
+            .to_string(),
+            "not UTF-8 (byte 0xE9 at offset 14)"
+        );
+        assert_eq!(
+            Unreadable::Binary { offset: 10 }.to_string(),
+            "binary (a NUL byte at offset 10)"
+        );
         assert_eq!(
             Unreadable::TooLarge {
                 limit: 2 * 1024 * 1024

@@ -98,7 +98,7 @@ fn not_indexed(link: &WikiLink, why: &Unreadable) -> String {
     let name = link.target.trim();
     let name = name.strip_suffix(".md").unwrap_or(name).trim();
     let remedy = match why {
-        Unreadable::NotUtf8 => " — save it as UTF-8 to have it checked.",
+        Unreadable::NotUtf8 { .. } => " — save it as UTF-8 to have it checked.",
         Unreadable::TooLarge { .. } => " — split it, or raise max-file-size in career-lsp.toml.",
         _ => ".",
     };

@@ -9,6 +9,7 @@
 mod build;
 mod cache;
 pub mod config;
+mod needed;
 mod read;
 mod scan;
 mod snapshot;
@@ -23,7 +24,7 @@ pub use build::{Batch, FromDisk, Indexing, NoteBuilder};
 pub use cache::FindingsCache;
 pub use config::{Config, ConfigFile, ConfigProblem, CONFIG_FILE_NAME};
 pub use read::{read_bytes, read_text, Links};
-pub use scan::Found;
+pub use scan::{is_markdown, Found};
 pub use snapshot::Snapshot;
 
 use crate::methodology::NoteKind;

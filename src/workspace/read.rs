@@ -27,10 +27,16 @@ pub enum Links {
 /// Reads the file at `path` as UTF-8 text of at most `max` bytes.
 pub fn read_text(path: &Path, max: u64, links: Links) -> Result<String, Unreadable> {
     let bytes = read_bytes(path, max, links)?;
-    if bytes.contains(&0) {
-        return Err(Unreadable::Binary);
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Unreadable::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|_| Unreadable::NotUtf8)
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        Unreadable::NotUtf8 {
+            byte: error.as_bytes()[offset],
+            offset,
+        }
+    })
 }
 
 /// Reads the regular file at `path`, of at most `max` bytes.
@@ -207,12 +213,15 @@ mod tests {
         let latin1 = write(dir.path(), "Old Notes.md", b"# Caf\xe9 notes\n");
         assert_eq!(
             read_text(&latin1, MAX, Links::Refuse),
-            Err(Unreadable::NotUtf8)
+            Err(Unreadable::NotUtf8 {
+                byte: 0xE9,
+                offset: 5
+            })
         );
         let binary = write(dir.path(), "Binary.md", b"# Bin\0ary\n");
         assert_eq!(
             read_text(&binary, MAX, Links::Refuse),
-            Err(Unreadable::Binary)
+            Err(Unreadable::Binary { offset: 5 })
         );
     }
 

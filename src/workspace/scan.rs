@@ -20,7 +20,8 @@ pub struct Found {
     pub skipped: Vec<(PathBuf, Unreadable)>,
 }
 
-pub(super) fn is_markdown(path: &Path) -> bool {
+/// Whether a path names a Markdown file (`.md`, `.markdown`), by its extension.
+pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }

@@ -81,6 +81,15 @@ impl Snapshot {
         self.documents.get(path)
     }
 
+    /// Whether a note of the root, or any file on disk, is at `path`: no action creates a
+    /// note there. (A file that was not indexed — not UTF-8, too large, not yet read — is
+    /// on disk all the same.)
+    pub fn file_exists(&self, path: &Path) -> bool {
+        self.notes.contains(path)
+            || self.documents.contains_key(path)
+            || std::fs::symlink_metadata(path).is_ok()
+    }
+
     /// Where the root's `career-lsp.toml` is, or would be created.
     pub fn config_path(&self) -> Option<PathBuf> {
         self.root.as_ref().map(|root| root.join(CONFIG_FILE_NAME))

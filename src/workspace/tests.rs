@@ -179,15 +179,15 @@ fn a_link_to_a_note_that_was_not_read_says_why_until_the_note_is_read() {
         ("Old Notes.md", b"# Old notes\n\nCaf\xe9.\n"),
     ]);
     let career = root.join("Career.md");
-    let not_utf8 = |name: &str| {
+    let not_utf8 = |name: &str, byte: &str, offset: usize| {
         format!(
-            "info “{name}” is not indexed: it is not UTF-8 — save it as UTF-8 to have it checked."
+            "info “{name}” is not indexed: it is not UTF-8 (byte {byte} at offset {offset}) — save it as UTF-8 to have it checked."
         )
     };
     let missing = "warning There is no note called “Later” yet — create it, or fix the link.";
     assert_eq!(
         broken_links(&workspace, &career),
-        [not_utf8("Old Notes"), missing.to_string()]
+        [not_utf8("Old Notes", "0xE9", 16), missing.to_string()]
     );
 
     // `Later` appears, not UTF-8 either: the link still finds no note, but says why now.
@@ -195,14 +195,20 @@ fn a_link_to_a_note_that_was_not_read_says_why_until_the_note_is_read() {
     workspace.reload_from_disk(&root.join("Later.md"));
     assert_eq!(
         broken_links(&workspace, &career),
-        [not_utf8("Old Notes"), not_utf8("Later")]
+        [
+            not_utf8("Old Notes", "0xE9", 16),
+            not_utf8("Later", "0xFF", 8)
+        ]
     );
 
     // Saved as UTF-8 and read again, the note is indexed and the link holds.
     std::fs::write(root.join("Old Notes.md"), "# Old notes\n\nCafé.\n").unwrap();
     workspace.reload_from_disk(&root.join("Old Notes.md"));
     assert_eq!(workspace.unread(&root.join("Old Notes.md")), None);
-    assert_eq!(broken_links(&workspace, &career), [not_utf8("Later")]);
+    assert_eq!(
+        broken_links(&workspace, &career),
+        [not_utf8("Later", "0xFF", 8)]
+    );
 
     // Over max-file-size, it is not indexed again, and the link says so.
     std::fs::write(

@@ -35,21 +35,26 @@ impl Session {
 
     /// Starts the server with these environment variables set (beside a debug log).
     pub fn start_with(env: &[(&str, &str)]) -> Session {
-        Session::launch(env, None)
+        Session::launch(&["--stdio"], env, None)
+    }
+
+    /// Starts the server with these arguments (in place of `--stdio`).
+    pub fn start_with_args(args: &[&str]) -> Session {
+        Session::launch(args, &[], None)
     }
 
     /// Starts the server in the folder `cwd`.
     pub fn start_in(cwd: &Path) -> Session {
-        Session::launch(&[], Some(cwd))
+        Session::launch(&["--stdio"], &[], Some(cwd))
     }
 
-    fn launch(env: &[(&str, &str)], cwd: Option<&Path>) -> Session {
+    fn launch(args: &[&str], env: &[(&str, &str)], cwd: Option<&Path>) -> Session {
         let mut command = Command::new(env!("CARGO_BIN_EXE_career-lsp"));
         if let Some(cwd) = cwd {
             command.current_dir(cwd);
         }
         command
-            .arg("--stdio")
+            .args(args)
             .env("CAREER_LSP_LOG", "debug")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

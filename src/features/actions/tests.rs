@@ -129,7 +129,7 @@ fn the_blind_spot_review_marks_what_applies() {
 #[test]
 fn a_session_log_is_created_beside_the_note() {
     let snap = snapshot(&[("Career.md", INDEX)]);
-    let action = start_session_log(&snap);
+    let action = start_session_log(&snap).expect("offered");
     let Change::Create { path, text } = &action.changes[0] else {
         panic!("{action:?}")
     };
@@ -276,4 +276,93 @@ fn the_action_list_fits_the_note() {
             .any(|t| t.starts_with("Insert weekly review questions")),
         "{goals:?}"
     );
+}
+
+const TODAYS_LOG: &str = "2026-03-15 Career Coaching Session.md";
+
+/// Every note an action in `found` would create.
+fn created(found: &[Action]) -> Vec<PathBuf> {
+    found
+        .iter()
+        .flat_map(|a| &a.changes)
+        .filter_map(|c| match c {
+            Change::Create { path, .. } => Some(path.clone()),
+            Change::Edit { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn todays_session_log_is_opened_not_started_again_when_it_is_a_note() {
+    let log = "# 2026-03-15 Career Coaching Session\n\n## Discussed\n- Promotion case\n";
+    let snap = snapshot(&[("Career.md", INDEX), (TODAYS_LOG, log)]);
+    let offered = actions(&snap, 0..0);
+    let path = PathBuf::from("/vault").join(TODAYS_LOG);
+    assert!(!created(&offered).contains(&path), "{offered:#?}");
+    assert!(
+        !offered
+            .iter()
+            .any(|a| a.title.starts_with("Start a session log")),
+        "{offered:#?}"
+    );
+    let open = offered
+        .iter()
+        .find(|a| a.title == format!("Open today's session log ({TODAYS_LOG})"))
+        .unwrap_or_else(|| panic!("{offered:#?}"));
+    assert_eq!(open.shows, Some(path));
+    assert!(open.changes.is_empty(), "{open:?}");
+    // The command does the same.
+    assert_eq!(
+        command_action(&snap, Command::StartSessionLog, 0).as_ref(),
+        Some(open)
+    );
+    // In today's log itself, neither is offered.
+    let in_the_log = snapshot(&[(TODAYS_LOG, log), ("Career.md", INDEX)]);
+    assert!(
+        !actions(&in_the_log, 0..0)
+            .iter()
+            .any(|a| a.title.contains("session log")),
+        "{:#?}",
+        actions(&in_the_log, 0..0)
+    );
+}
+
+/// A workspace rooted in a real folder, with `open` open in it; the snapshot of the first.
+fn snapshot_on_disk(root: &std::path::Path, open: &[(&str, &str)]) -> Snapshot {
+    let config = Config {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+        ..Config::default()
+    };
+    let mut workspace = Workspace::new(config);
+    workspace.add_root_folder(crate::workspace::RootFolder::read(root.to_path_buf()));
+    for (i, (name, text)) in open.iter().enumerate() {
+        workspace.open(root.join(name), i as i32 + 1, text.to_string());
+    }
+    workspace.snapshot(&root.join(open[0].0)).expect("open")
+}
+
+#[test]
+fn a_file_on_disk_that_is_not_a_note_is_never_created_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let career = "# Career\n\n## Vision\n\nLead a platform group, see [[Reading List]].\n";
+    // Nothing on disk: the log is started, and the broken link offers its note.
+    let snap = snapshot_on_disk(&root, &[("Career.md", career)]);
+    assert!(start_session_log(&snap).is_some_and(|a| a.shows.is_none()));
+    let link = career.find("[[Reading").unwrap();
+    let fixes = crate::features::fixes::quick_fixes(&snap, link..link);
+    assert_eq!(created(&fixes), vec![root.join("Reading List.md")]);
+
+    // The same files on disk, not indexed (a note that is not UTF-8 is not): neither is
+    // created, and today's log is opened instead.
+    std::fs::write(root.join(TODAYS_LOG), b"# Log\n\xE9t\xE9\n").unwrap();
+    std::fs::write(root.join("Reading List.md"), b"# Caf\xE9\n").unwrap();
+    let snap = snapshot_on_disk(&root, &[("Career.md", career)]);
+    let offered: Vec<Action> = actions(&snap, 0..career.len())
+        .into_iter()
+        .chain(crate::features::fixes::quick_fixes(&snap, link..link))
+        .collect();
+    assert_eq!(created(&offered), Vec::<PathBuf>::new(), "{offered:#?}");
+    let open = start_session_log(&snap).expect("offered");
+    assert_eq!(open.shows, Some(root.join(TODAYS_LOG)));
 }

@@ -554,7 +554,7 @@ fn a_link_to_a_note_that_was_not_read_says_why() {
     let found = hover(&snapshot, offset).expect("a hover on the link");
     assert_eq!(
         found.markdown,
-        "**Old Notes** is not indexed: it is not UTF-8."
+        "**Old Notes** is not indexed: it is not UTF-8 (byte 0xE9 at offset 5)."
     );
 }
 
