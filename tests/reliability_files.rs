@@ -182,7 +182,7 @@ fn check_says_why_a_linked_note_is_not_indexed() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stdout.lines().any(|line| line
-            == "Career.md:7:5: info[broken-link] “Old Notes” is not indexed: it is not UTF-8 — save it as UTF-8 to have it checked."),
+            == "Career.md:7:5: info[broken-link] “Old Notes” is not indexed: it is not UTF-8 (byte 0xE9 at offset 16) — save it as UTF-8 to have it checked."),
         "{stdout}"
     );
     assert!(!stdout.contains("There is no note"), "{stdout}");
