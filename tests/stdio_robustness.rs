@@ -78,3 +78,21 @@ fn exit_without_shutdown_exits_with_status_one() {
     let status = session.wait();
     assert_eq!(status.code(), Some(1));
 }
+
+#[test]
+fn shutdown_and_exit_in_one_write_exit_with_status_zero() {
+    let mut session = Session::start();
+    session.initialize();
+    let shutdown = r#"{"jsonrpc":"2.0","id":9,"method":"shutdown"}"#;
+    let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+    session.send_raw(
+        format!(
+            "Content-Length: {}\r\n\r\n{shutdown}Content-Length: {}\r\n\r\n{exit}",
+            shutdown.len(),
+            exit.len()
+        )
+        .as_bytes(),
+    );
+    let status = session.wait();
+    assert_eq!(status.code(), Some(0));
+}
