@@ -158,15 +158,7 @@ pub fn vault(root: &std::path::Path, notes: usize, index_lines: usize) {
 
 /// `10000` as `10,000`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    career_lsp::model::unreadable::thousands(n as u64)
 }
 
 /// The `percent`th percentile of `times`, by nearest rank.

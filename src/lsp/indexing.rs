@@ -21,6 +21,7 @@ use tracing::{debug, error, info, warn};
 use super::convert::from_proto;
 use super::guard::{guarded, write};
 use super::server::{Backend, Shared};
+use crate::model::unreadable::thousands;
 use crate::workspace::{scan_root, Indexing, RootFolder};
 
 /// Below this many notes a root is indexed before anyone could read a progress report.
@@ -201,24 +202,11 @@ async fn report_progress(
 }
 
 fn message(done: usize, total: usize) -> String {
-    format!("{}/{}", thousands(done), thousands(total))
+    format!("{}/{}", thousands(done as u64), thousands(total as u64))
 }
 
 fn percent(done: usize, total: usize) -> u32 {
     (done * 100).checked_div(total).unwrap_or(100) as u32
-}
-
-/// `12345` → `12,345`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -52,7 +52,8 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
-fn thousands(n: u64) -> String {
+/// `12345` → `12,345`: counts and sizes as people read them.
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
