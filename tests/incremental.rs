@@ -1,11 +1,13 @@
 //! Incremental re-parsing equals a full parse: random edit sequences applied through the
 //! workspace (rope + block tree edited, inline content re-parsed only where it changed)
 //! give the same block tree, outline, model and findings as parsing the final text afresh.
+//! Also where the complexity budget decides what is read: edits that take a block over
+//! its limit and back, and that make the note spend more than it may and less again.
 
 use std::path::PathBuf;
 
 use career_lsp::rules::Edit;
-use career_lsp::syntax::SyntaxTree;
+use career_lsp::syntax::{SkipReason, SyntaxTree, MAX_BLOCK_DELIMITERS};
 use career_lsp::workspace::{Config, Workspace};
 use proptest::prelude::*;
 
@@ -65,10 +67,59 @@ fn edits() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
     prop::collection::vec((0usize..10_000, 0usize..12, 0usize..PIECES.len()), 1..12)
 }
 
+/// A paragraph just under the block limit: 1,980 brackets.
+fn heavy_paragraph() -> String {
+    "[x] ".repeat(MAX_BLOCK_DELIMITERS / 2 - 10)
+}
+
+/// A Career Index whose six heavy paragraphs spend nearly all the note may spend: one
+/// more, or one of them grown, goes over.
+fn near_the_budget() -> String {
+    let heavy = heavy_paragraph();
+    let mut text = INDEX.to_string();
+    for i in 0..6 {
+        text.push_str(&format!("\n## Log {i}\n\n{heavy}\n"));
+    }
+    text
+}
+
+/// What edits insert near the budget: brackets that take a paragraph over its limit, a
+/// whole heavy paragraph, paragraph breaks that split one, and ordinary text.
+fn heavy_pieces() -> Vec<String> {
+    vec![
+        "[x] ".repeat(12),
+        format!("\n\n{}\n\n", heavy_paragraph()),
+        "\n\n".to_string(),
+        "![".to_string(),
+        "***a".to_string(),
+        "]".to_string(),
+        "a".to_string(),
+        "- ".to_string(),
+        "> ".to_string(),
+        "| ".to_string(),
+        "[[Career]]".to_string(),
+        "`".to_string(),
+    ]
+}
+
+fn heavy_edits() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
+    // Longer deletions than `edits`, so that a paragraph can come back under its limit.
+    prop::collection::vec((0usize..100_000, 0usize..80, 0usize..12), 1..8)
+}
+
 fn check_sequence(
     base: &str,
     name: &str,
     sequence: &[(usize, usize, usize)],
+) -> Result<(), TestCaseError> {
+    check_sequence_of(base, name, sequence, PIECES)
+}
+
+fn check_sequence_of(
+    base: &str,
+    name: &str,
+    sequence: &[(usize, usize, usize)],
+    pieces: &[&str],
 ) -> Result<(), TestCaseError> {
     let path = PathBuf::from(format!("/notes/{name}"));
     let mut incremental = Workspace::new(Config::default());
@@ -77,7 +128,7 @@ fn check_sequence(
     for (version, (seed, delete, piece)) in sequence.iter().enumerate() {
         let start = char_boundary_at(&client_text, seed % (client_text.len() + 1));
         let end = char_boundary_at(&client_text, start + delete);
-        let insert = PIECES[*piece];
+        let insert = pieces[*piece];
         client_text.replace_range(start..end, insert);
         incremental
             .change(
@@ -117,6 +168,101 @@ proptest! {
     fn career_index_edits_match_a_full_parse(sequence in edits()) {
         check_sequence(INDEX, "Career.md", &sequence)?;
     }
+}
+
+proptest! {
+    // Each case parses a 25 KB note of heavy markup several times.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edits_around_the_complexity_budget_match_a_full_parse(sequence in heavy_edits()) {
+        let pieces = heavy_pieces();
+        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        check_sequence_of(&near_the_budget(), "Career.md", &sequence, &pieces)?;
+    }
+}
+
+/// Applies `edit` (a range of the current text and its replacement) to the open note and
+/// checks the outline against a full parse; returns what the outline skipped, and why.
+fn edit_and_compare(
+    workspace: &mut Workspace,
+    text: &mut String,
+    version: i32,
+    range: std::ops::Range<usize>,
+    insert: &str,
+) -> Vec<SkipReason> {
+    let path = PathBuf::from("/notes/Career.md");
+    text.replace_range(range.clone(), insert);
+    workspace
+        .change(
+            &path,
+            version,
+            vec![Edit {
+                range,
+                text: insert.to_string(),
+            }],
+        )
+        .unwrap();
+    let document = workspace.document(&path).unwrap();
+    assert_eq!(&*document.text, text.as_str());
+    let fresh = SyntaxTree::parse(text);
+    assert_eq!(document.syntax.outline(), fresh.outline());
+    let mut full = Workspace::new(Config::default());
+    full.open(path.clone(), 0, text.clone());
+    assert_eq!(workspace.diagnostics(&path), full.diagnostics(&path));
+    fresh.outline().skipped.iter().map(|s| s.why).collect()
+}
+
+#[test]
+fn edits_into_and_out_of_an_over_budget_block_match_a_full_parse() {
+    let path = PathBuf::from("/notes/Career.md");
+    let mut text = near_the_budget();
+    let mut workspace = Workspace::new(Config::default());
+    workspace.open(path.clone(), 0, text.clone());
+    assert!(SyntaxTree::parse(&text).outline().skipped.is_empty());
+
+    // Twenty-four more brackets take the last heavy paragraph over the block limit...
+    let at = text.rfind("[x] ").unwrap();
+    let skipped = edit_and_compare(&mut workspace, &mut text, 1, at..at, &"[x] ".repeat(12));
+    assert_eq!(skipped, [SkipReason::BlockTooComplex]);
+    // ...and taking them out brings it back.
+    let skipped = edit_and_compare(&mut workspace, &mut text, 2, at..at + 48, "");
+    assert!(skipped.is_empty());
+
+    // A seventh heavy paragraph, at the top, is more than the note may spend: the last
+    // one is read as plain text.
+    let top = text.find("## Log 0").unwrap();
+    let seventh = format!(
+        "{}
+
+",
+        heavy_paragraph()
+    );
+    let skipped = edit_and_compare(&mut workspace, &mut text, 3, top..top, &seventh);
+    assert_eq!(skipped, [SkipReason::NoteBudgetSpent]);
+    // Splitting a heavy paragraph in two halves its cost: everything fits again.
+    let middle = text.find("## Log 2").unwrap()
+        + "## Log 2
+
+"
+        .len()
+        + 2_000;
+    let skipped = edit_and_compare(
+        &mut workspace,
+        &mut text,
+        4,
+        middle..middle,
+        "
+
+",
+    );
+    assert!(skipped.is_empty(), "{skipped:?}");
+    // Joining it again spends too much once more.
+    let skipped = edit_and_compare(&mut workspace, &mut text, 5, middle..middle + 2, "");
+    assert_eq!(skipped, [SkipReason::NoteBudgetSpent]);
+    // Removing the seventh paragraph brings the note under its budget.
+    let skipped = edit_and_compare(&mut workspace, &mut text, 6, top..top + seventh.len(), "");
+    assert!(skipped.is_empty());
 }
 
 #[test]

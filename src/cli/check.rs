@@ -62,12 +62,64 @@ fn root_for(path: &Path) -> PathBuf {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
+#[cfg(test)]
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    Located::new(text).line_column(offset)
+}
+
+/// A text prepared to locate many offsets, each in time independent of the text's length:
+/// a note may have thousands of findings, on one line of megabytes.
+struct Located<'a> {
+    text: &'a str,
+    /// Where each line starts.
+    line_starts: Vec<usize>,
+    /// How many characters come before each block of [`Located::BLOCK`] bytes.
+    chars_before_block: Vec<usize>,
+}
+
+impl<'a> Located<'a> {
+    const BLOCK: usize = 1024;
+
+    fn new(text: &'a str) -> Located<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars_before_block = vec![0];
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            let before = chars_before_block.last().copied().unwrap_or(0);
+            chars_before_block.push(before + chars_in(block));
+        }
+        Located {
+            text,
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// The characters before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / Self::BLOCK;
+        self.chars_before_block[block]
+            + chars_in(&self.text.as_bytes()[block * Self::BLOCK..offset])
+    }
+
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(line_start) + 1,
+        )
+    }
+}
+
+/// The characters in `bytes` (UTF-8): the bytes that do not continue a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .filter(|&&b| (b & 0b1100_0000) != 0b1000_0000)
+        .count()
 }
 
 fn display(path: &Path, cwd: &Path) -> String {
@@ -192,10 +244,11 @@ pub fn analyse_with_progress(
         if !in_targets(&file.path) {
             continue;
         }
+        let located = Located::new(&file.text);
         for problem in file.problems {
             let range = problem.range.clone().unwrap_or(0..0);
-            let (line, column) = line_column(&file.text, range.start);
-            let (end_line, end_column) = line_column(&file.text, range.end);
+            let (line, column) = located.line_column(range.start);
+            let (end_line, end_column) = located.line_column(range.end);
             reported.push(Reported {
                 file: display(&file.path, &cwd),
                 path: file.path.clone(),
@@ -234,12 +287,13 @@ fn report_note(workspace: &Workspace, path: &Path, cwd: &Path) -> Vec<Reported> 
     let Some(document) = workspace.document(path) else {
         return Vec::new();
     };
+    let located = Located::new(&document.text);
     workspace
         .diagnostics(path)
         .into_iter()
         .map(|finding| {
-            let (line, column) = line_column(&document.text, finding.range.start);
-            let (end_line, end_column) = line_column(&document.text, finding.range.end);
+            let (line, column) = located.line_column(finding.range.start);
+            let (end_line, end_column) = located.line_column(finding.range.end);
             Reported {
                 file: display(path, cwd),
                 path: path.to_path_buf(),
@@ -317,5 +371,30 @@ mod tests {
         assert_eq!(super::line_column(text, 0), (1, 1));
         assert_eq!(super::line_column(text, 3), (2, 1));
         assert_eq!(super::line_column(text, 8), (2, 3));
+        // Past the end, and inside a character.
+        assert_eq!(super::line_column(text, 99), (3, 1));
+        assert_eq!(super::line_column(text, 5), (2, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_across_blocks() {
+        let text = format!("x\n{}é{}", "a".repeat(2000), "b".repeat(3000));
+        let located = super::Located::new(&text);
+        let e = text.find('é').unwrap();
+        assert_eq!(located.line_column(e), (2, 2001));
+        assert_eq!(located.line_column(e + 2), (2, 2002));
+        assert_eq!(located.line_column(text.len()), (2, 5002));
+        for offset in [0, 1, 2, 1500, e, e + 2, 4000, text.len()] {
+            let before = &text[..offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(
+                located.line_column(offset),
+                (
+                    before.matches('\n').count() + 1,
+                    before[line_start..].chars().count() + 1
+                ),
+                "{offset}"
+            );
+        }
     }
 }

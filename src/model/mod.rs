@@ -313,6 +313,15 @@ impl Note {
         match_section_with(self.kind, text, &self.aliases)
     }
 
+    /// The index in [`Note::sections`] of the section heading `heading` opens. Sections are
+    /// in the order of their headings, so it is found by bisection: a note may have
+    /// thousands of them, and this is asked per block.
+    pub fn section_of_heading(&self, heading: usize) -> Option<usize> {
+        self.sections
+            .binary_search_by_key(&heading, |s| s.heading)
+            .ok()
+    }
+
     pub fn sections_with(&self, id: SectionId) -> impl Iterator<Item = &Section> {
         self.sections.iter().filter(move |s| s.id == Some(id))
     }
@@ -330,12 +339,19 @@ impl Note {
                 let Some(heading) = block.heading else {
                     return false;
                 };
-                // The innermost section the block belongs to.
+                // The innermost section the block belongs to: its heading's, found at once,
+                // else (a block that starts before its heading) the last one around it.
+                let contains = |s: &&Section| s.range.contains(&block.range.start);
                 let owner = self
-                    .sections
-                    .iter()
-                    .rev()
-                    .find(|s| s.heading <= heading && s.range.contains(&block.range.start));
+                    .section_of_heading(heading)
+                    .map(|at| &self.sections[at])
+                    .filter(contains)
+                    .or_else(|| {
+                        self.sections
+                            .iter()
+                            .rev()
+                            .find(|s| s.heading <= heading && contains(s))
+                    });
                 let mut current = owner;
                 while let Some(s) = current {
                     if s.heading == section.heading {

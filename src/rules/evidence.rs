@@ -85,7 +85,7 @@ fn empty_here_or_around(note: &Note, section: &Section) -> bool {
 fn sections_of<'a>(note: &'a Note, block: &Block) -> impl Iterator<Item = SectionId> + 'a {
     let owner = block
         .heading
-        .and_then(|heading| note.sections.iter().position(|s| s.heading == heading));
+        .and_then(|heading| note.section_of_heading(heading));
     std::iter::successors(owner, |at| note.sections[*at].parent)
         .filter_map(|at| note.sections[at].id)
 }

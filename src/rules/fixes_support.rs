@@ -83,6 +83,14 @@ fn line_breaks(note: &Note, from: usize, to: usize) -> usize {
 /// before `offset`: where it ends, and the block when it is one. `None` when nothing
 /// comes before.
 fn content_before(note: &Note, offset: usize) -> Option<(usize, Option<&Block>)> {
+    content_ends(note)
+        .filter(|(end, _)| *end <= offset)
+        .max_by_key(|(end, _)| *end)
+}
+
+/// Where each piece of content (heading, block, front matter) ends, and the block when it
+/// is one.
+fn content_ends(note: &Note) -> impl Iterator<Item = (usize, Option<&Block>)> {
     let outline = &note.outline;
     let headings = outline.headings.iter().map(|h| (h.range.end, None));
     let blocks = outline
@@ -97,11 +105,7 @@ fn content_before(note: &Note, offset: usize) -> Option<(usize, Option<&Block>)>
         };
         (end, None)
     });
-    headings
-        .chain(blocks)
-        .chain(front_matter)
-        .filter(|(end, _)| *end <= offset)
-        .max_by_key(|(end, _)| *end)
+    headings.chain(blocks).chain(front_matter)
 }
 
 /// The start of the first heading or block that starts after `offset` (a quoted block's
@@ -168,12 +172,19 @@ fn rule_before(note: &Note, at: usize) -> Option<&Block> {
     }
 }
 
-/// Whether the note puts a `---` line before its top-level sections.
+/// Whether the note puts a `---` line before its top-level sections: [`rule_before`]
+/// each of them, with the content's ends sorted once rather than searched per section (a
+/// note may have thousands of sections).
 fn separates_sections(note: &Note) -> bool {
-    note.sections
-        .iter()
-        .filter(|s| s.level == 2)
-        .any(|s| rule_before(note, s.range.start).is_some())
+    let mut ends: Vec<(usize, Option<&Block>)> = content_ends(note).collect();
+    // Stable: among equal ends the last in `content_ends`' order stays last, as
+    // `content_before`'s `max_by_key` picks it.
+    ends.sort_by_key(|(end, _)| *end);
+    note.sections.iter().filter(|s| s.level == 2).any(|s| {
+        let before = ends.partition_point(|(end, _)| *end <= s.range.start);
+        before > 0
+            && matches!(ends[before - 1], (_, Some(block)) if matches!(block.kind, BlockKind::ThematicBreak))
+    })
 }
 
 /// Inserts a whole top-level section (`block` starts with its heading) where the template

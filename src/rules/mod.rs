@@ -27,6 +27,7 @@ mod no_clear_pov;
 mod no_contingency;
 mod orphan_goal;
 mod overdue_milestone;
+mod partial_analysis;
 mod past_goals_year;
 mod stale_review;
 mod too_many_priorities;
@@ -108,6 +109,7 @@ register_rules![
     no_contingency::NoContingency,
     orphan_goal::OrphanGoal,
     overdue_milestone::OverdueMilestone,
+    partial_analysis::PartialAnalysis,
     past_goals_year::PastGoalsYear,
     stale_review::StaleReview,
     too_many_priorities::TooManyPriorities,

@@ -6,13 +6,19 @@
 //! for a block depends only on the block's text, its list depth and whether it is quoted —
 //! the key — except the heading it falls under, which is set again on reuse. A block that
 //! adds a heading of its own (a quoted heading inside a list item) is never kept.
+//!
+//! The complexity budget (`budget.rs`) is spent block after block, so a fragment also
+//! records what it spent, and is reused only where that much is left and none of its
+//! content was skipped for want of budget — where building it afresh would decide the same.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::budget::Budget;
 use super::outline::{
-    Block, BlockKind, Cell, DateMention, ListItem, MarkdownLink, Outline, Row, Table, Tag, WikiLink,
+    Block, BlockKind, Cell, DateMention, ListItem, MarkdownLink, Outline, Row, SkipReason,
+    SkippedInline, Table, Tag, WikiLink,
 };
 use super::InlineStats;
 
@@ -48,10 +54,13 @@ pub(super) struct Fragment {
     dates: Vec<DateMention>,
     code: Vec<Range<usize>>,
     strong: Vec<Range<usize>>,
+    skipped: Vec<SkippedInline>,
     /// A table row's own value.
     pub row: Option<Row>,
     /// How many inline nodes the block holds.
     inline_nodes: usize,
+    /// What parsing its inline content spent of the note's budget.
+    units: u64,
 }
 
 pub(super) type Fragments = HashMap<FragmentKey, Arc<Fragment>>;
@@ -67,11 +76,13 @@ pub(super) struct Marks {
     dates: usize,
     code: usize,
     strong: usize,
+    skipped: usize,
     inline_nodes: usize,
+    budget_left: u64,
 }
 
 impl Marks {
-    pub(super) fn of(outline: &Outline, stats: InlineStats) -> Marks {
+    pub(super) fn of(outline: &Outline, stats: InlineStats, budget: Budget) -> Marks {
         Marks {
             headings: outline.headings.len(),
             blocks: outline.blocks.len(),
@@ -81,23 +92,32 @@ impl Marks {
             dates: outline.dates.len(),
             code: outline.code.len(),
             strong: outline.strong.len(),
+            skipped: outline.skipped.len(),
             inline_nodes: stats.parsed + stats.reused,
+            budget_left: budget.left(),
         }
     }
 }
 
 impl Fragment {
     /// What was added to `outline` since `marks` for the block at `start` with `source`;
-    /// `None` when the block added a heading.
+    /// `None` when the block added a heading, or when the budget ran out in it (what it
+    /// holds then depends on the blocks before it).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn since(
         outline: &Outline,
         stats: InlineStats,
+        budget: Budget,
         marks: &Marks,
         start: usize,
         source: &str,
         row: Option<&Row>,
     ) -> Option<Fragment> {
         if outline.headings.len() != marks.headings {
+            return None;
+        }
+        let skipped = &outline.skipped[marks.skipped..];
+        if skipped.iter().any(|s| s.why == SkipReason::NoteBudgetSpent) {
             return None;
         }
         let to_relative = |r: &Range<usize>| moved(r, start, 0);
@@ -140,9 +160,23 @@ impl Fragment {
                 .iter()
                 .map(to_relative)
                 .collect(),
+            skipped: skipped
+                .iter()
+                .map(|s| SkippedInline {
+                    range: to_relative(&s.range),
+                    ..s.clone()
+                })
+                .collect(),
             row: row.map(|r| moved_row(r, start, 0)),
             inline_nodes: stats.parsed + stats.reused - marks.inline_nodes,
+            units: marks.budget_left - budget.left(),
         })
+    }
+
+    /// Whether building the block afresh with `budget` left would parse what the fragment
+    /// parsed.
+    pub(super) fn fits(&self, budget: Budget) -> bool {
+        self.units <= budget.left()
     }
 
     /// Whether the fragment was made from `source`.
@@ -151,11 +185,13 @@ impl Fragment {
     }
 
     /// Adds the fragment to `outline` for its block now at `start`, under `heading`;
-    /// returns the row it holds (moved) and counts its inline nodes as reused.
+    /// returns the row it holds (moved), counts its inline nodes as reused and spends what
+    /// it spent when it was built.
     pub(super) fn apply(
         &self,
         outline: &mut Outline,
         stats: &mut InlineStats,
+        budget: &mut Budget,
         start: usize,
         heading: Option<usize>,
     ) -> Option<Row> {
@@ -186,7 +222,15 @@ impl Fragment {
         }));
         outline.code.extend(self.code.iter().map(to_absolute));
         outline.strong.extend(self.strong.iter().map(to_absolute));
+        outline
+            .skipped
+            .extend(self.skipped.iter().map(|s| SkippedInline {
+                range: to_absolute(&s.range),
+                ..s.clone()
+            }));
         stats.reused += self.inline_nodes;
+        let spent = budget.spend(self.units);
+        debug_assert!(spent, "a fragment is applied only where it fits");
         self.row.as_ref().map(|r| moved_row(r, 0, start))
     }
 }

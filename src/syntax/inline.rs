@@ -67,6 +67,7 @@ impl InlineContent {
                 .iter()
                 .map(|(_, destination)| destination.clone()),
         );
+        excluded.sort_by_key(|r| r.start);
         scan(
             text,
             0,
@@ -175,11 +176,13 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// True when `range` overlaps any of `excluded`.
+/// True when `range` overlaps any of `excluded` (in order and apart from one another, so
+/// the one to look at is found by bisection: a block may hold thousands).
 fn overlaps(range: &Range<usize>, excluded: &[Range<usize>]) -> bool {
+    let first_ending_after = excluded.partition_point(|e| e.end <= range.start);
     excluded
-        .iter()
-        .any(|e| e.start < range.end && range.start < e.end)
+        .get(first_ending_after)
+        .is_some_and(|e| e.start < range.end)
 }
 
 static WIKILINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,7 +201,8 @@ static QUARTER_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bQ([1-4])\s+(\d{4})\b").expect("valid regex"));
 
 /// Scans `text` (which starts at byte `base` of the note) for wikilinks, tags and dates,
-/// outside the `excluded` ranges (code spans, link destinations), which are absolute.
+/// outside the `excluded` ranges (code spans, link destinations), which are absolute, in
+/// order and apart from one another.
 pub(crate) fn scan(
     text: &str,
     base: usize,

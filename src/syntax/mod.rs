@@ -7,7 +7,12 @@
 //! block's inline content is parsed on its own and cached by its exact text; after an
 //! edit only the blocks whose text changed (the edit and tree-sitter's changed ranges)
 //! miss the cache and are parsed afresh — every other block reuses its earlier result.
+//!
+//! What the inline grammar is given is bounded by a complexity budget (`budget.rs`): a
+//! block with too much markup, or past what the note may spend, is read as plain text and
+//! listed in [`Outline::skipped`].
 
+mod budget;
 mod fragment;
 mod inline;
 pub mod outline;
@@ -21,11 +26,14 @@ use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
 use fragment::{Fragment, FragmentKey, Fragments, Marks};
 
+pub use budget::{MAX_BLOCK_DELIMITERS, MAX_BLOCK_MARKS};
 pub use outline::{
     cell_separators, column_named, month_number, split_table_line, Block, BlockKind, Cell,
-    DateMention, DateValue, FrontMatter, Heading, InlineContent, ListItem, MarkdownLink, Outline,
-    Row, Table, Tag, WikiLink, MONTH_NAMES,
+    DateMention, DateValue, FrontMatter, Heading, InlineContent, ListItem, MarkdownLink, Markup,
+    Outline, Row, SkipReason, SkippedInline, Table, Tag, WikiLink, MONTH_NAMES,
 };
+
+use budget::Budget;
 
 struct Parsers {
     block: Parser,
@@ -110,9 +118,14 @@ impl SyntaxTree {
 
     /// Re-parses after [`edit`](Self::edit)s (or from nothing), reusing the old block tree
     /// and the inline content of every block whose text did not change.
+    ///
+    /// A note whose block markup runs over the budget ([`budget::block_cut`]) is read up to
+    /// the line where it does, and its block tree is not kept: it covers only part of the
+    /// text, so the next parse starts afresh.
     pub fn reparse(&mut self, text: &str) {
         let masked = mask_empty_table_rows(text);
-        let bytes = masked.as_bytes();
+        let unread_from = budget::block_cut(masked.as_bytes());
+        let bytes = &masked.as_bytes()[..unread_from.unwrap_or(masked.len())];
         let block = with_parsers(|parsers| parsers.block.parse(bytes, self.block.as_ref()));
         let Some(block) = block else {
             // Only a timeout or cancellation makes tree-sitter give up; we set neither.
@@ -130,14 +143,18 @@ impl SyntaxTree {
             outline: Outline::default(),
             stats: InlineStats::default(),
             heading: None,
+            budget: Budget::for_note(text.len()),
         };
+        builder.outline.unread_from = unread_from;
         builder.visit(block.root_node(), 0, false);
         builder.outline.blocks.sort_by_key(|b| b.range.start);
+        // In the order of the note already; sorted so that `Outline::in_code` may bisect.
+        builder.outline.code.sort_by_key(|r| r.start);
         self.inline_cache = builder.new_cache;
         self.fragments = builder.new_fragments;
         self.stats = builder.stats;
         self.outline = Arc::new(builder.outline);
-        self.block = Some(block);
+        self.block = unread_from.is_none().then_some(block);
     }
 
     pub fn outline(&self) -> &Arc<Outline> {
@@ -261,6 +278,12 @@ pub fn point_at(text: &str, offset: usize) -> (usize, usize) {
     (row, column)
 }
 
+/// List items nested deeper than this are built afresh at every parse rather than kept as
+/// fragments: a fragment copies everything nested in it, so keeping every level of a list
+/// nested hundreds deep (tree-sitter-md nests up to 254 items) would cost its depth times
+/// its size.
+const MAX_KEPT_DEPTH: usize = 16;
+
 struct OutlineBuilder<'a> {
     text: &'a str,
     old_cache: HashMap<Vec<u8>, Arc<InlineContent>>,
@@ -270,6 +293,8 @@ struct OutlineBuilder<'a> {
     outline: Outline,
     stats: InlineStats,
     heading: Option<usize>,
+    /// What is left of the note's complexity budget, spent block after block.
+    budget: Budget,
 }
 
 impl OutlineBuilder<'_> {
@@ -291,33 +316,39 @@ impl OutlineBuilder<'_> {
         let text = self.text;
         let source = text.get(range.clone()).unwrap_or("");
         let key = FragmentKey::new(source, node.kind_id(), depth, quoted);
+        // A fragment is reused only where building the block afresh would decide the same:
+        // its inline content parsed within what is left of the budget, none of it skipped
+        // for want of budget.
+        let budget = self.budget;
         let kept = self
             .new_fragments
             .get(&key)
             .cloned()
             .or_else(|| self.old_fragments.remove(&key))
-            .filter(|fragment| fragment.is_of(source));
+            .filter(|fragment| fragment.is_of(source) && fragment.fits(budget));
         if let Some(fragment) = kept {
             let row = fragment.apply(
                 &mut self.outline,
                 &mut self.stats,
+                &mut self.budget,
                 range.start,
                 self.heading,
             );
             self.new_fragments.insert(key, fragment);
             return row;
         }
-        let marks = Marks::of(&self.outline, self.stats);
+        let marks = Marks::of(&self.outline, self.stats, self.budget);
         let row = build(self);
         let fragment = Fragment::since(
             &self.outline,
             self.stats,
+            self.budget,
             &marks,
             range.start,
             source,
             row.as_ref(),
         );
-        if let Some(fragment) = fragment {
+        if let Some(fragment) = fragment.filter(|_| depth <= MAX_KEPT_DEPTH) {
             self.new_fragments.insert(key, Arc::new(fragment));
         }
         row
@@ -682,6 +713,31 @@ impl OutlineBuilder<'_> {
             start_point,
             end_point: node.end_position(),
         });
+        let markup = Markup::count(
+            self.text.as_bytes(),
+            included.iter().map(|r| r.start_byte..r.end_byte),
+        );
+        let skip = if !markup.fits_one_block() {
+            Some(SkipReason::BlockTooComplex)
+        } else if !self.budget.spend(markup.units()) {
+            Some(SkipReason::NoteBudgetSpent)
+        } else {
+            None
+        };
+        if let Some(why) = skip {
+            // Read as plain text: what our own scan finds, nothing of the grammar's. Not
+            // cached: the scan is linear, and the same text may be parsed elsewhere.
+            let mut content = InlineContent::default();
+            content.scan_text(self.source(range.clone()));
+            self.stats.parsed += 1;
+            self.outline.skipped.push(SkippedInline {
+                range: range.clone(),
+                markup,
+                why,
+            });
+            self.add_inline(&content.shifted(range.start));
+            return;
+        }
         let mut key = Vec::with_capacity(range.len() + included.len() * 16);
         for r in &included {
             key.extend_from_slice(&(r.start_byte - range.start).to_le_bytes());
@@ -702,7 +758,11 @@ impl OutlineBuilder<'_> {
             self.new_cache.insert(key, content.clone());
             content
         };
-        let content = content.shifted(range.start);
+        self.add_inline(&content.shifted(range.start));
+    }
+
+    /// Adds one block's inline content, with absolute ranges, to the outline.
+    fn add_inline(&mut self, content: &InlineContent) {
         self.outline.code.extend(content.code_spans.iter().cloned());
         self.outline.strong.extend(content.strong.iter().cloned());
         self.outline.links.extend(
@@ -714,9 +774,11 @@ impl OutlineBuilder<'_> {
                     destination: self.text.get(destination.clone()).unwrap_or("").to_string(),
                 }),
         );
-        self.outline.wikilinks.extend(content.wikilinks);
-        self.outline.tags.extend(content.tags);
-        self.outline.dates.extend(content.dates);
+        self.outline
+            .wikilinks
+            .extend(content.wikilinks.iter().cloned());
+        self.outline.tags.extend(content.tags.iter().cloned());
+        self.outline.dates.extend(content.dates.iter().cloned());
     }
 
     fn parse_inline(&self, included: &[tree_sitter::Range], range: Range<usize>) -> InlineContent {

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+pub use super::budget::Markup;
+
 pub use super::inline::{
     month_number, DateMention, DateValue, InlineContent, MarkdownLink, Tag, WikiLink, MONTH_NAMES,
 };
@@ -162,9 +164,34 @@ pub struct Outline {
     pub links: Vec<MarkdownLink>,
     pub tags: Vec<Tag>,
     pub dates: Vec<DateMention>,
-    /// Code blocks and code spans: nothing inside them is a link, tag or date.
+    /// Code blocks and code spans: nothing inside them is a link, tag or date. In order,
+    /// and apart from one another.
     pub code: Vec<Range<usize>>,
     pub strong: Vec<Range<usize>>,
+    /// The blocks whose inline content was read as plain text, over the complexity budget
+    /// (`syntax/budget.rs`), in the order of the note.
+    pub skipped: Vec<SkippedInline>,
+    /// Where the note stopped being read, when its block markup ran over the budget: the
+    /// start of a line. Nothing from there on is in the outline.
+    pub unread_from: Option<usize>,
+}
+
+/// A block's inline content read as plain text: its wikilinks, tags and dates were found,
+/// its Markdown links, images, bold text and code spans were not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedInline {
+    /// The inline content (a paragraph's text, a heading's, a table cell's).
+    pub range: Range<usize>,
+    pub markup: Markup,
+    pub why: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The block alone holds more markup than one block may.
+    BlockTooComplex,
+    /// The blocks before it spent what the note may spend.
+    NoteBudgetSpent,
 }
 
 impl Outline {
@@ -196,6 +223,7 @@ impl Outline {
 
     /// Whether `offset` is inside code.
     pub fn in_code(&self, offset: usize) -> bool {
-        self.code.iter().any(|r| r.contains(&offset))
+        let after = self.code.partition_point(|r| r.start <= offset);
+        after > 0 && self.code[after - 1].contains(&offset)
     }
 }
