@@ -30,6 +30,8 @@ mod capabilities;
 mod convert;
 mod diagnostics;
 mod edits;
+#[cfg(feature = "fuzzing")]
+pub(crate) mod fuzzing;
 mod guard;
 mod handlers;
 mod indexing;
