@@ -191,6 +191,11 @@ fn check_symbol(text: &str, symbol: &navigation::Symbol) {
         symbol.range
     );
     for child in &symbol.children {
+        assert!(
+            symbol.range.start <= child.range.start && child.range.end <= symbol.range.end,
+            "{what} does not hold its child \"{}\"",
+            child.name
+        );
         check_symbol(text, child);
     }
 }
