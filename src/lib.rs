@@ -19,6 +19,11 @@ pub mod cli;
 /// Editing features over a snapshot and byte offsets: hover, actions, completion, hints,
 /// navigation.
 pub mod features;
+/// The entry points of the fuzz targets (`fuzz/`): thin wrappers around internals of the
+/// server that the targets drive directly. Built only with the `fuzzing` feature.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 /// The language server: framing, capabilities, document sync, handlers, diagnostics,
 /// position conversion.
 pub mod lsp;

@@ -34,6 +34,8 @@ mod convert;
 mod diagnostics;
 mod dispatch;
 mod edits;
+#[cfg(feature = "fuzzing")]
+pub(crate) mod fuzzing;
 mod guard;
 mod handlers;
 mod indexing;

@@ -52,7 +52,7 @@ impl Backend {
 
 /// Splits the client's settings into the analysis configuration and server settings.
 /// Returns the configuration, problems to show, and the diagnostics delay if set.
-fn read_settings(settings: &Value) -> (Config, Vec<String>, Option<Duration>) {
+pub(super) fn read_settings(settings: &Value) -> (Config, Vec<String>, Option<Duration>) {
     let mut settings = settings
         .get("careerLsp")
         .or_else(|| settings.get("career-lsp"))

@@ -246,7 +246,7 @@ impl Backend {
 }
 
 /// Applies one content change to `rope` and returns it as a byte edit of the text before it.
-fn apply_change(
+pub(super) fn apply_change(
     rope: &mut Rope,
     change: TextDocumentContentChangeEvent,
     encoding: PositionEncoding,

@@ -58,10 +58,17 @@ fn heading_span(link: &WikiLink) -> Option<std::ops::Range<usize>> {
 
 /// The headings of `target` spelt within a typo or two of the one the link names, closest
 /// first: one fix for each, writing the heading as the note has it.
-fn heading_fixes(note: &Note, link: &WikiLink, target: &Note) -> Vec<Fix> {
+fn heading_fixes<'a>(
+    note: &'a Note,
+    link: &WikiLink,
+    target: &'a Note,
+    context: &Context<'a>,
+) -> Vec<Fix> {
     let (Some(span), Some(wanted)) = (heading_span(link), link.heading.as_deref()) else {
         return Vec::new();
     };
+    // The fixes depend on the target's headings, not only on where the link leads.
+    let target = context.content_of(note, target);
     let wanted_normal = normalize_heading(wanted);
     let allowed = (wanted_normal.chars().count() / 4).clamp(1, 2);
     let mut close: Vec<(usize, &str)> = target
@@ -149,7 +156,7 @@ impl Rule for BrokenLink {
                             link.heading.as_deref().unwrap_or("").trim()
                         ),
                     );
-                    found.fixes = heading_fixes(note, link, target);
+                    found.fixes = heading_fixes(note, link, target, context);
                     findings.push(found);
                 }
                 _ => {}

@@ -209,6 +209,18 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// `note`, another note that [`resolve`](Self::resolve) led to, for the caller to read
+    /// its content: the read is recorded, so the findings are computed again when it changes.
+    pub fn content_of(&self, from: &Note, note: &'a Note) -> &'a Note {
+        if note.path != from.path {
+            self.record(Read::Content {
+                path: note.path.clone(),
+                note: self.notes.get(&note.path).cloned(),
+            });
+        }
+        note
+    }
+
     /// The Career Index a Goals note belongs to (SPEC §3) and its vision; `None` when there
     /// is no single one, and then cross-note checks are skipped.
     pub fn career_index_vision(&self, goals: &'a Note) -> Option<(&'a Note, &'a Vision)> {

@@ -88,10 +88,12 @@ fn section_tree(
             .filter(|title| normalize_heading(title) != normalize_heading(&section.title));
         (SymbolKind::Section, canonical.map(str::to_string))
     };
-    let selection_range = if heading.text_range.is_empty() {
-        section.heading_range.clone()
+    // The range leaves out trailing whitespace; what it selects must lie inside it.
+    let heading_text = trimmed(text, heading.text_range.clone());
+    let selection_range = if heading_text.is_empty() {
+        trimmed(text, section.heading_range.clone())
     } else {
-        heading.text_range.clone()
+        heading_text
     };
     Symbol {
         name: heading_name(&section.title, section.level),
@@ -188,7 +190,7 @@ pub fn workspace_symbols(snapshot: &Snapshot, query: &str) -> Vec<(PathBuf, Symb
                 detail: Some(stem.clone()),
                 kind: SymbolKind::Section,
                 range: trimmed(text, s.range.clone()),
-                selection_range: note.outline.headings[s.heading].text_range.clone(),
+                selection_range: trimmed(text, note.outline.headings[s.heading].text_range.clone()),
                 children: Vec::new(),
             })
             .chain(goals.iter().map(|g| Symbol {

@@ -242,6 +242,28 @@ fn document_symbols_without_a_title_start_at_the_top_level() {
     );
 }
 
+#[test]
+fn a_heading_with_trailing_whitespace_selects_inside_its_range() {
+    // A symbol's range leaves out trailing whitespace, so its selection must too: VS Code
+    // refuses an outline whose selection reaches past its range (found by fuzzing).
+    check_document_symbols("notes.md", "\n# y ", "Note y L2-2 «y»");
+    check_document_symbols(
+        "2026 Goals.md",
+        "# 2026 Goals\t\r\n\r\n## Annual Goals  \r\n\r\n##  ",
+        "Note 2026 Goals (Goals) L1-5 «2026 Goals»
+         · Section Annual Goals L3-3 «Annual Goals»
+         · Section ## L5-5 «##»",
+    );
+    let snapshot = snapshot(&[("notes.md", "# Notes\n\n## Later ")]);
+    for (_, symbol) in workspace_symbols(&snapshot, "") {
+        assert!(
+            symbol.range.start <= symbol.selection_range.start
+                && symbol.selection_range.end <= symbol.range.end,
+            "{symbol:?}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Workspace symbols
 

@@ -102,6 +102,21 @@ fn a_note_is_analysed_again_when_a_heading_it_links_to_is_renamed_or_a_missing_n
 }
 
 #[test]
+fn a_link_to_a_missing_heading_is_analysed_again_when_the_headings_it_may_mean_change() {
+    // The finding's fix offers the linked note's headings spelt closest to the one the
+    // link names: when those headings change, so does the fix (found by fuzzing).
+    let session = "# 2026-03-01 Career Coaching Session\n\n- The [[Career#Visiom]].\n";
+    let mut workspace = workspace(&[("Career", CAREER), (SESSION_NAME, session)]);
+    assert!(analysed_again(&workspace, SESSION_NAME));
+    workspace.open(
+        path("Career"),
+        2,
+        CAREER.replace("## Vision", "## Direction"),
+    );
+    assert!(analysed_again(&workspace, SESSION_NAME));
+}
+
+#[test]
 fn a_past_goals_note_is_analysed_again_when_this_years_goals_note_comes_or_goes() {
     let past = "# 2025 Goals\n\n## Annual Goals\n\n| # | Goal | Status |\n|---|---|---|\n| G1 | Ship it | Complete |\n";
     let mut workspace = workspace(&[("2025 Goals", past)]);
@@ -152,6 +167,7 @@ const NOTES: &[(&str, &[&str])] = &[
             "",
             SESSION,
             "# 2026-03-01 Career Coaching Session\n\n## Decisions\n- [[Career#The Picture]], [[2026 Goals]], [[notes/Reading List]]\n",
+            "# 2026-03-01 Career Coaching Session\n\n- [[Career#Visiom]], [[Reading List#Vison]]\n",
         ],
     ),
     ("Reading List", &["", "# Reading\n\n## Vision\n"]),
