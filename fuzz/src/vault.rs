@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use career_lsp::workspace::{Config, Document, Workspace};
+use career_lsp::workspace::{Batch, Config, Document, RootFolder, Workspace};
 use chrono::NaiveDate;
 
 /// The root of the in-memory vault (no file under it exists on disk).
@@ -99,7 +99,7 @@ fn companions() -> &'static [(Role, Document)] {
 
 fn empty_workspace() -> Workspace {
     let mut workspace = Workspace::new(config());
-    workspace.add_root_folder(PathBuf::from(ROOT));
+    workspace.add_root_folder(RootFolder::read(PathBuf::from(ROOT)));
     workspace
 }
 
@@ -107,12 +107,15 @@ fn empty_workspace() -> Workspace {
 /// notes indexed beside it.
 pub fn workspace_with(role: Role, text: &str) -> Workspace {
     let mut workspace = empty_workspace();
-    let others = companions()
+    let documents = companions()
         .iter()
         .filter(|(other, _)| *other != role)
         .map(|(_, document)| document.clone())
         .collect();
-    workspace.add_read(others);
+    workspace.add_read(Batch {
+        documents,
+        unread: Vec::new(),
+    });
     workspace.open(role.path(), 1, text.to_string());
     workspace
 }
