@@ -91,7 +91,9 @@ def main() -> int:
         write("edits", slug(note), data.replace(b"\0", b"") + b"\0" + script)
         uri = "file:///vault/" + note.name.replace(" ", "%20")
         # The first byte selects the wire target's mode: even bytes read raw input.
-        write("wire", slug(note), bytes([2 * (i % 64)]) + session(uri, data.decode(), i % 4))
+        # (A note kept in another encoding travels as an editor would send it: decoded.)
+        text = data.decode("utf-8", errors="replace")
+        write("wire", slug(note), bytes([2 * (i % 64)]) + session(uri, text, i % 4))
     broken = [
         b"Content-Length: 5\r\n\r\n{}{}}garbage\r\n\r\nContent-Length: 2\r\n\r\n{}",
         b"Content-Length: abc\r\n\r\nContent-Length: 99999999999\r\n\r\n",
