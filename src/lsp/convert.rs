@@ -179,21 +179,6 @@ pub mod from_proto {
         rope.char_to_byte(char_index)
     }
 
-    /// The UTF-16 code unit a position stands for, counted from the start of the text and
-    /// clamped like [`offset`], but not snapped: it may fall between the two halves of a
-    /// surrogate pair.
-    pub fn utf16_index(rope: &Rope, position: Position) -> usize {
-        let line = position.line as usize;
-        if line >= rope.len_lines() {
-            return rope.len_utf16_cu();
-        }
-        let line_start = rope.line_to_char(line);
-        let line_end = line_start + content_chars(rope.line(line));
-        let start = rope.char_to_utf16_cu(line_start);
-        let end = rope.char_to_utf16_cu(line_end);
-        start.saturating_add(position.character as usize).min(end)
-    }
-
     /// The byte range of a range. A reversed range (end before start) covers the same
     /// text as its ends swapped, as VS Code reads one.
     pub fn range(rope: &Rope, range: Range, encoding: PositionEncoding) -> ByteRange<usize> {

@@ -18,8 +18,8 @@ use tower_lsp_server::ls_types::{
     ConfigurationItem, DidChangeConfigurationParams, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileChangeType, FileSystemWatcher, GlobPattern, Range, Registration,
-    TextDocumentContentChangeEvent, Uri,
+    FileChangeType, FileSystemWatcher, GlobPattern, Registration, TextDocumentContentChangeEvent,
+    Uri,
 };
 use tracing::{debug, info, warn};
 
@@ -246,62 +246,28 @@ impl Backend {
 }
 
 /// Applies one content change to `rope` and returns it as a byte edit of the text before it.
-pub(super) fn apply_change(
+///
+/// Positions are read as VS Code reads them: clamped to the line's end and the text's end,
+/// a position between the halves of a surrogate pair taken as the pair's start, and a
+/// reversed range with its ends swapped.
+fn apply_change(
     rope: &mut Rope,
     change: TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
 ) -> Edit {
-    let (range, text) = match (change.range, encoding) {
-        (Some(range), PositionEncoding::Utf16) => utf16_change(rope, range, change.text),
-        (Some(range), PositionEncoding::Utf8) => {
-            (from_proto::range(rope, range, encoding), change.text)
-        }
-        (None, _) => (0..rope.len_bytes(), change.text),
+    let range = match change.range {
+        Some(range) => from_proto::range(rope, range, encoding),
+        None => 0..rope.len_bytes(),
     };
-    // Both ends are on char boundaries.
+    // `from_proto` puts both ends on char boundaries.
     let start = rope.byte_to_char(range.start);
     let end = rope.byte_to_char(range.end);
     rope.remove(start..end);
-    rope.insert(start, &text);
-    Edit { range, text }
-}
-
-/// A change in UTF-16 positions as a byte range and the text to put there.
-///
-/// An editor in UTF-16 may put either end of a range between the two halves of a
-/// surrogate pair (an emoji): it then holds a lone half, which is not Unicode. The half
-/// left behind becomes U+FFFD — one UTF-16 unit, like the half — so the note keeps the
-/// editor's length in UTF-16 units, and later positions still land where the editor put
-/// them. A reversed range is read with its ends swapped.
-fn utf16_change(rope: &Rope, range: Range, text: String) -> (std::ops::Range<usize>, String) {
-    let mut first = from_proto::utf16_index(rope, range.start);
-    let mut last = from_proto::utf16_index(rope, range.end);
-    if first > last {
-        std::mem::swap(&mut first, &mut last);
+    rope.insert(start, &change.text);
+    Edit {
+        range,
+        text: change.text,
     }
-    let start_char = rope.utf16_cu_to_char(first);
-    let mut end_char = rope.utf16_cu_to_char(last);
-    let splits_start = rope.char_to_utf16_cu(start_char) != first;
-    let splits_end = rope.char_to_utf16_cu(end_char) != last;
-    if !splits_start && !splits_end {
-        return (
-            rope.char_to_byte(start_char)..rope.char_to_byte(end_char),
-            text,
-        );
-    }
-    let mut replacement = String::with_capacity(text.len() + 6);
-    if splits_start {
-        replacement.push(char::REPLACEMENT_CHARACTER);
-    }
-    replacement.push_str(&text);
-    if splits_end {
-        replacement.push(char::REPLACEMENT_CHARACTER);
-        end_char += 1;
-    }
-    (
-        rope.char_to_byte(start_char)..rope.char_to_byte(end_char),
-        replacement,
-    )
 }
 
 pub fn is_config_file(path: &Path) -> bool {
@@ -312,7 +278,7 @@ pub fn is_config_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::Position;
+    use tower_lsp_server::ls_types::{Position, Range};
 
     fn change(
         range: Option<((u32, u32), (u32, u32))>,
@@ -377,26 +343,12 @@ mod tests {
     }
 
     #[test]
-    fn a_range_splitting_a_surrogate_pair_leaves_a_replacement_for_the_half_left() {
+    fn a_position_inside_a_surrogate_pair_is_the_pairs_start_as_in_vs_code() {
         // "a😀b": the emoji is UTF-16 units 1 and 2.
-        assert_eq!(after("a😀b", &[(((0, 2), (0, 3)), "")]), "a\u{fffd}b");
-        assert_eq!(after("a😀b", &[(((0, 0), (0, 2)), "")]), "\u{fffd}b");
-        assert_eq!(
-            after("a😀b", &[(((0, 2), (0, 2)), "x")]),
-            "a\u{fffd}x\u{fffd}b"
-        );
-        // Reversed, and splitting two pairs at once.
-        assert_eq!(
-            after("😀😀", &[(((0, 3), (0, 1)), "-")]),
-            "\u{fffd}-\u{fffd}"
-        );
-        // The editor's length in UTF-16 units is kept, so the next edit lands right:
-        // after deleting the low half, "b" is unit 2.
-        assert_eq!(
-            after("a😀b", &[(((0, 2), (0, 3)), ""), (((0, 2), (0, 3)), "B")]),
-            "a\u{fffd}B"
-        );
-        // Whole pairs are untouched by any of this.
-        assert_eq!(after("a😀b", &[(((0, 1), (0, 3)), "")]), "ab");
+        assert_eq!(after("a😀b", &[(((0, 2), (0, 3)), "")]), "ab");
+        assert_eq!(after("a😀b", &[(((0, 0), (0, 2)), "")]), "😀b");
+        assert_eq!(after("a😀b", &[(((0, 2), (0, 2)), "x")]), "ax😀b");
+        // Reversed, with both ends inside pairs.
+        assert_eq!(after("😀😀", &[(((0, 3), (0, 1)), "-")]), "-😀");
     }
 }
