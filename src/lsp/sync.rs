@@ -250,7 +250,7 @@ impl Backend {
 /// Positions are read as VS Code reads them: clamped to the line's end and the text's end,
 /// a position between the halves of a surrogate pair taken as the pair's start, and a
 /// reversed range with its ends swapped.
-fn apply_change(
+pub(super) fn apply_change(
     rope: &mut Rope,
     change: TextDocumentContentChangeEvent,
     encoding: PositionEncoding,
