@@ -14,6 +14,13 @@
 //! references and wikilink completion across the notes, and a one-character edit in
 //! `Career.md` and in a session log, each followed by that note's diagnostics.
 //!
+//! By shape (16, 64 and 256 KB): a Career Index of normal prose beside notes of the shapes
+//! that cost a Markdown parser most — runs of `[`, `![`, `[[`, `]`, unclosed emphasis,
+//! backticks, `<`, `&`, deep quotes and lists, a table row of many columns, lines of `|`,
+//! one long line, many headings, many links — each analysed whole (`Workspace::open` and
+//! its diagnostics). Their time over the normal note's of the same size, and over their
+//! own at 16 KB, shows whether any grows faster than its size.
+//!
 //! Run with `cargo bench --bench analysis`; one size with a filter, e.g.
 //! `cargo bench --bench analysis -- "workspace of 1,000 notes"`. With `--test` (smoke
 //! mode) only the smallest note and workspace are built, and each benchmark runs once.
@@ -39,6 +46,9 @@ mod support;
 use support::{human, percentile, Spot};
 
 const NOTE_LINES: [usize; 3] = [100, 1_000, 10_000];
+const SHAPE_KB: [usize; 3] = [16, 64, 256];
+/// The shape every other is compared with.
+const NORMAL_SHAPE: &str = "normal prose";
 const WORKSPACE_NOTES: [usize; 3] = [100, 1_000, 10_000];
 /// The Career Index of the generated workspaces.
 const INDEX_LINES: usize = 2_000;
@@ -444,7 +454,76 @@ fn by_workspace_size(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, by_note_size, by_workspace_size);
+/// A Career Index of about `kb` kilobytes in each shape: the title, then `unit` repeated.
+fn shapes(kb: usize) -> Vec<(&'static str, String)> {
+    let size = kb << 10;
+    let fill = |unit: &str| unit.repeat(size.div_ceil(unit.len()));
+    let numbered = |line: &dyn Fn(usize) -> String| {
+        let mut text = String::with_capacity(size + 100);
+        let mut i = 0;
+        while text.len() < size {
+            text.push_str(&line(i));
+            i += 1;
+        }
+        text
+    };
+    let deep_list = numbered(&|i| format!("{}- item\n", "  ".repeat(i % 40)));
+    let shapes = [
+        (
+            NORMAL_SHAPE,
+            numbered(&|i| {
+                format!("Shipped the **platform** for team {i}, see [[Project {i}]] and [notes](n{i}.md).\n\n")
+            }),
+        ),
+        ("[", fill("[")),
+        ("![", fill("![")),
+        ("[[", fill("[[")),
+        ("]", fill("]")),
+        ("***a (unclosed emphasis)", fill("***a")),
+        ("_a", fill("_a")),
+        ("`", fill("`")),
+        ("<", fill("<")),
+        ("&", fill("&")),
+        ("> nested quotes", fill(">") + " x"),
+        ("nested list items", deep_list),
+        (
+            "one table row of many columns",
+            format!("| a | b |\n|---|---|\n{}", fill("| x ")),
+        ),
+        ("lines of |", fill("|\n")),
+        ("one long line", fill("word ")),
+        (
+            "many headings",
+            numbered(&|i| format!("## Heading {i}\n\ntext\n\n")),
+        ),
+        ("many links", numbered(&|i| format!("- [[Note {i}]]\n"))),
+    ];
+    shapes
+        .into_iter()
+        .map(|(name, body)| (name, format!("# Career\n\n{body}\n")))
+        .collect()
+}
+
+fn by_shape(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("Career.md");
+    for &kb in sizes(&SHAPE_KB) {
+        let mut group = c.benchmark_group(format!("note shapes of {kb} KB"));
+        configure(&mut group, 10, if kb >= 256 { 3 } else { 1 });
+        for (name, text) in shapes(kb) {
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let mut workspace = Workspace::new(Config::default());
+                    workspace.open(path.clone(), 1, text.clone());
+                    workspace.diagnostics(&path).len()
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, by_note_size, by_workspace_size, by_shape);
 
 fn main() {
     let started = SystemTime::now();
@@ -469,8 +548,9 @@ struct Measured {
 
 /// Prints the p50, p90 and p99 of every benchmark this run measured (criterion prints
 /// means), with two ratios: against the floor of the same note size (our parses, against
-/// tree-sitter-md's parse of the same kind), and against the same benchmark in the
-/// smallest size of this run (what must stay flat as notes or workspaces grow).
+/// tree-sitter-md's parse of the same kind; a note shape, against the normal prose of the
+/// same size), and against the same benchmark in the smallest size of this run (what must
+/// stay flat as notes or workspaces grow, or grow with them).
 fn summary(started: SystemTime) {
     let mut measured = read_measurements(started);
     if measured.is_empty() {
@@ -486,7 +566,9 @@ fn summary(started: SystemTime) {
             .filter(|other| other.group != m.group)
     };
     let floor_of = |m: &Measured| {
-        let floor = if m.name.contains("incremental") {
+        let floor = if m.group.starts_with("note shapes") {
+            NORMAL_SHAPE
+        } else if m.name.contains("incremental") {
             "floor: tree-sitter-md incremental parse"
         } else if m.name.contains("full parse") {
             "floor: tree-sitter-md full parse"

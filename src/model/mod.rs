@@ -51,25 +51,84 @@ pub enum Typed {
 }
 
 /// Inline suppressions: `<!-- career-lsp-disable-next-line CODE -->` and
-/// `<!-- career-lsp-disable CODE -->` (rest of the file).
+/// `<!-- career-lsp-disable CODE -->` (rest of the file). Kept so that a finding is looked
+/// up in time independent of how many comments there are: a note may hold thousands of
+/// them, and of findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppressions {
-    /// (code or `None` for all codes, line range the comment covers).
-    pub next_line: Vec<(Option<String>, Range<usize>)>,
-    /// (code or `None`, from this byte to the end of the note).
-    pub from: Vec<(Option<String>, usize)>,
+    /// Each line a `disable-next-line` comment covers and the codes it names there, in the
+    /// order of the note.
+    pub next_line: Vec<(Range<usize>, SuppressedCodes)>,
+    /// Where the first `disable` comment naming no code starts: every code from there on.
+    pub from_all: Option<usize>,
+    /// Where the first `disable` comment naming each code starts.
+    pub from: std::collections::BTreeMap<String, usize>,
+}
+
+/// The codes a suppression names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuppressedCodes {
+    All,
+    These(std::collections::BTreeSet<String>),
+}
+
+impl SuppressedCodes {
+    fn contains(&self, code: &str) -> bool {
+        match self {
+            SuppressedCodes::All => true,
+            SuppressedCodes::These(codes) => codes.contains(code),
+        }
+    }
+
+    fn add(&mut self, code: Option<String>) {
+        match (self, code) {
+            (SuppressedCodes::All, _) => {}
+            (this, None) => *this = SuppressedCodes::All,
+            (SuppressedCodes::These(codes), Some(code)) => {
+                codes.insert(code);
+            }
+        }
+    }
 }
 
 impl Suppressions {
     pub fn suppresses(&self, code: &str, offset: usize) -> bool {
-        let matches = |c: &Option<String>| c.as_deref().is_none_or(|c| c == code);
-        self.next_line
-            .iter()
-            .any(|(c, range)| matches(c) && range.contains(&offset))
-            || self
-                .from
-                .iter()
-                .any(|(c, start)| matches(c) && offset >= *start)
+        let line = self
+            .next_line
+            .partition_point(|(range, _)| range.end <= offset);
+        let on_line = self
+            .next_line
+            .get(line)
+            .is_some_and(|(range, codes)| range.contains(&offset) && codes.contains(code));
+        on_line
+            || self.from_all.is_some_and(|start| offset >= start)
+            || self.from.get(code).is_some_and(|start| offset >= *start)
+    }
+
+    /// A `disable-next-line` comment naming `code` (`None`: every code) for `line`, which
+    /// is the last line added or after it.
+    fn disable_line(&mut self, line: Range<usize>, code: Option<String>) {
+        match self.next_line.last_mut() {
+            Some((last, codes)) if *last == line => codes.add(code),
+            _ => {
+                let mut codes = SuppressedCodes::These(Default::default());
+                codes.add(code);
+                self.next_line.push((line, codes));
+            }
+        }
+    }
+
+    /// A `disable` comment at `start` naming `code` (`None`: every code); comments come in
+    /// the order of the note, so the first for each code is the one that counts.
+    fn disable_from(&mut self, code: Option<String>, start: usize) {
+        match code {
+            None => {
+                self.from_all.get_or_insert(start);
+            }
+            Some(code) => {
+                self.from.entry(code).or_insert(start);
+            }
+        }
     }
 }
 
@@ -501,13 +560,11 @@ fn find_suppressions(text: &str, outline: &Outline) -> Suppressions {
                 .find('\n')
                 .map_or(text.len(), |i| line_start + i);
             for code in codes {
-                suppressions
-                    .next_line
-                    .push((code, line_start..line_end + 1));
+                suppressions.disable_line(line_start..line_end + 1, code);
             }
         } else {
             for code in codes {
-                suppressions.from.push((code, whole.start()));
+                suppressions.disable_from(code, whole.start());
             }
         }
     }

@@ -268,3 +268,46 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn suppressions_cover_their_line_or_the_rest_of_the_note() {
+    let text = "# Career\n\
+        <!-- career-lsp-disable-next-line broken-link --> <!-- career-lsp-disable-next-line empty-section -->\n\
+        line two\n\
+        <!-- career-lsp-disable-next-line -->\n\
+        line four\n\
+        `<!-- career-lsp-disable-next-line -->`\n\
+        line six\n\
+        <!-- career-lsp-disable broken-link -->\n\
+        line eight\n\
+        <!-- career-lsp-disable broken-link missing-section -->\n\
+        line ten\n\
+        <!-- career-lsp-disable -->\n\
+        line twelve\n";
+    let note = build("Career.md", NoteKind::CareerIndex, text);
+    let at = |line: &str| text.find(line).unwrap();
+    let suppressed = |code: &str, line: &str| note.suppressions.suppresses(code, at(line));
+    assert!(suppressed("broken-link", "line two"));
+    assert!(suppressed("empty-section", "line two"));
+    assert!(!suppressed("missing-section", "line two"));
+    assert!(suppressed("missing-section", "line four"));
+    assert!(
+        !suppressed("broken-link", "line six"),
+        "a comment in code is text"
+    );
+    assert!(suppressed("broken-link", "line four"));
+    assert!(!suppressed("missing-section", "# Career"));
+    assert!(suppressed("broken-link", "line eight"));
+    assert!(!suppressed("missing-section", "line eight"));
+    assert!(suppressed("missing-section", "line ten"));
+    assert!(suppressed("broken-link", "line ten"));
+    assert!(!suppressed("empty-section", "line ten"));
+    assert!(suppressed("empty-section", "line twelve"));
+    // The later comments for a code add nothing: the first one counts.
+    assert_eq!(note.suppressions.from.len(), 2);
+    assert_eq!(
+        note.suppressions.from["broken-link"],
+        at("<!-- career-lsp-disable broken-link -->")
+    );
+    assert_eq!(note.suppressions.next_line.len(), 2);
+}

@@ -108,12 +108,9 @@ fn fence(note: &Note, skipped: &SkippedInline, lines: &str) -> Option<Fix> {
 
 /// The finding for a note read only up to `unread_from`, at the first line not read.
 fn unread(rule: &PartialAnalysis, note: &Note, unread_from: usize) -> Finding {
-    let text = &note.text;
-    let start = unread_from.min(text.len());
+    let start = unread_from.min(note.text.len());
     let line = line_of(note, start);
-    let line_end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |at| start + at);
+    let line_end = end_of_line(note, start);
     let also = match note.outline.skipped.len() {
         0 => String::new(),
         1 => "; before it, 1 place was read as plain text".to_string(),
@@ -144,13 +141,18 @@ fn line_of(note: &Note, offset: usize) -> usize {
 /// The line number of the skipped content's start, and its range up to the end of that
 /// line: where the finding points.
 fn first_line(note: &Note, skipped: &SkippedInline) -> (usize, std::ops::Range<usize>) {
-    let text = &note.text;
-    let start = skipped.range.start.min(text.len());
+    let start = skipped.range.start.min(note.text.len());
     let line = line_of(note, start);
-    let line_end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |at| start + at);
+    let line_end = end_of_line(note, start);
     (line, start..line_end.min(skipped.range.end.max(start)))
+}
+
+/// Where the line holding byte `start` ends (before its line break).
+fn end_of_line(note: &Note, start: usize) -> usize {
+    let text = &note.text;
+    text.get(start..)
+        .and_then(|rest| rest.find(['\n', '\r']))
+        .map_or(text.len(), |at| start + at)
 }
 
 /// How many line breaks the skipped content spans.
