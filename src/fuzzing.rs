@@ -5,6 +5,6 @@
 //! settings — as thin wrappers with plain data in and out.
 
 pub use crate::lsp::fuzzing::{
-    check, client_settings, did_change, path, read_frames, uri, Checked, Frame, PositionEncoding,
-    MAX_MESSAGE_BYTES,
+    check, client_settings, did_change, path, read_frames, uri, without_lone_surrogates, Checked,
+    Frame, PositionEncoding, MAX_MESSAGE_BYTES,
 };

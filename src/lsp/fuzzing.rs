@@ -15,7 +15,7 @@ use tower_lsp_server::ls_types::DidChangeTextDocumentParams;
 
 pub use super::convert::PositionEncoding;
 use super::convert::{from_proto, to_proto};
-pub use super::transport::{check, Checked, Frame, MAX_MESSAGE_BYTES};
+pub use super::transport::{check, without_lone_surrogates, Checked, Frame, MAX_MESSAGE_BYTES};
 use crate::workspace::{Config, Workspace};
 
 /// Input delivered in the given chunks, each read returning at most the rest of one chunk;
