@@ -303,3 +303,40 @@ fn several_edits_in_one_change_apply_in_order() {
         .is_err());
     assert_eq!(workspace.document(&path).unwrap().version, Some(1));
 }
+
+#[test]
+fn a_note_whose_tree_has_errors_reads_as_a_full_parse_after_every_edit() {
+    // Around an ERROR node, tree-sitter's recovery from the old tree differed from a fresh
+    // parse: this note flipped between two readings at each re-parse, even of edits that
+    // change nothing (found by fuzzing).
+    let path = PathBuf::from("/notes/2026 Goals.md");
+    let list = "---\n*\n.\n\n#\n- \n\n 1. 1. 1. 1. 1. 1. 1. ";
+    let last_line = list.rfind('\n').unwrap() + 1;
+    let mut workspace = Workspace::new(Config::default());
+    workspace.open(path.clone(), 0, list.into());
+    // Deletions of "1. " on the last line, then edits that change nothing.
+    let deletions =
+        [2..5, 15..18, 0..3, 3..6, 2..5].map(|r| last_line + r.start..last_line + r.end);
+    let edits = deletions.into_iter().chain([0..0, 0..0, 0..0]);
+    for (version, range) in edits.enumerate() {
+        workspace
+            .change(
+                &path,
+                version as i32 + 1,
+                vec![Edit {
+                    range,
+                    text: String::new(),
+                }],
+            )
+            .unwrap();
+        let document = workspace.document(&path).expect("open");
+        let fresh = SyntaxTree::parse(&document.text);
+        assert_eq!(
+            document.syntax.block_sexp(),
+            fresh.block_sexp(),
+            "after edit {version}: {:?}",
+            document.text
+        );
+        assert_eq!(document.syntax.outline(), fresh.outline());
+    }
+}

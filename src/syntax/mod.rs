@@ -126,7 +126,20 @@ impl SyntaxTree {
         let masked = mask_empty_table_rows(text);
         let unread_from = budget::block_cut(masked.as_bytes());
         let bytes = &masked.as_bytes()[..unread_from.unwrap_or(masked.len())];
-        let block = with_parsers(|parsers| parsers.block.parse(bytes, self.block.as_ref()));
+        let old = self.block.as_ref();
+        let block = with_parsers(|parsers| {
+            let block = parsers.block.parse(bytes, old)?;
+            // Around an ERROR node, tree-sitter's error recovery from an old tree need not
+            // agree with a fresh parse of the same text (it can even flip at each re-parse
+            // of an unchanged note), so a tree with errors, or made from one, is parsed
+            // afresh. Notes without errors, nearly all of them, stay incremental.
+            let erroneous = |tree: &Tree| tree.root_node().has_error();
+            if old.is_some_and(erroneous) || (old.is_some() && erroneous(&block)) {
+                parsers.block.parse(bytes, None)
+            } else {
+                Some(block)
+            }
+        });
         let Some(block) = block else {
             // Only a timeout or cancellation makes tree-sitter give up; we set neither.
             tracing::warn!("the Markdown parser gave no tree; the note is read as empty");

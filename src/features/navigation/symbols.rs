@@ -53,7 +53,12 @@ pub fn document_symbols(snapshot: &Snapshot) -> Vec<Symbol> {
     let build = |index: usize| section_tree(note, text, index, goals, &owner);
     let mut symbols: Vec<Symbol> = roots.into_iter().map(build).collect();
     // Goals outside every section (a note without headings) stand on their own.
-    symbols.extend(goals.iter().filter(|g| owner(g).is_none()).map(goal_symbol));
+    symbols.extend(
+        goals
+            .iter()
+            .filter(|g| owner(g).is_none())
+            .map(|g| goal_symbol(text, g)),
+    );
     symbols.sort_by_key(|s| s.range.start);
     symbols
 }
@@ -75,7 +80,7 @@ fn section_tree(
         goals
             .iter()
             .filter(|g| owner(g) == Some(index))
-            .map(goal_symbol),
+            .map(|g| goal_symbol(text, g)),
     );
     children.sort_by_key(|s| s.range.start);
     let is_title = note.title.as_ref().map(|(_, r)| r) == Some(&section.heading_range);
@@ -105,7 +110,7 @@ fn section_tree(
     }
 }
 
-fn goal_symbol(goal: &Goal) -> Symbol {
+fn goal_symbol(text: &str, goal: &Goal) -> Symbol {
     let outcome = goal.outcome.trim();
     let name = if outcome.is_empty() {
         goal.label()
@@ -131,7 +136,8 @@ fn goal_symbol(goal: &Goal) -> Symbol {
         name,
         detail: (!detail.is_empty()).then(|| detail.join(" · ")),
         kind: SymbolKind::Goal,
-        range: goal.row_range.clone(),
+        // Without trailing whitespace, like a section's, which then holds it.
+        range: trimmed(text, goal.row_range.clone()),
         selection_range: goal.id_range.clone(),
         children: Vec::new(),
     }
@@ -195,7 +201,7 @@ pub fn workspace_symbols(snapshot: &Snapshot, query: &str) -> Vec<(PathBuf, Symb
             })
             .chain(goals.iter().map(|g| Symbol {
                 detail: Some(stem.clone()),
-                ..goal_symbol(g)
+                ..goal_symbol(text, g)
             }))
             .collect();
         symbols.sort_by_key(|s| s.range.start);

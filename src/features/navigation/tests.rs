@@ -243,7 +243,7 @@ fn document_symbols_without_a_title_start_at_the_top_level() {
 }
 
 #[test]
-fn a_heading_with_trailing_whitespace_selects_inside_its_range() {
+fn symbols_ending_in_whitespace_select_and_hold_only_what_lies_inside_them() {
     // A symbol's range leaves out trailing whitespace, so its selection must too: VS Code
     // refuses an outline whose selection reaches past its range (found by fuzzing).
     check_document_symbols("notes.md", "\n# y ", "Note y L2-2 «y»");
@@ -253,6 +253,13 @@ fn a_heading_with_trailing_whitespace_selects_inside_its_range() {
         "Note 2026 Goals (Goals) L1-5 «2026 Goals»
          · Section Annual Goals L3-3 «Annual Goals»
          · Section ## L5-5 «##»",
+    );
+    // A goal's row likewise: its symbol lies inside its section's.
+    check_document_symbols(
+        "2026 Goals.md",
+        "#\n- u ",
+        "Note # (Goals) L1-2 «#»
+         · Goal G1 — u L2-2 «»",
     );
     let snapshot = snapshot(&[("notes.md", "# Notes\n\n## Later ")]);
     for (_, symbol) in workspace_symbols(&snapshot, "") {
