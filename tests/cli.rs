@@ -180,7 +180,7 @@ fn exit_codes_follow_deny() {
     // A broken link is a warning: 1 by default, 0 when only errors count.
     std::fs::write(
         dir.path().join("2026-03-08 Career Coaching Session.md"),
-        "# Session\n\nSee [[Nowhere]].\n",
+        format!("{CLEAN_LOG}- See [[Nowhere]].\n"),
     )
     .unwrap();
     assert_eq!(run(&["check", "."], dir.path()).status.code(), Some(1));
@@ -340,7 +340,7 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-const CLEAN_LOG: &str = "# Session\n\n## Discussed\n- The promotion case\n";
+const CLEAN_LOG: &str = "# Session\n\n## Discussed\n- The promotion case\n\n## Decisions\n- Ask Ana for a read.\n\n## Open threads\n- Who else could sponsor it?\n";
 
 /// A folder with a clean session log and the files `check` cannot check: a text file, a
 /// note that is not UTF-8 (0xE9 at offset 12), one with a NUL byte, and (on unix) a FIFO
@@ -424,7 +424,7 @@ fn check_checks_the_good_paths_of_a_mix_and_names_only_what_it_was_asked_about()
     // exit code is the findings'.
     std::fs::write(
         dir.path().join("2026-03-08 Career Coaching Session.md"),
-        "# Session\n\nSee [[Nowhere]].\n",
+        format!("{CLEAN_LOG}- See [[Nowhere]].\n"),
     )
     .unwrap();
     let output = run_bounded(
@@ -440,7 +440,7 @@ fn check_checks_the_good_paths_of_a_mix_and_names_only_what_it_was_asked_about()
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
     assert!(
         text(&output.stdout)
-            .starts_with("2026-03-08 Career Coaching Session.md:3:5: warning[broken-link]"),
+            .starts_with("2026-03-08 Career Coaching Session.md:11:7: warning[broken-link]"),
         "{}",
         text(&output.stdout)
     );

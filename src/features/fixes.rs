@@ -107,6 +107,12 @@ fn fix_action(snapshot: &Snapshot, finding: &Finding, fix: &Fix) -> Option<Actio
             edits: fix.edits().to_vec(),
         });
     }
+    if let Some((path, edits)) = fix.edits_elsewhere() {
+        changes.push(Change::Edit {
+            path: path.clone(),
+            edits: edits.to_vec(),
+        });
+    }
     if let Some(note) = fix.creates() {
         changes.push(Change::Create {
             path: note.path.clone(),

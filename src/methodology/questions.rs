@@ -76,6 +76,7 @@ pub fn review_question(id: SectionId) -> &'static str {
         S::BusinessImpact => QUANTIFY_IMPACT_QUESTION,
         S::RiskRegister => CONTINGENCY_QUESTION,
         S::OpenTasks => "What's the next concrete step, and when will you take it?",
+        S::SessionLogs => "Which coaching sessions have you held, and what did each produce?",
         // Goals note.
         S::AnnualGoals => "Which 2-3 outcomes this year would move you toward your vision?",
         S::QuarterlyIntentions => "What is this quarter about, in a few words?",
@@ -92,6 +93,11 @@ pub fn review_question(id: SectionId) -> &'static str {
         }
         S::HowToHelp => "What kind of help would be most valuable to you right now?",
         S::ThingsToAvoid => "What are your pet peeves: what should a coach never do with you?",
+        // Session log.
+        S::Discussed => "What did this session go through?",
+        S::Decisions => "What did you decide in this session?",
+        S::Frameworks => "Which frameworks or questions did this session use?",
+        S::OpenThreads => "What is still open, to pick up next time?",
     }
 }
 
@@ -131,6 +137,7 @@ pub fn purpose(id: SectionId) -> &'static str {
         S::BusinessImpact => "The $$ value of your work.",
         S::RiskRegister => "Your career contingencies.",
         S::OpenTasks => "Your actionable items.",
+        S::SessionLogs => "Every coaching session, with its focus and what it produced.",
         // Goals note.
         S::AnnualGoals => {
             "The year's 2-3 outcomes, each with a success metric and a link to your vision."
@@ -145,6 +152,11 @@ pub fn purpose(id: SectionId) -> &'static str {
         S::CommunicationPreferences => "The tone, depth and format that work for you.",
         S::HowToHelp => "The kind of assistance that is most valuable to you.",
         S::ThingsToAvoid => "Your pet peeves and the anti-patterns to steer clear of.",
+        // Session log.
+        S::Discussed => "What the session went through.",
+        S::Decisions => "What was decided.",
+        S::Frameworks => "The frameworks and questions the session used.",
+        S::OpenThreads => "What is still open, to carry into the next session or your tasks.",
     }
 }
 

@@ -74,6 +74,7 @@ pub enum SectionId {
     BusinessImpact,
     RiskRegister,
     OpenTasks,
+    SessionLogs,
     // Goals note.
     AnnualGoals,
     QuarterlyIntentions,
@@ -86,6 +87,11 @@ pub enum SectionId {
     CommunicationPreferences,
     HowToHelp,
     ThingsToAvoid,
+    // Session log.
+    Discussed,
+    Decisions,
+    Frameworks,
+    OpenThreads,
 }
 
 /// The static facts about one section.
@@ -398,6 +404,21 @@ pub static SECTIONS: &[SectionInfo] = &[
         true
     ),
     section!(
+        SessionLogs,
+        CareerIndex,
+        "Session Logs",
+        [
+            "session logs",
+            "session log",
+            "sessions",
+            "coaching sessions",
+            "coaching log",
+            "coaching sessions log"
+        ],
+        None,
+        false
+    ),
+    section!(
         AnnualGoals,
         Goals,
         "Annual Goals",
@@ -474,6 +495,54 @@ pub static SECTIONS: &[SectionInfo] = &[
         Profile,
         "Things to Avoid",
         ["things to avoid"],
+        None,
+        true
+    ),
+    section!(
+        Discussed,
+        SessionLog,
+        "Discussed",
+        [
+            "discussed",
+            "discussion",
+            "what we discussed",
+            "topics",
+            "topics discussed"
+        ],
+        None,
+        true
+    ),
+    section!(
+        Decisions,
+        SessionLog,
+        "Decisions",
+        ["decisions", "decisions made", "decided", "what we decided"],
+        None,
+        true
+    ),
+    section!(
+        Frameworks,
+        SessionLog,
+        "Frameworks",
+        ["frameworks", "frameworks used", "tools used", "models used"],
+        None,
+        false
+    ),
+    section!(
+        OpenThreads,
+        SessionLog,
+        "Open threads",
+        [
+            "open threads",
+            "open questions",
+            "threads",
+            "follow ups",
+            "follow up",
+            "to follow up",
+            "next steps",
+            "next time",
+            "action items"
+        ],
         None,
         true
     ),

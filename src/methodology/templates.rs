@@ -106,7 +106,8 @@ fn section_block(id: SectionId, year: i32, week: &str) -> String {
         NoteKind::CareerIndex => career_index(year),
         NoteKind::Goals => render_goals(year, week),
         NoteKind::Profile => profile(),
-        NoteKind::SessionLog | NoteKind::Other => String::new(),
+        NoteKind::SessionLog => SESSION_LOG.to_string(),
+        NoteKind::Other => String::new(),
     };
     // The methodology's template lists sponsors, mentors and advisors; a mentees list has
     // the same shape as the advisors list.

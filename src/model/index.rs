@@ -137,6 +137,8 @@ pub struct CareerIndex {
     pub risks_heading: Option<Range<usize>>,
     pub risks: Vec<Risk>,
     pub open_tasks: Vec<Checkbox>,
+    /// The `Session Logs` section: the logs it lists.
+    pub session_logs: super::SessionLogList,
 }
 
 /// Tables in a set of blocks.
@@ -530,6 +532,7 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
     if let Some(tasks) = section(SectionId::OpenTasks) {
         index.open_tasks = checkboxes(note.blocks_in(tasks));
     }
+    index.session_logs = super::sessions::session_log_list(note);
     index
 }
 

@@ -7,6 +7,7 @@ pub mod index;
 pub mod links;
 pub mod notes;
 pub mod other;
+pub mod sessions;
 pub mod text;
 pub mod unreadable;
 
@@ -21,7 +22,8 @@ use crate::syntax::{Block, BlockKind, Outline};
 
 pub use goals::GoalsNote;
 pub use index::CareerIndex;
-pub use other::{Profile, SessionLog};
+pub use other::Profile;
+pub use sessions::{SessionLog, SessionLogList, Thread};
 pub use unreadable::Unreadable;
 
 /// One heading of the note and the part of the note it heads.
@@ -335,7 +337,7 @@ impl Note {
         note.typed = match kind {
             NoteKind::CareerIndex => Typed::CareerIndex(Box::new(index::build(&note, text))),
             NoteKind::Goals => Typed::Goals(goals::build(&note, text)),
-            NoteKind::SessionLog => Typed::SessionLog(other::session_log(&note)),
+            NoteKind::SessionLog => Typed::SessionLog(sessions::session_log(&note)),
             NoteKind::Profile => Typed::Profile(other::profile(&note)),
             NoteKind::Other => Typed::Other,
         };
@@ -476,6 +478,13 @@ impl Note {
     pub fn as_goals(&self) -> Option<&GoalsNote> {
         match &self.typed {
             Typed::Goals(goals) => Some(goals),
+            _ => None,
+        }
+    }
+
+    pub fn as_session_log(&self) -> Option<&SessionLog> {
+        match &self.typed {
+            Typed::SessionLog(log) => Some(log),
             _ => None,
         }
     }

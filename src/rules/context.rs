@@ -57,6 +57,18 @@ pub enum Read {
     Exists { path: PathBuf, exists: bool },
     /// Whether there is a Goals note for a year.
     GoalsYear { year: i32, exists: bool },
+    /// Whether a Career Index's Session Logs list names a session log.
+    Listed {
+        index: PathBuf,
+        stem: String,
+        listed: bool,
+    },
+    /// The texts of a Career Index's Open Tasks.
+    OpenTasks { index: PathBuf, tasks: Vec<String> },
+    /// Every session log of the root and its date.
+    SessionLogs {
+        logs: Vec<(PathBuf, Option<NaiveDate>)>,
+    },
     /// The note a link target names among the notes that could not be read, and why.
     Unread {
         target: String,
@@ -141,6 +153,21 @@ impl Read {
             Read::Vision { path, vision } => vision_of(notes.get(path)) == vision.as_ref(),
             Read::Exists { path, exists } => notes.contains(path) == *exists,
             Read::GoalsYear { year, exists } => has_goals_for(notes, *year) == *exists,
+            Read::Listed {
+                index,
+                stem,
+                listed,
+            } => {
+                notes
+                    .get(index)
+                    .and_then(|n| n.as_index())
+                    .map(|i| i.session_logs.lists(stem))
+                    == Some(*listed)
+            }
+            Read::OpenTasks { index, tasks } => {
+                open_tasks_of(notes.get(index)).as_ref() == Some(tasks)
+            }
+            Read::SessionLogs { logs } => session_logs(notes) == *logs,
             Read::Unread { target, found } => {
                 links::find_unread(notes, target)
                     == found.as_ref().map(|(path, why)| (path.as_path(), why))
@@ -151,6 +178,21 @@ impl Read {
 
 fn vision_of(note: Option<&Arc<Note>>) -> Option<&Vision> {
     note.and_then(|n| n.as_index()).map(|index| &index.vision)
+}
+
+fn open_tasks_of(note: Option<&Arc<Note>>) -> Option<Vec<String>> {
+    let index = note?.as_index()?;
+    Some(index.open_tasks.iter().map(|t| t.text.clone()).collect())
+}
+
+/// Every session log of the root with its date, by path.
+fn session_logs(notes: &NoteSet) -> Vec<(PathBuf, Option<NaiveDate>)> {
+    let mut logs: Vec<_> = notes
+        .of_kind(NoteKind::SessionLog)
+        .map(|n| (n.path.clone(), n.as_session_log().and_then(|l| l.date)))
+        .collect();
+    logs.sort();
+    logs
 }
 
 fn has_goals_for(notes: &NoteSet, year: i32) -> bool {
@@ -256,6 +298,61 @@ impl<'a> Context<'a> {
             found: found.map(|(path, why)| (path.to_path_buf(), why.clone())),
         });
         found
+    }
+
+    /// The Career Index `note` belongs to (SPEC §3: the index it links to, else the one
+    /// linking to it, else the root's only one), without reading its content.
+    pub fn career_index_of(&self, note: &'a Note) -> Option<&'a Note> {
+        let index = links::career_index_for(self.notes, note);
+        self.record(Read::CareerIndex {
+            found: index.map(|n| n.path.clone()),
+        });
+        index
+    }
+
+    /// Whether `index`'s Session Logs list names the session log `log`.
+    pub fn lists_session_log(&self, index: &Note, log: &Note) -> bool {
+        let stem = log.stem().to_string();
+        let listed = index
+            .as_index()
+            .is_some_and(|i| i.session_logs.lists(&stem));
+        self.record(Read::Listed {
+            index: index.path.clone(),
+            stem,
+            listed,
+        });
+        listed
+    }
+
+    /// `index`'s Open Tasks, read for their texts only.
+    pub fn open_tasks_of(&self, index: &'a Note) -> &'a Note {
+        self.record(Read::OpenTasks {
+            index: index.path.clone(),
+            tasks: open_tasks_of(self.notes.get(&index.path)).unwrap_or_default(),
+        });
+        index
+    }
+
+    /// The session logs held after `log` (by date, then path), oldest first, their
+    /// content read. Empty when `log` has no date.
+    pub fn later_session_logs(&self, log: &Note) -> Vec<&'a Note> {
+        let logs = session_logs(self.notes);
+        let own = (log.as_session_log().and_then(|l| l.date), log.path.clone());
+        self.record(Read::SessionLogs { logs: logs.clone() });
+        let Some(date) = own.0 else {
+            return Vec::new();
+        };
+        let mut later: Vec<(NaiveDate, &PathBuf)> = logs
+            .iter()
+            .filter_map(|(path, d)| Some((*d.as_ref()?, path)))
+            .filter(|(d, path)| (*d, *path) > (date, &own.1))
+            .collect();
+        later.sort();
+        later
+            .into_iter()
+            .filter_map(|(_, path)| self.notes.get(path))
+            .map(|note| self.content_of(log, note))
+            .collect()
     }
 
     /// Whether the root holds a Goals note for `year`.

@@ -76,6 +76,8 @@ pub struct Fix {
     pub applicability: Applicability,
     edits: Vec<Edit>,
     creates: Option<NewNote>,
+    /// Edits to another note of the workspace, against its text.
+    elsewhere: Option<(PathBuf, Vec<Edit>)>,
 }
 
 /// Why a fix's edits do not fit the note they were computed for: a bug in a rule.
@@ -178,6 +180,7 @@ impl Fix {
             applicability,
             edits,
             creates: None,
+            elsewhere: None,
         })
     }
 
@@ -188,7 +191,28 @@ impl Fix {
             applicability,
             edits: Vec::new(),
             creates: Some(note),
+            elsewhere: None,
         }
+    }
+
+    /// A fix made of `edits` to `other`, a note that is not the finding's (the Career
+    /// Index, from a session log), checked against its text like [`Fix::new`]'s.
+    pub fn in_other_note(
+        other: &Note,
+        title: impl Into<String>,
+        applicability: Applicability,
+        edits: Vec<Edit>,
+    ) -> Option<Fix> {
+        let mut fix = Fix::new(other, title, applicability, edits)?;
+        fix.elsewhere = Some((other.path.clone(), std::mem::take(&mut fix.edits)));
+        Some(fix)
+    }
+
+    /// The edits to another note than the finding's, and its path.
+    pub fn edits_elsewhere(&self) -> Option<(&PathBuf, &[Edit])> {
+        self.elsewhere
+            .as_ref()
+            .map(|(path, edits)| (path, edits.as_slice()))
     }
 
     /// The edits to the finding's note, sorted and apart.

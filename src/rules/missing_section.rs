@@ -79,7 +79,8 @@ impl Rule for MissingSection {
             NoteKind::CareerIndex => "Career Index",
             NoteKind::Goals => "Goals note",
             NoteKind::Profile => "profile",
-            NoteKind::SessionLog | NoteKind::Other => return Vec::new(),
+            NoteKind::SessionLog => "session log",
+            NoteKind::Other => return Vec::new(),
         };
         let missing: Vec<SectionId> = core_sections(note.kind)
             .filter(|id| !note.has_section(*id))
@@ -88,6 +89,10 @@ impl Rule for MissingSection {
             return Vec::new();
         }
         let mut found = finding(self, note.title_range(), message(what, &missing));
+        if note.kind == NoteKind::SessionLog {
+            // A log is a record, not a plan: a part it lacks is worth a word, not a warning.
+            found.severity = Severity::Info;
+        }
         // The blind spots of the absent sections speak through this finding.
         found.blind_spots = BLIND_SPOTS
             .iter()

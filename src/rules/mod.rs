@@ -25,10 +25,12 @@ mod network_gap;
 mod no_business_metrics;
 mod no_clear_pov;
 mod no_contingency;
+mod open_thread_dropped;
 mod orphan_goal;
 mod overdue_milestone;
 mod partial_analysis;
 mod past_goals_year;
+mod session_not_indexed;
 mod stale_review;
 mod too_many_priorities;
 mod unknown_goal_ref;
@@ -107,10 +109,12 @@ register_rules![
     no_business_metrics::NoBusinessMetrics,
     no_clear_pov::NoClearPov,
     no_contingency::NoContingency,
+    open_thread_dropped::OpenThreadDropped,
     orphan_goal::OrphanGoal,
     overdue_milestone::OverdueMilestone,
     partial_analysis::PartialAnalysis,
     past_goals_year::PastGoalsYear,
+    session_not_indexed::SessionNotIndexed,
     stale_review::StaleReview,
     too_many_priorities::TooManyPriorities,
     unknown_goal_ref::UnknownGoalRef,

@@ -4,9 +4,10 @@
 //! A rule reads other notes only through `rules::Context`, whose questions are: where a link
 //! leads (the notes with the link's file stem, and the content of the one it finds), the
 //! Career Index a Goals note belongs to (the Goals note's links, every Career Index and the
-//! links of each), and whether a Goals note exists for a year (every Goals note). So the
-//! notes read are: the checked notes; every note that may be a Career Index, a Goals note
-//! or a profile — by its path (names and `[notes]` globs), or by its text, which is read
+//! links of each), whether a Goals note exists for a year (every Goals note), and the
+//! session logs held after a session log (every session log). So the notes read are: the
+//! checked notes; every note that may be a Career Index, a Goals note, a profile or a
+//! session log — by its path (names and `[notes]` globs), or by its text, which is read
 //! and tested line by line without being parsed ([`text_may_give_kind`]); then every note
 //! whose file stem a link of those notes names. Any other note can change no answer, so
 //! the findings of the checked notes are those a whole index gives.
@@ -67,7 +68,10 @@ impl Workspace {
             if in_targets(path)
                 || matches!(
                     by_path,
-                    NoteKind::CareerIndex | NoteKind::Goals | NoteKind::Profile
+                    NoteKind::CareerIndex
+                        | NoteKind::Goals
+                        | NoteKind::Profile
+                        | NoteKind::SessionLog
                 )
             {
                 wanted.insert(path.clone());
@@ -181,6 +185,11 @@ mod tests {
             "# 2026-03-01 Session\n\n- [[Reading List#Books]] and [[Career]].\n",
         );
         write(&root, "a/Reading List.md", "# Reading\n\n## Books\n");
+        write(
+            &root,
+            "Sessions/2026-03-08 Career Coaching Session.md",
+            "# Later\n",
+        );
         for i in 0..30 {
             write(
                 &root,
@@ -195,6 +204,7 @@ mod tests {
             [
                 "CLAUDE.md",
                 "Career.md",
+                "Sessions/2026-03-08 Career Coaching Session.md",
                 "a/Reading List.md",
                 "log.md",
                 "me.md",
@@ -202,7 +212,7 @@ mod tests {
                 "plans/next.md",
             ]
         );
-        assert_eq!(report.indexed, 7);
+        assert_eq!(report.indexed, 8);
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
 
         // A folder asked for is read whole.

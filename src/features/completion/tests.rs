@@ -276,11 +276,21 @@ fn no_sections_where_a_heading_is_not_being_started() {
     check_completion(&[("Career.md", "# $0\n")], "(none)");
     check_completion(&[("Career.md", "# Career\n\n##$0\n")], "(none)");
     check_completion(
+        &[("Reading list.md", "# Reading list\n\n## $0\n")],
+        "(none)",
+    );
+}
+
+#[test]
+fn a_session_log_is_offered_the_parts_it_lacks() {
+    check_completion(
         &[(
             "2026-03-10 Career Coaching Session.md",
-            "# 2026-03-10 Career Coaching Session\n\n## $0\n",
+            "# 2026-03-10 Career Coaching Session\n\n## Discussed\n- Promo.\n\n## $0\n",
         )],
-        "(none)",
+        "## «»
+             Section Decisions — What was decided.
+             Section Open threads — What is still open, to carry into the next session or your tasks.",
     );
 }
 

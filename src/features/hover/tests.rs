@@ -322,7 +322,10 @@ fn a_weekly_review_heading_lists_the_weekly_questions() {
 
 #[test]
 fn an_unknown_heading_has_no_hover() {
-    let session = with_cursor(SESSION, "Discussed");
+    let session = with_cursor(
+        &format!("{SESSION}\n## Homework\n- Read the book.\n"),
+        "Homework",
+    );
     check_no_hover(&[("2026-02-21 Career Coaching Session.md", &session)]);
     let career = format!("{CAREER}\n## Reading $0List\n");
     check_no_hover(&[("Career.md", &career)]);

@@ -46,7 +46,7 @@ fn analysed_again(workspace: &Workspace, name: &str) -> bool {
     !kept
 }
 
-const CAREER: &str = "# Career\n\n## Vision\n\n**North Star (2031):** Lead a platform group.\n\n### The Picture\n- **Role:** VP of Platform\n- **Reach:** Keynotes\n\n## Wins & Artifacts\n\n- Cut build times by 40%.\n";
+const CAREER: &str = "# Career\n\n## Vision\n\n**North Star (2031):** Lead a platform group.\n\n### The Picture\n- **Role:** VP of Platform\n- **Reach:** Keynotes\n\n## Wins & Artifacts\n\n- Cut build times by 40%.\n\n## Session Logs\n\n- [[2026-03-01 Career Coaching Session]]\n";
 const GOALS: &str = "# 2026 Goals\n\n→ [[Career]]\n\n## Annual Goals\n\n| # | Goal | Metric | Vision | Status |\n|---|---|---|---|---|\n| G1 | Speak at a conference | 1 talk | Reach | Not started |\n";
 const SESSION_NAME: &str = "2026-03-01 Career Coaching Session";
 const SESSION: &str = "# 2026-03-01 Career Coaching Session\n\n## Discussed\n- The [[Career#Vision]] and [[Reading List]].\n";
@@ -77,6 +77,57 @@ fn a_goals_note_is_analysed_again_when_its_career_indexs_vision_changes_and_only
         "{:?}",
         goals.diagnostics()
     );
+}
+
+#[test]
+fn a_session_log_is_analysed_again_when_its_listing_its_later_logs_or_the_open_tasks_change() {
+    let index = "# Career\n\n## Wins & Artifacts\n\n- Cut build times by 40%.\n\n## Open Tasks\n\n- [ ] Draft the one-pager\n\n## Session Logs\n\n- [[2026-01-17 Session]]\n- [[2026-02-21 Session]]\n";
+    let old = "# 2026-01-17 Session\n\n## Open threads\n- Risk Register still thin?\n";
+    let new = "# 2026-02-21 Session\n\n## Discussed\n- The risk register still thin.\n";
+    let mut workspace = workspace(&[
+        ("Career", index),
+        ("2026-01-17 Session", old),
+        ("2026-02-21 Session", new),
+    ]);
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
+
+    // A new win changes neither the listing nor the Open Tasks.
+    workspace.open(path("Career"), 2, index.replace("40%", "45%"));
+    assert!(!analysed_again(&workspace, "2026-01-17 Session"));
+
+    // A new open task might carry the thread.
+    workspace.open(
+        path("Career"),
+        3,
+        index.replace("one-pager\n", "one-pager\n- [ ] Book the offsite\n"),
+    );
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
+    assert!(!analysed_again(&workspace, "2026-01-17 Session"));
+
+    // The later log no longer mentions the thread: now it is dropped.
+    workspace.open(
+        path("2026-02-21 Session"),
+        2,
+        new.replace("risk register", "roadmap"),
+    );
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
+
+    // The log leaves the listing.
+    workspace.open(
+        path("Career"),
+        4,
+        index.replace("- [[2026-01-17 Session]]\n", ""),
+    );
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
+
+    // A log for a later session appears.
+    assert!(!analysed_again(&workspace, "2026-01-17 Session"));
+    workspace.open(
+        path("2026-03-07 Session"),
+        1,
+        "# 2026-03-07 Session\n".into(),
+    );
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
 }
 
 #[test]
