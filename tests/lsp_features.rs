@@ -172,18 +172,29 @@ async fn without_file_creation_a_new_note_is_appended_to_the_current_one() {
         )
         .await;
     let apply = client.server_request("workspace/applyEdit").await;
-    let edits = &apply["params"]["edit"]["changes"][uri.as_str()];
-    let text = edits[0]["newText"].as_str().unwrap();
+    let edits = apply["params"]["edit"]["changes"][uri.as_str()]
+        .as_array()
+        .unwrap();
+    // The index lists the new log, and the log itself comes after, to be saved by hand.
+    let texts: Vec<&str> = edits
+        .iter()
+        .map(|e| e["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(
-        text.starts_with(
+        texts[0].contains("## Session Logs")
+            && texts[0].contains("| [[2026-03-15 Career Coaching Session]] | | |"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].starts_with(
             "\n\n<!-- Save what follows as “2026-03-15 Career Coaching Session.md” -->"
         ),
-        "{text}"
+        "{texts:?}"
     );
-    assert_eq!(
-        edits[0]["range"]["start"],
-        json!({"line": 9, "character": 0})
-    );
+    for edit in edits {
+        assert_eq!(edit["range"]["start"], json!({"line": 9, "character": 0}));
+    }
     client.shutdown_and_exit().await;
 }
 

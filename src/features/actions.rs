@@ -17,7 +17,7 @@ use crate::methodology::{
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
-use crate::rules::{weekly_review_edit, Edit};
+use crate::rules::{session_log_listing_edit, weekly_review_edit, Edit};
 use crate::workspace::Snapshot;
 
 /// The commands the server advertises (`workspace/executeCommand`).
@@ -235,16 +235,40 @@ pub fn start_session_log(snapshot: &Snapshot) -> Option<Action> {
             preferred: false,
         });
     }
+    let stem = name.strip_suffix(".md").unwrap_or(&name).to_string();
+    let mut changes = vec![Change::Create {
+        path,
+        text: templates::session_log(snapshot.today),
+    }];
+    changes.extend(listing_of_new_log(snapshot, &stem));
     Some(Action {
         title: format!("Start a session log ({name})"),
         kind: ActionKind::Source,
-        changes: vec![Change::Create {
-            path,
-            text: templates::session_log(snapshot.today),
-        }],
+        changes,
         shows: None,
         fixes: None,
         preferred: false,
+    })
+}
+
+/// The row that lists the new log `stem` in the Career Index's Session Logs, in the same
+/// edit that creates it (the methodology's sixth principle: every session is listed). The
+/// index is the note itself, else the one it belongs to (SPEC §3); none when there is no
+/// single index or it lists the log already.
+fn listing_of_new_log(snapshot: &Snapshot, stem: &str) -> Option<Change> {
+    let note = snapshot.note();
+    let index = if note.kind == NoteKind::CareerIndex {
+        note
+    } else {
+        crate::model::links::career_index_for(snapshot.notes(), note)?
+    };
+    if index.as_index()?.session_logs.lists(stem) {
+        return None;
+    }
+    let edit = session_log_listing_edit(index, &snapshot.context(), stem, snapshot.today);
+    Some(Change::Edit {
+        path: index.path.clone(),
+        edits: vec![edit],
     })
 }
 

@@ -16,7 +16,7 @@ use crate::model::goals::Goal;
 use crate::model::index::{CareerIndex, Person};
 use crate::model::links::{find_unread, resolve, Resolution};
 use crate::model::text::{goal_refs, VisionLink};
-use crate::model::{Note, Section};
+use crate::model::{Note, Section, SessionLog};
 use crate::syntax::{BlockKind, WikiLink};
 use crate::workspace::Snapshot;
 
@@ -562,10 +562,40 @@ fn excerpt(text: &str, range: Range<usize>) -> String {
     out
 }
 
+/// What a link to a session log shows: when the session was held, its focus, its
+/// decisions, and how many of its threads are still open.
+fn session_summary(log: &SessionLog) -> String {
+    let mut out = match log.date {
+        Some(date) => format!("**Session of {}**", date.format("%-d %B %Y")),
+        None => "**Session** (no date)".to_string(),
+    };
+    if let Some(focus) = &log.focus {
+        out.push_str(&format!(" — {}", focus.text));
+    }
+    if log.decisions.is_empty() {
+        out.push_str("\n\nNo decisions written down.");
+    } else {
+        out.push_str("\n\n**Decisions**\n");
+        for decision in &log.decisions {
+            out.push_str(&format!("\n- {}", decision.text));
+        }
+    }
+    let open = log.open_threads.iter().filter(|t| !t.done).count();
+    match open {
+        0 => {}
+        1 => out.push_str("\n\n1 open thread."),
+        n => out.push_str(&format!("\n\n{n} open threads.")),
+    }
+    out
+}
+
 fn wikilink_hover(snapshot: &Snapshot, link: &WikiLink) -> Option<Hover> {
     let notes = snapshot.notes();
     let note = snapshot.note();
     let markdown = match resolve(notes, note, link) {
+        Resolution::Note(target) if target.as_session_log().is_some() => {
+            session_summary(target.as_session_log()?)
+        }
         Resolution::Note(target) => {
             let document = snapshot.document_for(&target.path)?;
             let start = target

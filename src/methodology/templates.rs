@@ -228,7 +228,12 @@ mod tests {
 
     #[test]
     fn every_template_holds_its_core_sections_in_order() {
-        for kind in [NoteKind::CareerIndex, NoteKind::Goals, NoteKind::Profile] {
+        for kind in [
+            NoteKind::CareerIndex,
+            NoteKind::Goals,
+            NoteKind::Profile,
+            NoteKind::SessionLog,
+        ] {
             let found = sections_in(kind, &full_template(kind));
             let core: Vec<_> = core_sections(kind).collect();
             let found_core: Vec<_> = found.iter().copied().filter(|s| core.contains(s)).collect();

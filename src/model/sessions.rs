@@ -6,9 +6,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::index::Text;
+use super::notes::NoteSet;
 use super::text::is_placeholder;
 use super::Note;
-use crate::methodology::SectionId;
+use crate::methodology::{NoteKind, SectionId};
 use crate::syntax::{BlockKind, DateValue, WikiLink};
 
 /// A coaching session's log: SPEC §2's date, focus, discussed, decisions, frameworks and
@@ -178,6 +179,21 @@ pub(crate) fn session_log_list(note: &Note) -> SessionLogList {
             .cloned()
             .collect(),
     }
+}
+
+/// The session logs of `notes` held after `log` (by date, then path), oldest first; none
+/// when `log` has no date.
+pub fn later_logs<'a>(notes: &'a NoteSet, log: &Note) -> Vec<&'a Note> {
+    let Some(date) = log.as_session_log().and_then(|l| l.date) else {
+        return Vec::new();
+    };
+    let mut later: Vec<(NaiveDate, &'a Note)> = notes
+        .of_kind(NoteKind::SessionLog)
+        .filter_map(|n| Some((n.as_session_log()?.date?, n.as_ref())))
+        .filter(|(d, n)| (*d, &n.path) > (date, &log.path))
+        .collect();
+    later.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
+    later.into_iter().map(|(_, n)| n).collect()
 }
 
 /// Where an open thread was taken up.

@@ -336,21 +336,11 @@ impl<'a> Context<'a> {
     /// The session logs held after `log` (by date, then path), oldest first, their
     /// content read. Empty when `log` has no date.
     pub fn later_session_logs(&self, log: &Note) -> Vec<&'a Note> {
-        let logs = session_logs(self.notes);
-        let own = (log.as_session_log().and_then(|l| l.date), log.path.clone());
-        self.record(Read::SessionLogs { logs: logs.clone() });
-        let Some(date) = own.0 else {
-            return Vec::new();
-        };
-        let mut later: Vec<(NaiveDate, &PathBuf)> = logs
-            .iter()
-            .filter_map(|(path, d)| Some((*d.as_ref()?, path)))
-            .filter(|(d, path)| (*d, *path) > (date, &own.1))
-            .collect();
-        later.sort();
-        later
+        self.record(Read::SessionLogs {
+            logs: session_logs(self.notes),
+        });
+        crate::model::sessions::later_logs(self.notes, log)
             .into_iter()
-            .filter_map(|(_, path)| self.notes.get(path))
             .map(|note| self.content_of(log, note))
             .collect()
     }

@@ -41,6 +41,7 @@ use std::ops::Range;
 pub use context::{Context, LinkAnswer, Read, Reads};
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use missing_section::missing_sections_reported;
+pub(crate) use session_not_indexed::new_log_listing as session_log_listing_edit;
 pub use settings::{RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 

@@ -78,6 +78,20 @@ impl Summary {
         cells
     }
 
+    /// The row of the methodology's `| Date | Focus | Output |` table.
+    fn row(&self) -> String {
+        [&self.link, &self.focus, &self.output]
+            .iter()
+            .map(|cell| {
+                if cell.is_empty() {
+                    " ".to_string()
+                } else {
+                    format!(" {cell} ")
+                }
+            })
+            .fold("|".to_string(), |row, cell| format!("{row}{cell}|"))
+    }
+
     fn item(&self) -> String {
         match (self.focus.is_empty(), self.output.is_empty()) {
             (true, _) => format!("- {}", self.link),
@@ -105,13 +119,7 @@ fn listing_edit(
 ) -> Edit {
     let Some(section) = index.section(SectionId::SessionLogs) else {
         let template = section_block(index, context, SectionId::SessionLogs);
-        let block = template.replace(
-            "| | | |",
-            &format!(
-                "| {} | {} | {} |",
-                summary.link, summary.focus, summary.output
-            ),
-        );
+        let block = template.replace("| | | |", &summary.row());
         return insert_section(index, SectionId::SessionLogs, &block);
     };
     let blocks: Vec<_> = index.blocks_in(section).collect();
@@ -174,10 +182,26 @@ fn listing_edit(
         };
     }
     let table = format!(
-        "| Date | Focus | Output |\n|------|-------|--------|\n| {} | {} | {} |\n",
-        summary.link, summary.focus, summary.output
+        "| Date | Focus | Output |\n|------|-------|--------|\n{}\n",
+        summary.row()
     );
     insert_block_at(index, section_content_end(index, section), &table)
+}
+
+/// The edit that lists a new session log, `stem`, held on `date`, in `index`'s Session
+/// Logs: its row, with the focus and output still to write ("Start a session log").
+pub(crate) fn new_log_listing(
+    index: &Note,
+    context: &Context,
+    stem: &str,
+    date: chrono::NaiveDate,
+) -> Edit {
+    let summary = Summary {
+        link: format!("[[{stem}]]"),
+        focus: String::new(),
+        output: String::new(),
+    };
+    listing_edit(index, context, &summary, Some(date))
 }
 
 impl Rule for SessionNotIndexed {

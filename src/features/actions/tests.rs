@@ -149,6 +149,66 @@ fn a_session_log_is_created_beside_the_note() {
 }
 
 #[test]
+fn a_new_session_log_is_listed_in_the_career_index_in_the_same_edit() {
+    let listed = "# Career\n\n## Session Logs\n\n| Date | Focus | Output |\n|------|-------|--------|\n| [[2026-01-17 Career Coaching Session]] | Buildout | Career Index |\n";
+    let goals = "# 2026 Goals\n\n→ [[Career#Vision]]\n";
+    // From the index itself, and from a Goals note that belongs to it.
+    for (open, text) in [("Career.md", listed), ("2026 Goals.md", goals)] {
+        let snap = snapshot(&[
+            (open, text),
+            ("Career.md", listed),
+            ("2026 Goals.md", goals),
+        ]);
+        let action = start_session_log(&snap).expect("offered");
+        let edits: Vec<_> = action
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Edit { path, edits } => Some((path.clone(), edits.clone())),
+                Change::Create { .. } => None,
+            })
+            .collect();
+        assert_eq!(edits.len(), 1, "{open}: {action:?}");
+        assert_eq!(edits[0].0, PathBuf::from("/vault/Career.md"));
+        let mut after = listed.to_string();
+        for edit in edits[0].1.iter().rev() {
+            after.replace_range(edit.range.clone(), &edit.text);
+        }
+        assert_eq!(
+            after,
+            format!("{listed}| [[2026-03-15 Career Coaching Session]] | | |\n"),
+            "{open}"
+        );
+        // The new log, with the index edited, is listed.
+        let Change::Create { text: log, .. } = &action.changes[0] else {
+            panic!("{action:?}")
+        };
+        let mut workspace = Workspace::new(Config {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+            ..Config::default()
+        });
+        workspace.open(PathBuf::from("/vault/Career.md"), 1, after);
+        let log_path = PathBuf::from("/vault/2026-03-15 Career Coaching Session.md");
+        workspace.open(log_path.clone(), 1, log.clone());
+        let codes: Vec<_> = workspace
+            .diagnostics(&log_path)
+            .iter()
+            .map(|f| f.code)
+            .collect();
+        assert!(!codes.contains(&"session-not-indexed"), "{codes:?}");
+    }
+    // An index that lists today's log already, or none at all: only the log is created.
+    let today = format!("{listed}| [[2026-03-15 Career Coaching Session]] | Promo | |\n");
+    for notes in [
+        vec![("Career.md", today.as_str())],
+        vec![("2026 Goals.md", "# 2026 Goals\n")],
+    ] {
+        let action = start_session_log(&snapshot(&notes)).expect("offered");
+        assert_eq!(action.changes.len(), 1, "{action:?}");
+    }
+}
+
+#[test]
 fn templates_are_read_back_as_their_kind_with_every_section_present_and_empty() {
     for (command, name, empty_at_least) in [
         (Command::InsertCareerIndexTemplate, "Career.md", 5),

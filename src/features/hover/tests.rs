@@ -506,6 +506,33 @@ fn a_wikilink_shows_the_start_of_its_note() {
 }
 
 #[test]
+fn a_link_to_a_session_log_shows_its_date_focus_and_decisions() {
+    let index = "# Career\n\n## Session Logs\n\n| Date | Focus | Output |\n|---|---|---|\n| [[2026-02-21 Career $0Coaching Session]] | Blind spots | Risks |\n";
+    let log = "# 2026-02-21 Career Coaching Session\n\n**Focus:** Blind spot review\n\n## Decisions\n- Quantify the CI overhaul in hours first.\n- Ask Ruud for a mid-year read.\n\n## Open threads\n- [x] Who sponsors the case?\n- A mitigation for the acquisition risk.\n";
+    let notes = [
+        ("Career.md", index),
+        ("2026-02-21 Career Coaching Session.md", log),
+    ];
+    let (snapshot, offset) = snapshot_at(&notes);
+    let found = hover(&snapshot, offset).expect("a hover");
+    assert_eq!(
+        found.markdown,
+        "**Session of 21 February 2026** — Blind spot review\n\n**Decisions**\n\n- Quantify the CI overhaul in hours first.\n- Ask Ruud for a mid-year read.\n\n1 open thread."
+    );
+    // A log without focus or decisions says so rather than showing its raw text.
+    let bare = "# Notes from coaching\n\nWe talked.\n";
+    let notes = [
+        ("Career.md", index),
+        ("2026-02-21 Career Coaching Session.md", bare),
+    ];
+    check_hover(
+        &notes,
+        "[[2026-02-21 Career Coaching Session]]",
+        &["**Session of 21 February 2026**\n\nNo decisions written down."],
+    );
+}
+
+#[test]
 fn a_heading_link_shows_that_section() {
     let session = with_cursor(SESSION, "Career#Network");
     check_hover(
