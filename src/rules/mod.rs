@@ -39,7 +39,7 @@ use std::ops::Range;
 pub use context::{Context, LinkAnswer, Read, Reads};
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use missing_section::missing_sections_reported;
-pub use settings::{RuleLevel, Settings};
+pub use settings::{MonthDay, RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 
 use crate::methodology::BlindSpotId;
