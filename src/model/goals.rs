@@ -709,10 +709,12 @@ static MONTH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The month an item starts with: `March: ship the RFC`, `**Apr** — talk`, `May`.
-fn month_prefix(text: &str) -> Option<u32> {
+/// The month an item starts with (`March: ship the RFC`, `**Apr** — talk`, `May`) and
+/// what follows it.
+fn month_prefix(text: &str) -> Option<(u32, &str)> {
     let captures = MONTH_PREFIX.captures(text)?;
-    month_number(captures.get(1)?.as_str())
+    let month = month_number(captures.get(1)?.as_str())?;
+    Some((month, &text[captures.get(0)?.end()..]))
 }
 
 fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item> {
@@ -736,16 +738,20 @@ fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item>
                         .find(|d| block.text_range.contains(&d.range.start))
                         .and_then(|d| due_of(d.value))
                         .or_else(|| {
-                            let month = month_prefix(&block.text)?;
+                            let (month, _) = month_prefix(&block.text)?;
                             last_day_of_month(year?, month)
                         });
                     let due = own_date
                         .or_else(|| parents.last().and_then(|(_, _, due)| *due))
                         .or_else(|| block.heading.and_then(|h| heading_due(outline, h, year)));
                     parents.push((item.depth, block.range.end, due));
-                    // A placeholder, or an item that only names its month (its nested items
-                    // are the milestones), is not one.
-                    if is_placeholder(&block.text) || is_period_heading(&written(&block.text)) {
+                    // A placeholder (`May: [Milestone]` too), or an item that only names its
+                    // month (its nested items are the milestones), is not one.
+                    let after_month = month_prefix(&block.text).map_or("", |(_, rest)| rest);
+                    if is_placeholder(&block.text)
+                        || is_period_heading(&written(&block.text))
+                        || (month_prefix(&block.text).is_some() && is_placeholder(after_month))
+                    {
                         continue;
                     }
                     items.push(Item {

@@ -316,7 +316,7 @@ fn quarterly_intentions_are_read_as_a_list_and_as_headings() {
 
 #[test]
 fn milestones_are_dated_by_a_month_they_start_with_or_their_parent_names() {
-    let text = "# 2026 Goals\n\n## Monthly Milestones\n\n- [ ] March: first planning session led by Mei (G3)\n- [x] **Apr** — talk outline reviewed (G1)\n- [ ] May\n  - [ ] Promo narrative drafted (G1)\n- [ ] 2026-06-12 cut over settlement (G2)\n- [ ] Mayhem drill with on-call\n- [ ] Decide on the vendor\n";
+    let text = "# 2026 Goals\n\n## Monthly Milestones\n\n- [ ] March: first planning session led by Mei (G3)\n- [x] **Apr** — talk outline reviewed (G1)\n- [ ] May\n  - [ ] Promo narrative drafted (G1)\n- [ ] 2026-06-12 cut over settlement (G2)\n- [ ] Mayhem drill with on-call\n- [ ] Decide on the vendor\n- [ ] July: [Milestone]\n";
     let note = note(text);
     let due: Vec<(&str, Option<String>)> = goals(&note)
         .monthly
