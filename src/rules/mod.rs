@@ -14,6 +14,7 @@ mod finding;
 pub(crate) mod fixes_support;
 mod settings;
 
+mod annual_review_due;
 mod broken_link;
 mod empty_section;
 mod goal_not_linked;
@@ -25,11 +26,14 @@ mod network_gap;
 mod no_business_metrics;
 mod no_clear_pov;
 mod no_contingency;
+mod no_month_milestone;
+mod no_quarter_intention;
 mod orphan_goal;
 mod overdue_milestone;
 mod partial_analysis;
 mod past_goals_year;
 mod stale_review;
+mod stale_theme;
 mod too_many_priorities;
 mod unknown_goal_ref;
 mod unquantified_win;
@@ -96,6 +100,7 @@ macro_rules! register_rules {
 }
 
 register_rules![
+    annual_review_due::AnnualReviewDue,
     broken_link::BrokenLink,
     empty_section::EmptySection,
     goal_not_linked::GoalNotLinked,
@@ -107,11 +112,14 @@ register_rules![
     no_business_metrics::NoBusinessMetrics,
     no_clear_pov::NoClearPov,
     no_contingency::NoContingency,
+    no_month_milestone::NoMonthMilestone,
+    no_quarter_intention::NoQuarterIntention,
     orphan_goal::OrphanGoal,
     overdue_milestone::OverdueMilestone,
     partial_analysis::PartialAnalysis,
     past_goals_year::PastGoalsYear,
     stale_review::StaleReview,
+    stale_theme::StaleTheme,
     too_many_priorities::TooManyPriorities,
     unknown_goal_ref::UnknownGoalRef,
     unquantified_win::UnquantifiedWin,
