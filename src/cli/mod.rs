@@ -100,8 +100,14 @@ pub fn default_config_text() -> String {
          # Files larger than this (bytes) are not indexed.\n\
          max-file-size = {}\n\
          \n\
+         # The methodology's cadence: a weekly review (stale after this many days), a\n\
+         # milestone each month and an intention each quarter (asked for this many days\n\
+         # into the month or quarter), next year's Goals note from this day (MM-DD).\n\
          [cadence]\n\
          weekly-review-days = {}\n\
+         monthly-milestone-grace-days = {}\n\
+         quarterly-intention-grace-days = {}\n\
+         annual-review-from = \"{}\"\n\
          \n\
          # Per-rule level: off, hint, info, warning or error.\n\
          [rules]\n\
@@ -120,7 +126,10 @@ pub fn default_config_text() -> String {
         defaults.rules.max_annual_goals,
         defaults.rules.max_current_focus,
         defaults.max_file_size,
-        defaults.rules.weekly_review_days
+        defaults.rules.weekly_review_days,
+        defaults.rules.month_milestone_grace_days,
+        defaults.rules.quarter_intention_grace_days,
+        defaults.rules.annual_review_from
     )
 }
 

@@ -15,7 +15,7 @@ use super::text::{
 };
 use super::{template_row_labels, year_goals, Note};
 use crate::methodology::{
-    GoalColumn, GoalStatus, IntentionColumn, MilestoneColumn, Pillar, SectionId,
+    is_period_heading, GoalColumn, GoalStatus, IntentionColumn, MilestoneColumn, Pillar, SectionId,
     MILESTONE_DONE_MARKS,
 };
 use crate::syntax::{
@@ -124,35 +124,7 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
         goals.goals_under_title = under_title && goals.annual_goals_list.is_some();
     }
 
-    for section in note.sections_with(SectionId::QuarterlyIntentions) {
-        for block in note.blocks_in(section) {
-            let BlockKind::Table(table) = &block.kind else {
-                continue;
-            };
-            let quarter_column = table
-                .column(IntentionColumn::Quarter.aliases())
-                .unwrap_or(0);
-            let intention_column = table.column(IntentionColumn::Intention.aliases());
-            let focus_column = table.column(IntentionColumn::Focus.aliases());
-            for row in &table.rows {
-                if is_scaffolding_row(
-                    row.cells.iter().map(|c| c.text.as_str()),
-                    template_row_labels(Some(SectionId::QuarterlyIntentions)),
-                ) {
-                    continue;
-                }
-                goals.quarterly.push(Intention {
-                    quarter: row
-                        .cell(quarter_column)
-                        .and_then(|c| quarter_label(&c.text)),
-                    intention: row.cell_text(intention_column),
-                    focus: row.cell_text(focus_column),
-                    goal_refs: refs_in(text, outline, row.range.clone()),
-                    range: row.range.clone(),
-                });
-            }
-        }
-    }
+    goals.quarterly = intentions(note, text);
 
     goals.monthly = items(note, text, SectionId::MonthlyMilestones, goals.year);
     goals.weekly = items(note, text, SectionId::WeeklyActions, goals.year);
@@ -201,6 +173,137 @@ pub(crate) fn build(note: &Note, text: &str) -> GoalsNote {
         .or_else(|| note.section(SectionId::WeeklyReview))
         .map(|s| s.heading_range.clone());
     goals
+}
+
+/// The quarterly intentions, in the shapes people write them: rows of a table (by column
+/// meaning), list items that start with their quarter (`- **Q2:** "Go external" (G3)`) and
+/// headings that do (`### Q2 — "Go external"`, or `### Q2` with the intention below it).
+/// A `### Q2` under Quarterly Intentions is a section of its own, so each table, item and
+/// heading is read once however many sections hold it.
+fn intentions(note: &Note, text: &str) -> Vec<Intention> {
+    let outline = &note.outline;
+    let sections: Vec<_> = note.sections_with(SectionId::QuarterlyIntentions).collect();
+    let mut seen_blocks = std::collections::BTreeSet::new();
+    let mut intentions = Vec::new();
+    for section in &sections {
+        for block in note.blocks_in(section) {
+            if !seen_blocks.insert(block.range.start) {
+                continue;
+            }
+            match &block.kind {
+                BlockKind::Table(table) => table_intentions(note, text, table, &mut intentions),
+                BlockKind::ListItem(item) if item.depth == 0 => {
+                    let Some((quarter, rest)) = quarter_prefix(&block.text) else {
+                        continue;
+                    };
+                    intentions.push(Intention {
+                        quarter: Some(quarter),
+                        intention: written(rest),
+                        focus: String::new(),
+                        goal_refs: refs_in(text, outline, block.range.clone()),
+                        range: block.range.start..block.text_range.end.max(block.range.start),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut seen_headings = std::collections::BTreeSet::new();
+    for section in &sections {
+        for (index, heading) in outline.headings.iter().enumerate() {
+            if !section.range.contains(&heading.range.start) || !seen_headings.insert(index) {
+                continue;
+            }
+            let Some((quarter, rest)) = quarter_prefix(&heading.text) else {
+                continue;
+            };
+            // The intention is on the heading line, else in what is written right under it.
+            let under: Vec<&Block> = outline
+                .blocks
+                .iter()
+                .filter(|b| b.heading == Some(index))
+                .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem(_)))
+                .filter(|b| !is_placeholder(&b.text))
+                .collect();
+            let intention = if is_placeholder(rest) {
+                under.first().map(|b| written(&b.text)).unwrap_or_default()
+            } else {
+                written(rest)
+            };
+            let mut goal_refs = refs_in(text, outline, heading.range.clone());
+            for block in &under {
+                goal_refs.extend(refs_in(text, outline, block.range.clone()));
+            }
+            intentions.push(Intention {
+                quarter: Some(quarter),
+                intention,
+                focus: String::new(),
+                goal_refs,
+                range: heading.range.clone(),
+            });
+        }
+    }
+    intentions.sort_by_key(|i| i.range.start);
+    intentions
+}
+
+/// The intentions of one table of Quarterly Intentions. A table without an Intention
+/// column (`| Quarter | Focus |`) states its intention in its other cells.
+fn table_intentions(note: &Note, text: &str, table: &Table, intentions: &mut Vec<Intention>) {
+    let quarter_column = table
+        .column(IntentionColumn::Quarter.aliases())
+        .unwrap_or(0);
+    let intention_column = table.column(IntentionColumn::Intention.aliases());
+    let focus_column = table.column(IntentionColumn::Focus.aliases());
+    for row in &table.rows {
+        if is_scaffolding_row(
+            row.cells.iter().map(|c| c.text.as_str()),
+            template_row_labels(Some(SectionId::QuarterlyIntentions)),
+        ) {
+            continue;
+        }
+        let intention = match intention_column {
+            Some(_) => row.cell_text(intention_column),
+            None => row
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != quarter_column)
+                .map(|(_, c)| c.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        intentions.push(Intention {
+            quarter: row
+                .cell(quarter_column)
+                .and_then(|c| quarter_label(&c.text)),
+            intention,
+            focus: row.cell_text(focus_column),
+            goal_refs: refs_in(text, &note.outline, row.range.clone()),
+            range: row.range.clone(),
+        });
+    }
+}
+
+static QUARTER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*_]*[Qq]([1-4])\b(?:\s+\d{4}\b)?[\s*_]*(?:\([^()]*\))?[\s*_]*[:—–.-]?\s*(.*)$")
+        .expect("valid regex")
+});
+
+/// The quarter a line starts with (`Q2`, `**Q2:**`, `Q2 2026 —`, `Q2 (Apr–Jun)`) and what
+/// follows it.
+pub(crate) fn quarter_prefix(text: &str) -> Option<(u32, &str)> {
+    let captures = QUARTER_PREFIX.captures(text)?;
+    let quarter = captures.get(1)?.as_str().parse().ok()?;
+    Some((quarter, captures.get(2).map_or("", |m| m.as_str())))
+}
+
+/// What a person wrote, without the emphasis around it.
+fn written(text: &str) -> String {
+    text.trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        .to_string()
 }
 
 /// Which column of a table of goals holds what, by header meaning (SPEC §1.1).
@@ -601,23 +704,56 @@ fn heading_due(outline: &Outline, heading: usize, year: Option<i32>) -> Option<N
     last_day_of_month(year?, month as u32 + 1)
 }
 
+static MONTH_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_]*(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[*_]*(?:\s*[:—–-]|[*_]*$)")
+        .expect("valid regex")
+});
+
+/// The month an item starts with (`March: ship the RFC`, `**Apr** — talk`, `May`) and
+/// what follows it.
+fn month_prefix(text: &str) -> Option<(u32, &str)> {
+    let captures = MONTH_PREFIX.captures(text)?;
+    let month = month_number(captures.get(1)?.as_str())?;
+    Some((month, &text[captures.get(0)?.end()..]))
+}
+
 fn items(note: &Note, text: &str, id: SectionId, year: Option<i32>) -> Vec<Item> {
     let outline = &note.outline;
     let mut items = Vec::new();
+    // The list items around the current one: (depth, where it ends, its due date), so a
+    // nested item is due when its parent (`- March:`) says.
+    let mut parents: Vec<(usize, usize, Option<NaiveDate>)> = Vec::new();
     for section in note.sections_with(id) {
         for block in note.blocks_in(section) {
             match &block.kind {
                 BlockKind::ListItem(item) => {
-                    if is_placeholder(&block.text) {
-                        continue;
+                    while parents.last().is_some_and(|(depth, end, _)| {
+                        *depth >= item.depth || *end <= block.range.start
+                    }) {
+                        parents.pop();
                     }
                     let own_date = outline
                         .dates
                         .iter()
                         .find(|d| block.text_range.contains(&d.range.start))
-                        .and_then(|d| due_of(d.value));
+                        .and_then(|d| due_of(d.value))
+                        .or_else(|| {
+                            let (month, _) = month_prefix(&block.text)?;
+                            last_day_of_month(year?, month)
+                        });
                     let due = own_date
+                        .or_else(|| parents.last().and_then(|(_, _, due)| *due))
                         .or_else(|| block.heading.and_then(|h| heading_due(outline, h, year)));
+                    parents.push((item.depth, block.range.end, due));
+                    // A placeholder (`May: [Milestone]` too), or an item that only names its
+                    // month (its nested items are the milestones), is not one.
+                    let after_month = month_prefix(&block.text).map_or("", |(_, rest)| rest);
+                    if is_placeholder(&block.text)
+                        || is_period_heading(&written(&block.text))
+                        || (month_prefix(&block.text).is_some() && is_placeholder(after_month))
+                    {
+                        continue;
+                    }
                     items.push(Item {
                         text: block.text.clone(),
                         done: item.checked == Some(true),

@@ -341,7 +341,14 @@ pub(crate) fn build(note: &Note, text: &str) -> CareerIndex {
         }
     }
 
-    if let Some(theme) = section(SectionId::AnnualTheme) {
+    // A Career Index kept across years may hold last year's theme below this year's: the
+    // theme is the latest one, a heading without a year counting as current; among equals,
+    // the first.
+    let theme = note.sections_with(SectionId::AnnualTheme).max_by_key(|s| {
+        let year = four_digit_year(&s.title).unwrap_or(i32::MAX);
+        (year, std::cmp::Reverse(s.range.start))
+    });
+    if let Some(theme) = theme {
         index.theme.heading = Some(theme.heading_range.clone());
         index.theme.year = four_digit_year(&theme.title);
         for block in note.blocks_of(theme) {

@@ -240,6 +240,19 @@ pub(crate) fn insert_sections(note: &Note, blocks: &[(SectionId, String)]) -> Ve
         .collect()
 }
 
+/// Inserts a whole section (`block` starts with its heading) right before `section`, as
+/// its sibling: at its heading level, followed by a `---` when the note puts one before
+/// `section`, so the two stay apart as the note's other sections are.
+pub(crate) fn insert_section_before(note: &Note, section: &Section, block: &str) -> Edit {
+    let at = section.range.start;
+    let block = at_level(block, section.level);
+    let mut edit = insert_block_at(note, at, &block);
+    if rule_before(note, at).is_some() {
+        edit.text.push_str("---\n\n");
+    }
+    edit
+}
+
 /// Where a new top-level section `id` goes and the level of its heading: before the next
 /// top-level section of its kind that the note has, at that section's level, so that the
 /// new heading is its sibling and nothing changes parent; else at the end of the note, at
@@ -543,6 +556,26 @@ pub(crate) fn create_note_fix(
         title,
         Applicability::Suggestion,
         NewNote { path, text },
+    ))
+}
+
+/// Like [`create_note_fix`], with the template's text passed through `adapt` first.
+pub(crate) fn create_note_fix_with(
+    note: &Note,
+    context: &Context,
+    title: String,
+    name: &str,
+    adapt: impl FnOnce(String) -> String,
+) -> Option<Fix> {
+    let fix = create_note_fix(note, context, title.clone(), name)?;
+    let created = fix.creates()?.clone();
+    Some(Fix::create(
+        title,
+        fix.applicability,
+        NewNote {
+            path: created.path,
+            text: adapt(created.text),
+        },
     ))
 }
 

@@ -14,6 +14,7 @@ mod finding;
 pub(crate) mod fixes_support;
 mod settings;
 
+mod annual_review_due;
 mod broken_link;
 mod empty_section;
 mod goal_not_linked;
@@ -25,6 +26,8 @@ mod network_gap;
 mod no_business_metrics;
 mod no_clear_pov;
 mod no_contingency;
+mod no_month_milestone;
+mod no_quarter_intention;
 mod open_thread_dropped;
 mod orphan_goal;
 mod overdue_milestone;
@@ -32,6 +35,7 @@ mod partial_analysis;
 mod past_goals_year;
 mod session_not_indexed;
 mod stale_review;
+mod stale_theme;
 mod too_many_priorities;
 mod unknown_goal_ref;
 mod unquantified_win;
@@ -42,7 +46,7 @@ pub use context::{Context, LinkAnswer, Read, Reads};
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use missing_section::missing_sections_reported;
 pub(crate) use session_not_indexed::new_log_listing as session_log_listing_edit;
-pub use settings::{RuleLevel, Settings};
+pub use settings::{MonthDay, RuleLevel, Settings};
 pub(crate) use stale_review::review_edit as weekly_review_edit;
 
 use crate::methodology::BlindSpotId;
@@ -99,6 +103,7 @@ macro_rules! register_rules {
 }
 
 register_rules![
+    annual_review_due::AnnualReviewDue,
     broken_link::BrokenLink,
     empty_section::EmptySection,
     goal_not_linked::GoalNotLinked,
@@ -110,6 +115,8 @@ register_rules![
     no_business_metrics::NoBusinessMetrics,
     no_clear_pov::NoClearPov,
     no_contingency::NoContingency,
+    no_month_milestone::NoMonthMilestone,
+    no_quarter_intention::NoQuarterIntention,
     open_thread_dropped::OpenThreadDropped,
     orphan_goal::OrphanGoal,
     overdue_milestone::OverdueMilestone,
@@ -117,6 +124,7 @@ register_rules![
     past_goals_year::PastGoalsYear,
     session_not_indexed::SessionNotIndexed,
     stale_review::StaleReview,
+    stale_theme::StaleTheme,
     too_many_priorities::TooManyPriorities,
     unknown_goal_ref::UnknownGoalRef,
     unquantified_win::UnquantifiedWin,

@@ -3,6 +3,7 @@
 //! stops the tool: it yields the defaults plus a list of problems, each with a byte range
 //! into the file when there is one.
 
+mod cadence;
 mod raw;
 
 use std::collections::BTreeMap;
@@ -128,13 +129,6 @@ const KEYS: &[(Key, &[&str])] = &[
     (Key::Rules, &["rules", "severity"]),
     (Key::Notes, &["notes"]),
     (Key::Aliases, &["aliases"]),
-];
-
-/// The keys of `[cadence]`.
-const WEEKLY_REVIEW_DAYS: &[&str] = &[
-    "weekly-review-days",
-    "weekly_review_days",
-    "weeklyReviewDays",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,28 +261,8 @@ impl Config {
                 }
             },
             Key::Cadence => {
-                for entry in table(name, value, problems) {
-                    if !WEEKLY_REVIEW_DAYS.contains(&entry.key.as_str()) {
-                        problems.add(
-                            format!(
-                                "unknown key `{}` in [cadence]: the key is weekly-review-days",
-                                entry.key
-                            ),
-                            entry.range,
-                        );
-                        continue;
-                    }
-                    let range = entry.value.range();
-                    match entry.value.get::<i64>() {
-                        Ok(days) if days > 0 => self.rules.weekly_review_days = days,
-                        Ok(days) => problems.add(
-                            format!("weekly-review-days must be at least 1, not {days}"),
-                            range,
-                        ),
-                        Err(written) => problems
-                            .add(wrong(&entry.key, "a whole number of days", &written), range),
-                    }
-                }
+                let entries = table(name, value, problems);
+                cadence::read_cadence(entries, &mut self.rules, problems);
             }
             Key::Rules => {
                 for entry in table(name, value, problems) {
@@ -548,6 +522,55 @@ goals = ["Goals/*.md"]
         assert!(messages
             .iter()
             .any(|m| m.contains("`rules` must be a table")));
+    }
+
+    #[test]
+    fn the_cadence_is_read_in_every_spelling_and_each_wrong_value_is_located() {
+        let (config, problems) = Config::from_toml(
+            "[cadence]\nweekly-review-days = 14\nmonthly-milestone-grace-days = 5\nquarterly-intention-grace-days = 10\nannual-review-from = \"11-15\"\n",
+        );
+        assert_eq!(problems, vec![]);
+        assert_eq!(config.rules.weekly_review_days, 14);
+        assert_eq!(config.rules.month_milestone_grace_days, 5);
+        assert_eq!(config.rules.quarter_intention_grace_days, 10);
+        assert_eq!(
+            config.rules.annual_review_from,
+            crate::rules::MonthDay { month: 11, day: 15 }
+        );
+        for settings in [
+            serde_json::json!({"cadence": {"monthly_milestone_grace_days": 5, "quarterly_intention_grace_days": 10, "annual_review_from": "11-15", "weekly_review_days": 14}}),
+            serde_json::json!({"careerLsp": {"cadence": {"monthlyMilestoneGraceDays": 5, "quarterlyIntentionGraceDays": 10, "annualReviewFrom": "11-15", "weeklyReviewDays": 14}}}),
+        ] {
+            let (json, problems) = Config::from_json(&settings);
+            assert_eq!(problems, vec![]);
+            assert_eq!(json.rules, config.rules);
+        }
+
+        let text = "[cadence]\nmonthly-milestone-grace-days = 28\nquarterly-intention-grace-days = -1\nannual-review-from = \"02-29\"\nannual-review-from = 1201\nquarterly = 7\n";
+        let (config, problems) = Config::from_toml(text);
+        // A key written twice is a TOML error: read the two wrong values apart.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(config, Config::default());
+        let text = "[cadence]\nmonthly-milestone-grace-days = 28\nquarterly-intention-grace-days = -1\nannual-review-from = \"02-29\"\nannualReviewFrom = 1201\nquarterly = 7\nweekly-review-days = 7\n";
+        let (config, problems) = Config::from_toml(text);
+        let located: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| {
+                let range = p.range.clone().expect("each problem is located");
+                (&text[range], p.message.as_str())
+            })
+            .collect();
+        assert_eq!(
+            located,
+            [
+                ("28", "`monthly-milestone-grace-days` must be between 0 and 27 days (the rule must still ask before a month ends), not 28; using the default"),
+                ("-1", "`quarterly-intention-grace-days` must be between 0 and 89 days (the rule must still ask before a quarter ends), not -1; using the default"),
+                ("\"02-29\"", "`annual-review-from = \"02-29\"` is not a day of the year like \"12-01\" (month-day; 29 February is not in every year); using the default"),
+                ("1201", "`annualReviewFrom` must be a month and day in quotes, like \"12-01\", not 1201; using the default"),
+                ("quarterly", "unknown key `quarterly` in [cadence]: the keys are weekly-review-days, monthly-milestone-grace-days, quarterly-intention-grace-days, annual-review-from"),
+            ]
+        );
+        assert_eq!(config.rules, Settings::default());
     }
 
     #[test]

@@ -78,7 +78,12 @@ export function serverSettings(): Record<string, unknown> {
     aliases: config.get<Record<string, string>>("aliases", {}),
     maxAnnualGoals: config.get<number>("maxAnnualGoals", 3),
     maxCurrentFocus: config.get<number>("maxCurrentFocus", 3),
-    cadence: { weeklyReviewDays: config.get<number>("weeklyReviewDays", 7) },
+    cadence: {
+      weeklyReviewDays: config.get<number>("weeklyReviewDays", 7),
+      monthlyMilestoneGraceDays: config.get<number>("monthlyMilestoneGraceDays", 0),
+      quarterlyIntentionGraceDays: config.get<number>("quarterlyIntentionGraceDays", 0),
+      annualReviewFrom: config.get<string>("annualReviewFrom", "12-01"),
+    },
   };
   const today = config.get<string>("today", "").trim();
   if (today) {

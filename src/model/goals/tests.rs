@@ -266,3 +266,76 @@ fn a_list_is_not_read_where_a_table_of_goals_is_or_outside_the_goals() {
     assert!(goals(&note).goals.is_empty());
     assert_eq!(goals(&note).template_ids, [1, 2]);
 }
+
+/// Each intention as (quarter, intention, goals it names).
+fn intentions(goals: &GoalsNote) -> Vec<(Option<u32>, &str, Vec<u32>)> {
+    goals
+        .quarterly
+        .iter()
+        .map(|i| {
+            (
+                i.quarter,
+                i.intention.as_str(),
+                i.goal_refs.iter().map(|(id, _)| *id).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn quarterly_intentions_are_read_as_a_list_and_as_headings() {
+    let list = "# 2026 Goals\n\n## Quarterly Intentions\n\n- **Q1:** \"Prove it\" (G1)\n- Q2 — Go external: G3 talk\n- Q3:\n- Hire a second lead\n";
+    let note = note(list);
+    assert_eq!(
+        intentions(goals(&note)),
+        [
+            (Some(1), "\"Prove it\" (G1)", vec![1]),
+            (Some(2), "Go external: G3 talk", vec![3]),
+            (Some(3), "", vec![]),
+        ]
+    );
+    let headings = "# 2026 Goals\n\n## Quarterly Intentions\n\n### Q1 — \"Prove it\"\n- Scope summary for G1\n\n### Q2 (Apr–Jun)\nGo external with the G3 talk.\n\n### Q3\n- [Intention]\n";
+    let note = self::note(headings);
+    assert_eq!(
+        intentions(goals(&note)),
+        [
+            (Some(1), "\"Prove it\"", vec![1]),
+            (Some(2), "Go external with the G3 talk.", vec![3]),
+            (Some(3), "", vec![]),
+        ]
+    );
+    // A table read once, though its `### Q1` is a Quarterly Intentions section too; one
+    // without an Intention column states it in its other cells.
+    let table = "# 2026 Goals\n\n## Quarterly Intentions\n\n### Q1\n\n| Quarter | Focus |\n|---|---|\n| Q1 | Ship G2 |\n";
+    let note = self::note(table);
+    assert_eq!(
+        intentions(goals(&note)),
+        [(Some(1), "", vec![]), (Some(1), "Ship G2", vec![2])]
+    );
+}
+
+#[test]
+fn milestones_are_dated_by_a_month_they_start_with_or_their_parent_names() {
+    let text = "# 2026 Goals\n\n## Monthly Milestones\n\n- [ ] March: first planning session led by Mei (G3)\n- [x] **Apr** — talk outline reviewed (G1)\n- [ ] May\n  - [ ] Promo narrative drafted (G1)\n- [ ] 2026-06-12 cut over settlement (G2)\n- [ ] Mayhem drill with on-call\n- [ ] Decide on the vendor\n- [ ] July: [Milestone]\n";
+    let note = note(text);
+    let due: Vec<(&str, Option<String>)> = goals(&note)
+        .monthly
+        .iter()
+        .map(|i| (i.text.as_str(), i.due.map(|d| d.to_string())))
+        .collect();
+    let on = |d: &str| Some(d.to_string());
+    assert_eq!(
+        due,
+        [
+            (
+                "March: first planning session led by Mei (G3)",
+                on("2026-03-31")
+            ),
+            ("**Apr** — talk outline reviewed (G1)", on("2026-04-30")),
+            ("Promo narrative drafted (G1)", on("2026-05-31")),
+            ("2026-06-12 cut over settlement (G2)", on("2026-06-12")),
+            ("Mayhem drill with on-call", None),
+            ("Decide on the vendor", None),
+        ]
+    );
+}

@@ -147,3 +147,32 @@ fn external_visibility_as_a_list_is_read_target_by_target() {
         ]
     );
 }
+
+#[test]
+fn the_theme_is_the_latest_one_an_undated_heading_counting_as_current() {
+    let theme = |text: &str| {
+        let note = note(text);
+        let theme = &index(&note).theme;
+        (
+            theme.year,
+            theme
+                .themes
+                .iter()
+                .map(|t| t.text.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let two_years = "# Career\n\n## 2025 Theme\n\n> **\"Ship it\"**\n\n## 2026 Theme\n\n> **\"Go external\"**\n";
+    assert_eq!(
+        theme(two_years),
+        (Some(2026), vec!["Go external".to_string()])
+    );
+    let newest_first = "# Career\n\n## 2026 Theme\n\n> **\"Go external\"**\n\n## 2025 Theme\n\n> **\"Ship it\"**\n";
+    assert_eq!(
+        theme(newest_first),
+        (Some(2026), vec!["Go external".to_string()])
+    );
+    let undated =
+        "# Career\n\n## Theme\n\n> **\"Go external\"**\n\n## 2025 Theme\n\n> **\"Ship it\"**\n";
+    assert_eq!(theme(undated), (None, vec!["Go external".to_string()]));
+}
