@@ -111,6 +111,60 @@ async fn code_actions_carry_edits_against_the_document_version() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_session_logs_fix_edits_the_career_index_at_its_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let index = "# Career\n\n## Session Logs\n\n| Date | Focus | Output |\n|------|-------|--------|\n";
+    std::fs::write(root.join("Career.md"), index).unwrap();
+    let log = "# 2026-03-01 Career Coaching Session\n\n**Focus:** Promo case\n\n## Discussed\n- Ruud.\n\n## Decisions\n- Ask Ana.\n\n## Open threads\n- Who else?\n";
+    std::fs::write(root.join("2026-03-01 Career Coaching Session.md"), log).unwrap();
+    let (mut client, _) = TestClient::initialized(init(
+        &root,
+        json!({"documentChanges": true, "resourceOperations": ["create"]}),
+    ))
+    .await;
+    let log_uri = file_uri(&root.join("2026-03-01 Career Coaching Session.md"));
+    let index_uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&log_uri, 1, log))
+        .await;
+    // The index is read from disk (no version), then open in the editor (its version).
+    for version in [None, Some(5)] {
+        if let Some(version) = version {
+            client
+                .notify("textDocument/didOpen", open(&index_uri, version, index))
+                .await;
+        }
+        let actions = client
+            .request_ok(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": log_uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+            )
+            .await;
+        let fix = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == "Add to the Session Logs table")
+            .unwrap_or_else(|| panic!("{:?}", titles(&actions)));
+        let changes = fix["edit"]["documentChanges"].as_array().unwrap();
+        assert_eq!(changes.len(), 1, "{fix}");
+        assert_eq!(
+            changes[0]["textDocument"],
+            json!({"uri": index_uri, "version": version})
+        );
+        assert_eq!(
+            changes[0]["edits"][0],
+            json!({
+                "range": {"start": {"line": 5, "character": 25}, "end": {"line": 5, "character": 25}},
+                "newText": "\n| [[2026-03-01 Career Coaching Session]] | Promo case | Ask Ana |"
+            })
+        );
+    }
+    client.shutdown_and_exit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_command_applies_its_edit_through_the_client() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();

@@ -124,10 +124,10 @@ fn listing_edit(
     };
     let blocks: Vec<_> = index.blocks_in(section).collect();
     let table = blocks.iter().find_map(|b| match &b.kind {
-        BlockKind::Table(table) => Some(table),
+        BlockKind::Table(table) => Some((b, table)),
         _ => None,
     });
-    if let Some(table) = table {
+    if let Some((block, table)) = table {
         let like = table.rows.last().unwrap_or(&table.header);
         let row = new_row(like, &summary.cells(table));
         if let Some(empty) = table
@@ -152,7 +152,13 @@ fn listing_edit(
                 text: format!("{row}\n"),
             },
             None => {
-                let end = table.rows.last().unwrap_or(&table.header).range.end;
+                // After the last row, or after the delimiter row of a table without rows.
+                let end = match table.rows.last() {
+                    Some(row) => row.range.end,
+                    None => index.text[..block.range.end]
+                        .trim_end_matches(['\n', '\r'])
+                        .len(),
+                };
                 Edit {
                     range: end..end,
                     text: format!("\n{row}"),
