@@ -114,7 +114,8 @@ async fn code_actions_carry_edits_against_the_document_version() {
 async fn a_session_logs_fix_edits_the_career_index_at_its_version() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
-    let index = "# Career\n\n## Session Logs\n\n| Date | Focus | Output |\n|------|-------|--------|\n";
+    let index =
+        "# Career\n\n## Session Logs\n\n| Date | Focus | Output |\n|------|-------|--------|\n";
     std::fs::write(root.join("Career.md"), index).unwrap();
     let log = "# 2026-03-01 Career Coaching Session\n\n**Focus:** Promo case\n\n## Discussed\n- Ruud.\n\n## Decisions\n- Ask Ana.\n\n## Open threads\n- Who else?\n";
     std::fs::write(root.join("2026-03-01 Career Coaching Session.md"), log).unwrap();

@@ -8,10 +8,11 @@
 //! snapshot shares the workspace's index and none rebuilds it.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use imbl::{HashMap, OrdMap, OrdSet};
 
+use super::sessions::SessionIndex;
 use super::unreadable::Unreadable;
 use super::Note;
 use crate::methodology::NoteKind;
@@ -24,6 +25,11 @@ pub struct NoteSet {
     /// Career Indexes and Goals notes, in path order.
     career_indexes: OrdSet<PathBuf>,
     goals_notes: OrdSet<PathBuf>,
+    session_logs: OrdSet<PathBuf>,
+    /// The session logs in date order with the words of each, built when first asked for
+    /// (once for every clone of this set: the snapshots share it) and dropped when a
+    /// session log changes.
+    sessions: Arc<OnceLock<SessionIndex>>,
     /// Lower-cased stem a wikilink names → the notes holding such a link.
     backlinks: HashMap<String, OrdSet<PathBuf>>,
     /// Notes of the root that were not read (not UTF-8, too large, …), and why.
@@ -63,13 +69,28 @@ impl NoteSet {
         self.paths_in(self.by_stem.get(&stem.to_lowercase()))
     }
 
-    /// The notes of `kind`, in path order. Career Indexes and Goals notes are indexed;
-    /// other kinds are found by looking at every note.
+    /// The notes of `kind`, in path order. Career Indexes, Goals notes and session logs are
+    /// indexed; other kinds are found by looking at every note.
     pub fn of_kind(&self, kind: NoteKind) -> Box<dyn Iterator<Item = &Arc<Note>> + '_> {
         match kind {
             NoteKind::CareerIndex => Box::new(self.paths_in(Some(&self.career_indexes))),
             NoteKind::Goals => Box::new(self.paths_in(Some(&self.goals_notes))),
+            NoteKind::SessionLog => Box::new(self.paths_in(Some(&self.session_logs))),
             _ => Box::new(self.iter().filter(move |n| n.kind == kind)),
+        }
+    }
+
+    /// The session logs in date order, and where each word of theirs is: to find where a
+    /// session's open threads were taken up without reading every later log.
+    pub fn sessions(&self) -> &SessionIndex {
+        self.sessions
+            .get_or_init(|| SessionIndex::build(self.of_kind(NoteKind::SessionLog)))
+    }
+
+    /// Forgets the session index when `note`, added or removed, is a session log.
+    fn touch(&mut self, note: &Note) {
+        if note.kind == NoteKind::SessionLog {
+            self.sessions = Arc::new(OnceLock::new());
         }
     }
 
@@ -114,6 +135,7 @@ impl NoteSet {
     pub fn set_unread(&mut self, path: PathBuf, why: Unreadable) {
         if let Some(old) = self.by_path.remove(&path) {
             self.unindex(&old);
+            self.touch(&old);
         }
         add(&mut self.unread_by_stem, path_stem(&path), &path);
         self.unread.insert(path, why);
@@ -134,9 +156,11 @@ impl NoteSet {
                 self.unindex(&old);
                 self.index(&note);
             }
+            self.touch(&old);
         } else {
             self.index(&note);
         }
+        self.touch(&note);
         self.by_path.insert(path, note);
     }
 
@@ -145,6 +169,7 @@ impl NoteSet {
         self.forget_unread(path);
         let old = self.by_path.remove(path)?;
         self.unindex(&old);
+        self.touch(&old);
         Some(old)
     }
 
@@ -158,6 +183,9 @@ impl NoteSet {
             NoteKind::Goals => {
                 self.goals_notes.insert(path.clone());
             }
+            NoteKind::SessionLog => {
+                self.session_logs.insert(path.clone());
+            }
             _ => {}
         }
         for stem in link_stems(note) {
@@ -170,6 +198,7 @@ impl NoteSet {
         take(&mut self.by_stem, note.stem().to_lowercase(), path);
         self.career_indexes.remove(path);
         self.goals_notes.remove(path);
+        self.session_logs.remove(path);
         for stem in link_stems(note) {
             take(&mut self.backlinks, stem, path);
         }

@@ -1,7 +1,10 @@
 //! Session logs (the methodology's sixth principle, "document the meta"), the Career
 //! Index's `Session Logs` list, and where a session's open threads were carried.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -9,7 +12,7 @@ use super::index::Text;
 use super::notes::NoteSet;
 use super::text::is_placeholder;
 use super::Note;
-use crate::methodology::{NoteKind, SectionId};
+use crate::methodology::SectionId;
 use crate::syntax::{BlockKind, DateValue, WikiLink};
 
 /// A coaching session's log: SPEC §2's date, focus, discussed, decisions, frameworks and
@@ -28,8 +31,8 @@ pub struct SessionLog {
     /// Next steps, Follow-ups…).
     pub open_threads: Vec<Thread>,
     pub open_threads_heading: Option<Range<usize>>,
-    /// The log's text as threads are looked for in it ([`thread_key`] of each block),
-    /// one block a line.
+    /// The log's text as threads are looked for in it: the [`thread_key`] of each block
+    /// and heading, one a line, with a space either side.
     pub searchable: String,
 }
 
@@ -64,23 +67,27 @@ impl SessionLogList {
     }
 }
 
-/// A thread's text as it is looked for elsewhere: lower case, white space folded, the
-/// emphasis marks and a trailing `?` or `.` dropped.
+/// A thread's text as it is looked for elsewhere: its words (runs of letters and digits),
+/// in lower case, one space apart — so case, punctuation, emphasis and spacing do not
+/// count, and a match is of whole words ("risk" is not found in "risky").
 pub fn thread_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(
-            word.chars()
-                .filter(|c| !matches!(c, '*' | '_' | '`'))
-                .flat_map(char::to_lowercase),
-        );
+        key.extend(word.chars().flat_map(char::to_lowercase));
     }
-    let trimmed = key.trim_end_matches(['?', '.', '!', ' ']).len();
-    key.truncate(trimmed);
     key
+}
+
+/// `key` as it is looked for in a [`SessionLog::searchable`] text, whose lines start and
+/// end with a space: with a space either side, so only whole words match.
+fn padded(key: &str) -> String {
+    format!(" {key} ")
 }
 
 fn texts_of(note: &Note, id: SectionId) -> Vec<Text> {
@@ -144,12 +151,9 @@ pub(crate) fn session_log(note: &Note) -> SessionLog {
         })
         .collect();
     let mut searchable = String::new();
-    for block in &note.outline.blocks {
-        searchable.push_str(&thread_key(&block.text));
-        searchable.push('\n');
-    }
-    for heading in &note.outline.headings {
-        searchable.push_str(&thread_key(&heading.text));
+    let texts = note.outline.blocks.iter().map(|b| b.text.as_str());
+    for text in texts.chain(note.outline.headings.iter().map(|h| h.text.as_str())) {
+        searchable.push_str(&padded(&thread_key(text)));
         searchable.push('\n');
     }
     SessionLog {
@@ -181,19 +185,84 @@ pub(crate) fn session_log_list(note: &Note) -> SessionLogList {
     }
 }
 
-/// The session logs of `notes` held after `log` (by date, then path), oldest first; none
-/// when `log` has no date.
-pub fn later_logs<'a>(notes: &'a NoteSet, log: &Note) -> Vec<&'a Note> {
-    let Some(date) = log.as_session_log().and_then(|l| l.date) else {
-        return Vec::new();
-    };
-    let mut later: Vec<(NaiveDate, &'a Note)> = notes
-        .of_kind(NoteKind::SessionLog)
-        .filter_map(|n| Some((n.as_session_log()?.date?, n.as_ref())))
-        .filter(|(d, n)| (*d, &n.path) > (date, &log.path))
-        .collect();
-    later.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
-    later.into_iter().map(|(_, n)| n).collect()
+/// The root's dated session logs, oldest first (by date, then path), and the logs each
+/// word of their text is in: to find the later log that takes up a thread without reading
+/// every later log, which at thousands of logs would make each log's check as slow as the
+/// whole vault's.
+#[derive(Debug, Default)]
+pub struct SessionIndex {
+    logs: Vec<Arc<Note>>,
+    position: HashMap<PathBuf, usize>,
+    /// A word of a log's [`SessionLog::searchable`] text → the positions of the logs that
+    /// hold it, in order.
+    postings: HashMap<Box<str>, Vec<u32>>,
+}
+
+impl SessionIndex {
+    pub fn build<'a>(logs: impl Iterator<Item = &'a Arc<Note>>) -> SessionIndex {
+        let mut dated: Vec<(NaiveDate, Arc<Note>)> = logs
+            .filter_map(|n| Some((n.as_session_log()?.date?, n.clone())))
+            .collect();
+        dated.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
+        let mut index = SessionIndex::default();
+        for (at, (_, note)) in dated.into_iter().enumerate() {
+            let log = note
+                .as_session_log()
+                .expect("only session logs are indexed");
+            let mut words: Vec<&str> = log.searchable.split_whitespace().collect();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                index
+                    .postings
+                    .entry(word.into())
+                    .or_default()
+                    .push(at as u32);
+            }
+            index.position.insert(note.path.clone(), at);
+            index.logs.push(note);
+        }
+        index
+    }
+
+    /// Where `log` is in the order, when it is a dated log of the root.
+    fn position(&self, log: &Note) -> Option<usize> {
+        self.position.get(&log.path).copied()
+    }
+
+    /// Whether a session log was held after `log`.
+    pub fn has_later(&self, log: &Note) -> bool {
+        self.position(log)
+            .is_some_and(|at| at + 1 < self.logs.len())
+    }
+
+    /// The earliest session log after `log` whose text holds `key` (a non-empty
+    /// [`thread_key`]) as whole words. It is looked for only in the later logs that hold
+    /// the key's rarest word.
+    pub fn carrier(&self, log: &Note, key: &str) -> Option<&Arc<Note>> {
+        let after = self.position(log)? + 1;
+        let pattern = padded(key);
+        let holds = |at: usize| {
+            self.logs[at]
+                .as_session_log()
+                .is_some_and(|l| l.searchable.contains(&pattern))
+        };
+        let mut rarest: Option<&Vec<u32>> = None;
+        for word in key.split(' ') {
+            // A word no log holds: no log holds the key.
+            let logs = self.postings.get(word)?;
+            if rarest.is_none_or(|r| logs.len() < r.len()) {
+                rarest = Some(logs);
+            }
+        }
+        let logs = rarest?;
+        let start = logs.partition_point(|&at| (at as usize) < after);
+        logs[start..]
+            .iter()
+            .map(|&at| at as usize)
+            .find(|&at| holds(at))
+            .map(|at| &self.logs[at])
+    }
 }
 
 /// Where an open thread was taken up.
@@ -207,11 +276,26 @@ pub enum Carried<'a> {
     OpenTasks(&'a Note),
 }
 
-/// Where `thread` was carried: checked off, or its text (see [`thread_key`]) found in one
-/// of `later` (session logs after its own, oldest first) or in `index`'s Open Tasks.
+/// Whether a session log of `notes` was held after `log` (by date, then path). A look at
+/// every log's date, without building the [`SessionIndex`]: the log being written is
+/// usually the latest, and its edits should not wait for an index of every log.
+pub fn has_later_log(notes: &NoteSet, log: &Note) -> bool {
+    let Some(date) = log.as_session_log().and_then(|l| l.date) else {
+        return false;
+    };
+    notes
+        .of_kind(crate::methodology::NoteKind::SessionLog)
+        .filter_map(|n| Some((n.as_session_log()?.date?, &n.path)))
+        .any(|later| later > (date, &log.path))
+}
+
+/// Where `thread`, an open thread of `log`, was carried: checked off, or its text (see
+/// [`thread_key`]) found in a later session log (`sessions`, when there are any) or in
+/// `index`'s Open Tasks.
 pub fn carried<'a>(
     thread: &Thread,
-    later: &[&'a Note],
+    log: &Note,
+    sessions: Option<&'a SessionIndex>,
     index: Option<&'a Note>,
 ) -> Option<Carried<'a>> {
     if thread.done {
@@ -221,19 +305,34 @@ pub fn carried<'a>(
     if key.is_empty() {
         return Some(Carried::Settled);
     }
-    if let Some(log) = later.iter().find(|log| {
-        log.as_session_log()
-            .is_some_and(|l| l.searchable.contains(&key))
-    }) {
-        return Some(Carried::Log(log));
+    if let Some(later) = sessions.and_then(|sessions| sessions.carrier(log, &key)) {
+        return Some(Carried::Log(later));
     }
     let index_note = index?;
     index_note
         .as_index()?
         .open_tasks
         .iter()
-        .any(|task| thread_key(&task.text).contains(&key))
+        .any(|task| padded(&thread_key(&task.text)).contains(&padded(&key)))
         .then_some(Carried::OpenTasks(index_note))
+}
+
+/// For each open thread of `log`, whether it was carried (see [`carried`]), its Career
+/// Index found as SPEC §3 says; `None` when no session log was held after it (its
+/// threads are open on purpose), it has no date, or every thread is checked off.
+pub fn threads_carried(notes: &NoteSet, log: &Note) -> Option<Vec<bool>> {
+    let threads = &log.as_session_log()?.open_threads;
+    if threads.iter().all(|t| t.done) || !has_later_log(notes, log) {
+        return None;
+    }
+    let sessions = Some(notes.sessions());
+    let index = super::links::career_index_for(notes, log);
+    Some(
+        threads
+            .iter()
+            .map(|t| carried(t, log, sessions, index).is_some())
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -251,5 +350,49 @@ mod tests {
             "risk register still thin"
         );
         assert_eq!(thread_key("  ?  "), "");
+        assert_eq!(thread_key("one-page vision: v2.0!"), "one page vision v2 0");
+    }
+
+    fn log(name: &str, text: &str) -> Arc<Note> {
+        let syntax = crate::syntax::SyntaxTree::parse(text);
+        Arc::new(Note::build(
+            PathBuf::from(format!("/vault/{name}.md")),
+            crate::methodology::NoteKind::SessionLog,
+            text,
+            syntax.outline().clone(),
+        ))
+    }
+
+    #[test]
+    fn a_thread_is_found_as_whole_words_in_the_earliest_later_log() {
+        let logs = [
+            log(
+                "2026-01-10 Session",
+                "# Jan\n\n## Open threads\n- Risk\n- The promo case?\n",
+            ),
+            log(
+                "2026-02-10 Session",
+                "# Feb\n\n- Risky bets; the PROMO case, again.\n",
+            ),
+            log(
+                "2026-03-10 Session",
+                "# Mar\n\n- Risk, still.\n- The promo case.\n",
+            ),
+            log("2026-04-10 Session", "# Apr\n"),
+        ];
+        let index = SessionIndex::build(logs.iter());
+        let stem = |n: Option<&Arc<Note>>| n.map(|n| n.stem().to_string());
+        assert_eq!(
+            stem(index.carrier(&logs[0], "the promo case")),
+            Some("2026-02-10 Session".into())
+        );
+        // "Risky" is not "Risk".
+        assert_eq!(
+            stem(index.carrier(&logs[0], "risk")),
+            Some("2026-03-10 Session".into())
+        );
+        assert_eq!(stem(index.carrier(&logs[2], "risk")), None);
+        assert_eq!(stem(index.carrier(&logs[0], "nobody said this")), None);
+        assert!(index.has_later(&logs[2]) && !index.has_later(&logs[3]));
     }
 }

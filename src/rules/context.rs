@@ -16,6 +16,7 @@ use crate::methodology::NoteKind;
 use crate::model::index::Vision;
 use crate::model::links::{self, Resolution};
 use crate::model::notes::NoteSet;
+use crate::model::sessions::threads_carried;
 use crate::model::{Note, Unreadable};
 use crate::syntax::WikiLink;
 
@@ -63,12 +64,9 @@ pub enum Read {
         stem: String,
         listed: bool,
     },
-    /// The texts of a Career Index's Open Tasks.
-    OpenTasks { index: PathBuf, tasks: Vec<String> },
-    /// Every session log of the root and its date.
-    SessionLogs {
-        logs: Vec<(PathBuf, Option<NaiveDate>)>,
-    },
+    /// For each open thread of the checked session log, whether a later log or the Career
+    /// Index's Open Tasks took it up; `None` when no log was held after it.
+    Threads { carried: Option<Vec<bool>> },
     /// The note a link target names among the notes that could not be read, and why.
     Unread {
         target: String,
@@ -164,10 +162,7 @@ impl Read {
                     .map(|i| i.session_logs.lists(stem))
                     == Some(*listed)
             }
-            Read::OpenTasks { index, tasks } => {
-                open_tasks_of(notes.get(index)).as_ref() == Some(tasks)
-            }
-            Read::SessionLogs { logs } => session_logs(notes) == *logs,
+            Read::Threads { carried } => threads_carried(notes, from) == *carried,
             Read::Unread { target, found } => {
                 links::find_unread(notes, target)
                     == found.as_ref().map(|(path, why)| (path.as_path(), why))
@@ -178,21 +173,6 @@ impl Read {
 
 fn vision_of(note: Option<&Arc<Note>>) -> Option<&Vision> {
     note.and_then(|n| n.as_index()).map(|index| &index.vision)
-}
-
-fn open_tasks_of(note: Option<&Arc<Note>>) -> Option<Vec<String>> {
-    let index = note?.as_index()?;
-    Some(index.open_tasks.iter().map(|t| t.text.clone()).collect())
-}
-
-/// Every session log of the root with its date, by path.
-fn session_logs(notes: &NoteSet) -> Vec<(PathBuf, Option<NaiveDate>)> {
-    let mut logs: Vec<_> = notes
-        .of_kind(NoteKind::SessionLog)
-        .map(|n| (n.path.clone(), n.as_session_log().and_then(|l| l.date)))
-        .collect();
-    logs.sort();
-    logs
 }
 
 fn has_goals_for(notes: &NoteSet, year: i32) -> bool {
@@ -324,25 +304,14 @@ impl<'a> Context<'a> {
         listed
     }
 
-    /// `index`'s Open Tasks, read for their texts only.
-    pub fn open_tasks_of(&self, index: &'a Note) -> &'a Note {
-        self.record(Read::OpenTasks {
-            index: index.path.clone(),
-            tasks: open_tasks_of(self.notes.get(&index.path)).unwrap_or_default(),
+    /// For each open thread of `log`, the checked session log, whether a later log or its
+    /// Career Index's Open Tasks took it up; `None` when no log was held after it.
+    pub fn threads_carried(&self, log: &Note) -> Option<Vec<bool>> {
+        let carried = threads_carried(self.notes, log);
+        self.record(Read::Threads {
+            carried: carried.clone(),
         });
-        index
-    }
-
-    /// The session logs held after `log` (by date, then path), oldest first, their
-    /// content read. Empty when `log` has no date.
-    pub fn later_session_logs(&self, log: &Note) -> Vec<&'a Note> {
-        self.record(Read::SessionLogs {
-            logs: session_logs(self.notes),
-        });
-        crate::model::sessions::later_logs(self.notes, log)
-            .into_iter()
-            .map(|note| self.content_of(log, note))
-            .collect()
+        carried
     }
 
     /// Whether the root holds a Goals note for `year`.

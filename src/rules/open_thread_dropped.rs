@@ -4,7 +4,6 @@
 use super::fixes_support::{insert_block_at, insert_section, section_content_end};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::SectionId;
-use crate::model::sessions::carried;
 use crate::model::{Note, Thread};
 use crate::syntax::BlockKind;
 
@@ -111,18 +110,16 @@ impl Rule for OpenThreadDropped {
         if log.open_threads.iter().all(|t| t.done) {
             return Vec::new();
         }
-        let later = context.later_session_logs(note);
-        if later.is_empty() {
-            // The latest session's threads are open on purpose.
+        // None: no log was held after this one, and its threads are open on purpose.
+        let Some(carried) = context.threads_carried(note) else {
             return Vec::new();
-        }
-        let index = context
-            .career_index_of(note)
-            .map(|index| context.open_tasks_of(index));
+        };
         let dropped: Vec<&Thread> = log
             .open_threads
             .iter()
-            .filter(|t| carried(t, &later, index).is_none())
+            .zip(carried)
+            .filter(|(_, carried)| !carried)
+            .map(|(thread, _)| thread)
             .collect();
         let Some(first) = dropped.first() else {
             return Vec::new();
@@ -154,7 +151,7 @@ impl Rule for OpenThreadDropped {
             Applicability::Suggestion,
             settle_edits(note, &dropped),
         ));
-        if let Some(index) = index {
+        if let Some(index) = context.career_index_of(note) {
             let index = context.content_of(note, index);
             found.fixes.extend(Fix::in_other_note(
                 index,

@@ -80,7 +80,7 @@ fn a_goals_note_is_analysed_again_when_its_career_indexs_vision_changes_and_only
 }
 
 #[test]
-fn a_session_log_is_analysed_again_when_its_listing_its_later_logs_or_the_open_tasks_change() {
+fn a_session_log_is_analysed_again_when_its_listing_or_where_its_threads_went_changes() {
     let index = "# Career\n\n## Wins & Artifacts\n\n- Cut build times by 40%.\n\n## Open Tasks\n\n- [ ] Draft the one-pager\n\n## Session Logs\n\n- [[2026-01-17 Session]]\n- [[2026-02-21 Session]]\n";
     let old = "# 2026-01-17 Session\n\n## Open threads\n- Risk Register still thin?\n";
     let new = "# 2026-02-21 Session\n\n## Discussed\n- The risk register still thin.\n";
@@ -91,17 +91,14 @@ fn a_session_log_is_analysed_again_when_its_listing_its_later_logs_or_the_open_t
     ]);
     assert!(analysed_again(&workspace, "2026-01-17 Session"));
 
-    // A new win changes neither the listing nor the Open Tasks.
+    // A new win, and an open task that carries nothing, change no answer it got.
     workspace.open(path("Career"), 2, index.replace("40%", "45%"));
     assert!(!analysed_again(&workspace, "2026-01-17 Session"));
-
-    // A new open task might carry the thread.
     workspace.open(
         path("Career"),
         3,
         index.replace("one-pager\n", "one-pager\n- [ ] Book the offsite\n"),
     );
-    assert!(analysed_again(&workspace, "2026-01-17 Session"));
     assert!(!analysed_again(&workspace, "2026-01-17 Session"));
 
     // The later log no longer mentions the thread: now it is dropped.
@@ -111,21 +108,36 @@ fn a_session_log_is_analysed_again_when_its_listing_its_later_logs_or_the_open_t
         new.replace("risk register", "roadmap"),
     );
     assert!(analysed_again(&workspace, "2026-01-17 Session"));
+    assert!(!analysed_again(&workspace, "2026-01-17 Session"));
+
+    // An open task takes it up.
+    workspace.open(
+        path("Career"),
+        4,
+        index.replace("one-pager\n", "one-pager\n- [ ] Risk Register still thin\n"),
+    );
+    assert!(analysed_again(&workspace, "2026-01-17 Session"));
 
     // The log leaves the listing.
     workspace.open(
         path("Career"),
-        4,
+        5,
         index.replace("- [[2026-01-17 Session]]\n", ""),
     );
     assert!(analysed_again(&workspace, "2026-01-17 Session"));
 
-    // A log for a later session appears.
+    // A later log that does not take the thread up changes nothing; one that does, does.
     assert!(!analysed_again(&workspace, "2026-01-17 Session"));
     workspace.open(
         path("2026-03-07 Session"),
         1,
         "# 2026-03-07 Session\n".into(),
+    );
+    assert!(!analysed_again(&workspace, "2026-01-17 Session"));
+    workspace.open(
+        path("2026-03-07 Session"),
+        2,
+        "# 2026-03-07 Session\n\n- Risk register still thin, again.\n".into(),
     );
     assert!(analysed_again(&workspace, "2026-01-17 Session"));
 }
@@ -201,6 +213,7 @@ const NOTES: &[(&str, &[&str])] = &[
             CAREER,
             "# Career\n\n## Direction\n\nLead.\n\n## Wins & Artifacts\n\n- Shipped the thing.\n",
             "# Career\n\n## Vision\n\n### The Picture\n- **Life:** Four-day weeks\n",
+            "# Career\n\n## Open Tasks\n\n- [ ] Risk register still thin (from [[2026-03-01 Career Coaching Session]])\n\n## Session Logs\n\n- [[2026-03-08 Career Coaching Session]]\n",
         ],
     ),
     (
@@ -219,6 +232,15 @@ const NOTES: &[(&str, &[&str])] = &[
             SESSION,
             "# 2026-03-01 Career Coaching Session\n\n## Decisions\n- [[Career#The Picture]], [[2026 Goals]], [[notes/Reading List]]\n",
             "# 2026-03-01 Career Coaching Session\n\n- [[Career#Visiom]], [[Reading List#Vison]]\n",
+            "# 2026-03-01 Career Coaching Session\n\n## Open threads\n- Who sponsors the case?\n- Risk register still thin\n",
+        ],
+    ),
+    (
+        "2026-03-08 Career Coaching Session",
+        &[
+            "",
+            "# 2026-03-08 Career Coaching Session\n\n- Who sponsors the case: Ruud.\n",
+            "# 2026-03-08 Career Coaching Session\n\n## Open threads\n- Nothing yet\n",
         ],
     ),
     ("Reading List", &["", "# Reading\n\n## Vision\n"]),
