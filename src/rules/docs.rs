@@ -135,6 +135,25 @@ mod tests {
     }
 
     #[test]
+    fn the_vs_code_extension_has_a_severity_setting_for_every_rule() {
+        let manifest = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/editors/vscode/package.json"
+        ))
+        .expect("the extension's package.json");
+        let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("JSON");
+        let rules = &manifest["contributes"]["configuration"]["properties"]["careerLsp.rules"]
+            ["properties"];
+        let offered: Vec<&str> = rules
+            .as_object()
+            .expect("careerLsp.rules lists the rules")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(offered, super::super::CODES);
+    }
+
+    #[test]
     fn the_readme_rule_table_is_the_registrys() {
         let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
             .expect("README.md");
