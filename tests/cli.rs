@@ -239,6 +239,36 @@ fn explain_prints_every_rule_and_refuses_unknown_codes() {
 }
 
 #[test]
+fn explain_cadence_names_each_key_the_config_reads_and_its_rule() {
+    let output = run(&["explain", "cadence"], manifest_dir());
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("# cadence"), "{text}");
+    for (key, value, rule) in [
+        ("weekly-review-days", "14", "stale-review"),
+        ("monthly-milestone-grace-days", "5", "no-month-milestone"),
+        (
+            "quarterly-intention-grace-days",
+            "10",
+            "no-quarter-intention",
+        ),
+        ("annual-review-from", "\"11-15\"", "annual-review-due"),
+    ] {
+        assert!(text.contains(&format!("`{key}`")), "{key}");
+        assert!(text.contains(&format!("`{rule}`")), "{rule}");
+        // The example's line for the key is one the configuration reads without a problem.
+        let line = format!("{key} = {value}");
+        assert!(text.contains(&line), "{line}");
+        let (_, problems) =
+            career_lsp::workspace::Config::from_toml(&format!("[cadence]\n{line}\n"));
+        assert!(problems.is_empty(), "{line}: {problems:?}");
+    }
+    for rule in ["stale-theme", "session-not-indexed", "open-thread-dropped"] {
+        assert!(text.contains(&format!("`{rule}`")), "{rule}");
+    }
+}
+
+#[test]
 fn init_writes_the_templates_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

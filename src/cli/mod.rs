@@ -15,9 +15,16 @@ use crate::methodology::templates;
 use crate::rules::{rule, RULES};
 use crate::workspace::{Config, CONFIG_FILE_NAME};
 
-/// `career-lsp explain CODE`: the rule's documentation and examples; an unknown code is an
-/// error, with the list of rules, on `err`.
+/// What `career-lsp explain cadence` prints: the methodology's rhythm and its keys.
+const CADENCE: &str = include_str!("cadence.md");
+
+/// `career-lsp explain CODE`: the rule's documentation and examples, or `cadence`'s; an
+/// unknown code is an error, with the list of rules, on `err`.
 pub fn explain(code: &str, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    if code == "cadence" {
+        let _ = writeln!(out, "{}", CADENCE.trim_end());
+        return 0;
+    }
     match rule(code) {
         Some(rule) => {
             let _ = writeln!(out, "{}", rule.meta().documentation.trim_end());
@@ -30,6 +37,10 @@ pub fn explain(code: &str, out: &mut dyn std::io::Write, err: &mut dyn std::io::
                 let (code, severity) = (meta.code, meta.default_severity.name());
                 let _ = writeln!(err, "  {code:<26} {severity}");
             }
+            let _ = writeln!(
+                err,
+                "and `career-lsp explain cadence` tells when the cadence rules ask."
+            );
             2
         }
     }
