@@ -7,9 +7,11 @@
 //! costs time logarithmic in the number of notes (plus the note's own links), so every
 //! snapshot shares the workspace's index and none rebuilds it.
 
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use chrono::NaiveDate;
 use imbl::{HashMap, OrdMap, OrdSet};
 
 use super::sessions::SessionIndex;
@@ -26,6 +28,8 @@ pub struct NoteSet {
     career_indexes: OrdSet<PathBuf>,
     goals_notes: OrdSet<PathBuf>,
     session_logs: OrdSet<PathBuf>,
+    /// The dated session logs, by date, then path.
+    session_dates: OrdSet<(NaiveDate, PathBuf)>,
     /// The session logs in date order with the words of each, built when first asked for
     /// (once for every clone of this set: the snapshots share it) and dropped when a
     /// session log changes.
@@ -84,14 +88,47 @@ impl NoteSet {
     /// session's open threads were taken up without reading every later log.
     pub fn sessions(&self) -> &SessionIndex {
         self.sessions
-            .get_or_init(|| SessionIndex::build(self.of_kind(NoteKind::SessionLog)))
+            .get_or_init(|| SessionIndex::build(self.dated_session_logs()))
     }
 
-    /// Forgets the session index when `note`, added or removed, is a session log.
-    fn touch(&mut self, note: &Note) {
-        if note.kind == NoteKind::SessionLog {
-            self.sessions = Arc::new(OnceLock::new());
+    /// The dated session logs, oldest first (by date, then path).
+    pub fn dated_session_logs(&self) -> impl Iterator<Item = &Arc<Note>> + '_ {
+        self.session_dates
+            .iter()
+            .filter_map(|(_, path)| self.by_path.get(path))
+    }
+
+    /// Whether a session log was held after `log` (by date, then path); `false` for a log
+    /// without a date.
+    pub fn has_later_session(&self, log: &Note) -> bool {
+        let Some(date) = session_date(log) else {
+            return false;
+        };
+        let after = (date, log.path.clone());
+        self.session_dates
+            .range::<_, (NaiveDate, PathBuf)>((Bound::Excluded(&after), Bound::Unbounded))
+            .next()
+            .is_some()
+    }
+
+    /// Keeps the dated session logs and the session index right as `old` leaves and `new`
+    /// comes (either may be any kind of note).
+    fn replace_session(&mut self, old: Option<&Note>, new: Option<&Note>) {
+        let is_log = |n: Option<&Note>| n.is_some_and(|n| n.kind == NoteKind::SessionLog);
+        if !is_log(old) && !is_log(new) {
+            return;
         }
+        if let Some(old) = old {
+            if let Some(date) = session_date(old) {
+                self.session_dates.remove(&(date, old.path.clone()));
+            }
+        }
+        if let Some(new) = new {
+            if let Some(date) = session_date(new) {
+                self.session_dates.insert((date, new.path.clone()));
+            }
+        }
+        self.sessions = Arc::new(OnceLock::new());
     }
 
     /// The notes holding a wikilink whose target's file name is `stem` (ignoring case),
@@ -135,7 +172,7 @@ impl NoteSet {
     pub fn set_unread(&mut self, path: PathBuf, why: Unreadable) {
         if let Some(old) = self.by_path.remove(&path) {
             self.unindex(&old);
-            self.touch(&old);
+            self.replace_session(Some(&old), None);
         }
         add(&mut self.unread_by_stem, path_stem(&path), &path);
         self.unread.insert(path, why);
@@ -151,16 +188,16 @@ impl NoteSet {
     pub fn insert(&mut self, note: Arc<Note>) {
         let path = note.path.clone();
         self.forget_unread(&path);
-        if let Some(old) = self.by_path.get(&path).cloned() {
-            if !same_links(&old, &note) || old.kind != note.kind {
-                self.unindex(&old);
+        let old = self.by_path.get(&path).cloned();
+        match &old {
+            Some(old) if same_links(old, &note) && old.kind == note.kind => {}
+            Some(old) => {
+                self.unindex(old);
                 self.index(&note);
             }
-            self.touch(&old);
-        } else {
-            self.index(&note);
+            None => self.index(&note),
         }
-        self.touch(&note);
+        self.replace_session(old.as_deref(), Some(&note));
         self.by_path.insert(path, note);
     }
 
@@ -169,7 +206,7 @@ impl NoteSet {
         self.forget_unread(path);
         let old = self.by_path.remove(path)?;
         self.unindex(&old);
-        self.touch(&old);
+        self.replace_session(Some(&old), None);
         Some(old)
     }
 
@@ -228,6 +265,10 @@ fn take(map: &mut HashMap<String, OrdSet<PathBuf>>, key: String, path: &Path) {
     }
 }
 
+fn session_date(note: &Note) -> Option<NaiveDate> {
+    note.as_session_log()?.date
+}
+
 fn path_stem(path: &Path) -> String {
     path.file_stem()
         .map(|stem| stem.to_string_lossy().to_lowercase())
@@ -282,6 +323,43 @@ mod tests {
 
     fn paths<'a>(notes: impl Iterator<Item = &'a Arc<Note>>) -> Vec<String> {
         notes.map(|n| n.path.display().to_string()).collect()
+    }
+
+    #[test]
+    fn session_logs_are_kept_in_date_order_as_their_dates_change() {
+        let log = |path: &str, date: &str| {
+            note(
+                path,
+                NoteKind::SessionLog,
+                &format!("# Check-in\n\nHeld on {date}.\n"),
+            )
+        };
+        let mut notes: NoteSet = [
+            log("/v/a.md", "2026-03-02"),
+            log("/v/b.md", "2026-02-01"),
+            note("/v/Career.md", NoteKind::CareerIndex, "# Career\n"),
+        ]
+        .into_iter()
+        .collect();
+        let order = |notes: &NoteSet| paths(notes.dated_session_logs());
+        assert_eq!(order(&notes), ["/v/b.md", "/v/a.md"]);
+        let a = notes.get(Path::new("/v/a.md")).unwrap().clone();
+        assert!(!notes.has_later_session(&a));
+        // The date changes, the links do not.
+        notes.insert(log("/v/a.md", "2026-01-05"));
+        assert_eq!(order(&notes), ["/v/a.md", "/v/b.md"]);
+        let a = notes.get(Path::new("/v/a.md")).unwrap().clone();
+        assert!(notes.has_later_session(&a));
+        assert_eq!(
+            notes
+                .sessions()
+                .carrier(&a, "held on 2026 02 01")
+                .map(|n| n.stem().to_string()),
+            Some("b".to_string())
+        );
+        notes.remove(Path::new("/v/b.md"));
+        assert!(!notes.has_later_session(&a));
+        assert!(notes.sessions().carrier(&a, "held on 2026 02 01").is_none());
     }
 
     #[test]

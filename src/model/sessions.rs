@@ -199,13 +199,11 @@ pub struct SessionIndex {
 }
 
 impl SessionIndex {
+    /// The index of `logs`, dated session logs in date order (then path).
     pub fn build<'a>(logs: impl Iterator<Item = &'a Arc<Note>>) -> SessionIndex {
-        let mut dated: Vec<(NaiveDate, Arc<Note>)> = logs
-            .filter_map(|n| Some((n.as_session_log()?.date?, n.clone())))
-            .collect();
-        dated.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
         let mut index = SessionIndex::default();
-        for (at, (_, note)) in dated.into_iter().enumerate() {
+        for (at, note) in logs.enumerate() {
+            let note = note.clone();
             let log = note
                 .as_session_log()
                 .expect("only session logs are indexed");
@@ -276,19 +274,6 @@ pub enum Carried<'a> {
     OpenTasks(&'a Note),
 }
 
-/// Whether a session log of `notes` was held after `log` (by date, then path). A look at
-/// every log's date, without building the [`SessionIndex`]: the log being written is
-/// usually the latest, and its edits should not wait for an index of every log.
-pub fn has_later_log(notes: &NoteSet, log: &Note) -> bool {
-    let Some(date) = log.as_session_log().and_then(|l| l.date) else {
-        return false;
-    };
-    notes
-        .of_kind(crate::methodology::NoteKind::SessionLog)
-        .filter_map(|n| Some((n.as_session_log()?.date?, &n.path)))
-        .any(|later| later > (date, &log.path))
-}
-
 /// Where `thread`, an open thread of `log`, was carried: checked off, or its text (see
 /// [`thread_key`]) found in a later session log (`sessions`, when there are any) or in
 /// `index`'s Open Tasks.
@@ -322,7 +307,7 @@ pub fn carried<'a>(
 /// threads are open on purpose), it has no date, or every thread is checked off.
 pub fn threads_carried(notes: &NoteSet, log: &Note) -> Option<Vec<bool>> {
     let threads = &log.as_session_log()?.open_threads;
-    if threads.iter().all(|t| t.done) || !has_later_log(notes, log) {
+    if threads.iter().all(|t| t.done) || !notes.has_later_session(log) {
         return None;
     }
     let sessions = Some(notes.sessions());
@@ -351,6 +336,45 @@ mod tests {
         );
         assert_eq!(thread_key("  ?  "), "");
         assert_eq!(thread_key("one-page vision: v2.0!"), "one page vision v2 0");
+    }
+
+    #[test]
+    fn a_session_log_is_read_for_its_date_focus_parts_and_threads() {
+        let text = "# 2026-02-21 Career Coaching Session\n\n**Focus:** Blind spot review\n\n## What we discussed\n- The contingency question.\n- [Placeholder]\n\n## Decisions made\n- Quantify the CI overhaul.\n\n## Frameworks\n- Blind spot analysis.\n\n## Next steps\n- [ ] A mitigation for the acquisition risk\n- [x] Which pillar?\n  - a nested thread\n\nA paragraph is not a thread.\n";
+        let note = log("2026-02-21 Career Coaching Session", text);
+        let read = note.as_session_log().unwrap();
+        assert_eq!(read.date, NaiveDate::from_ymd_opt(2026, 2, 21));
+        assert_eq!(read.focus.as_ref().unwrap().text, "Blind spot review");
+        let texts = |t: &[Text]| t.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&read.discussed), ["The contingency question."]);
+        assert_eq!(texts(&read.decisions), ["Quantify the CI overhaul."]);
+        assert_eq!(texts(&read.frameworks), ["Blind spot analysis."]);
+        let threads: Vec<(&str, bool)> = read
+            .open_threads
+            .iter()
+            .map(|t| (t.text.as_str(), t.done))
+            .collect();
+        assert_eq!(
+            threads,
+            [
+                ("A mitigation for the acquisition risk", false),
+                ("Which pillar?", true),
+                ("a nested thread", false)
+            ]
+        );
+        assert_eq!(
+            &text[read.open_threads_heading.clone().unwrap()],
+            "## Next steps"
+        );
+        // Without a dated file name, the first full date in the note.
+        let undated = log(
+            "coaching/march",
+            "# March check-in\n\nHeld on 2026-03-02.\n",
+        );
+        assert_eq!(
+            undated.as_session_log().unwrap().date,
+            NaiveDate::from_ymd_opt(2026, 3, 2)
+        );
     }
 
     fn log(name: &str, text: &str) -> Arc<Note> {

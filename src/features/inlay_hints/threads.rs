@@ -2,7 +2,7 @@
 
 use super::{HintKind, InlayHint};
 use crate::model::links::career_index_for;
-use crate::model::sessions::{carried, has_later_log, Carried};
+use crate::model::sessions::{carried, Carried};
 use crate::workspace::Snapshot;
 
 /// After each open thread of the snapshot's session log that a later log or the Career
@@ -17,7 +17,7 @@ pub(super) fn carried_thread_hints(snapshot: &Snapshot, hints: &mut Vec<InlayHin
         return;
     }
     let notes = snapshot.notes();
-    let sessions = has_later_log(notes, note).then(|| notes.sessions());
+    let sessions = notes.has_later_session(note).then(|| notes.sessions());
     let index = career_index_for(notes, note);
     for thread in log.open_threads.iter().filter(|t| !t.done) {
         let (label, tooltip) = match carried(thread, note, sessions, index) {
