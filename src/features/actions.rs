@@ -265,7 +265,7 @@ fn listing_of_new_log(snapshot: &Snapshot, stem: &str) -> Option<Change> {
     if index.as_index()?.session_logs.lists(stem) {
         return None;
     }
-    let edit = session_log_listing_edit(index, &snapshot.context(), stem, snapshot.today);
+    let edit = session_log_listing_edit(index, stem, snapshot.today);
     Some(Change::Edit {
         path: index.path.clone(),
         edits: vec![edit],

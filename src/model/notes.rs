@@ -9,12 +9,12 @@
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use imbl::{HashMap, OrdMap, OrdSet};
 
-use super::sessions::SessionIndex;
+use super::sessions::padded;
 use super::unreadable::Unreadable;
 use super::Note;
 use crate::methodology::NoteKind;
@@ -29,11 +29,13 @@ pub struct NoteSet {
     goals_notes: OrdSet<PathBuf>,
     session_logs: OrdSet<PathBuf>,
     /// The dated session logs, by date, then path.
-    session_dates: OrdSet<(NaiveDate, PathBuf)>,
-    /// The session logs in date order with the words of each, built when first asked for
-    /// (once for every clone of this set: the snapshots share it) and dropped when a
-    /// session log changes.
-    sessions: Arc<OnceLock<SessionIndex>>,
+    session_dates: OrdSet<SessionKey>,
+    /// A word of a dated session log's text (its [`SessionLog::searchable`]) → the logs
+    /// holding it, by date, then path: to find the later log that takes up a thread
+    /// without reading every later log. Kept up to date as logs change, like the rest.
+    ///
+    /// [`SessionLog::searchable`]: super::SessionLog::searchable
+    session_words: HashMap<Box<str>, OrdSet<SessionKey>>,
     /// Lower-cased stem a wikilink names → the notes holding such a link.
     backlinks: HashMap<String, OrdSet<PathBuf>>,
     /// Notes of the root that were not read (not UTF-8, too large, …), and why.
@@ -84,51 +86,72 @@ impl NoteSet {
         }
     }
 
-    /// The session logs in date order, and where each word of theirs is: to find where a
-    /// session's open threads were taken up without reading every later log.
-    pub fn sessions(&self) -> &SessionIndex {
-        self.sessions
-            .get_or_init(|| SessionIndex::build(self.dated_session_logs()))
-    }
-
     /// The dated session logs, oldest first (by date, then path).
     pub fn dated_session_logs(&self) -> impl Iterator<Item = &Arc<Note>> + '_ {
         self.session_dates
             .iter()
-            .filter_map(|(_, path)| self.by_path.get(path))
+            .filter_map(|(_, path)| self.by_path.get(path.as_ref()))
     }
 
     /// Whether a session log was held after `log` (by date, then path); `false` for a log
     /// without a date.
     pub fn has_later_session(&self, log: &Note) -> bool {
-        let Some(date) = session_date(log) else {
+        let Some(after) = session_key(log) else {
             return false;
         };
-        let after = (date, log.path.clone());
         self.session_dates
-            .range::<_, (NaiveDate, PathBuf)>((Bound::Excluded(&after), Bound::Unbounded))
+            .range::<_, SessionKey>((Bound::Excluded(&after), Bound::Unbounded))
             .next()
             .is_some()
     }
 
-    /// Keeps the dated session logs and the session index right as `old` leaves and `new`
-    /// comes (either may be any kind of note).
+    /// The earliest session log after `log` whose text holds `key` (a non-empty
+    /// [`thread_key`](super::sessions::thread_key)) as whole words, looked for only in the
+    /// later logs that hold the key's rarest word.
+    pub fn session_carrier(&self, log: &Note, key: &str) -> Option<&Arc<Note>> {
+        let after = session_key(log)?;
+        let mut rarest: Option<&OrdSet<SessionKey>> = None;
+        for word in key.split(' ') {
+            // A word no log holds: no log holds the key.
+            let logs = self.session_words.get(word)?;
+            if rarest.is_none_or(|r| logs.len() < r.len()) {
+                rarest = Some(logs);
+            }
+        }
+        let pattern = padded(key);
+        rarest?
+            .range::<_, SessionKey>((Bound::Excluded(&after), Bound::Unbounded))
+            .filter_map(|(_, path)| self.by_path.get(path.as_ref()))
+            .find(|note| {
+                note.as_session_log()
+                    .is_some_and(|l| l.searchable.contains(&pattern))
+            })
+    }
+
+    /// Keeps the dated session logs and their words right as `old` leaves and `new` comes
+    /// (either may be any kind of note): a few dozen updates of persistent sets, so an
+    /// edit of a log costs the same in a vault of ten logs or ten thousand.
     fn replace_session(&mut self, old: Option<&Note>, new: Option<&Note>) {
-        let is_log = |n: Option<&Note>| n.is_some_and(|n| n.kind == NoteKind::SessionLog);
-        if !is_log(old) && !is_log(new) {
-            return;
-        }
-        if let Some(old) = old {
-            if let Some(date) = session_date(old) {
-                self.session_dates.remove(&(date, old.path.clone()));
+        if let Some((key, old)) = old.and_then(|n| Some((session_key(n)?, n))) {
+            self.session_dates.remove(&key);
+            for word in session_words(old) {
+                if let Some(logs) = self.session_words.get_mut(word) {
+                    logs.remove(&key);
+                    if logs.is_empty() {
+                        self.session_words.remove(word);
+                    }
+                }
             }
         }
-        if let Some(new) = new {
-            if let Some(date) = session_date(new) {
-                self.session_dates.insert((date, new.path.clone()));
+        if let Some((key, new)) = new.and_then(|n| Some((session_key(n)?, n))) {
+            for word in session_words(new) {
+                self.session_words
+                    .entry(word.into())
+                    .or_default()
+                    .insert(key.clone());
             }
+            self.session_dates.insert(key);
         }
-        self.sessions = Arc::new(OnceLock::new());
     }
 
     /// The notes holding a wikilink whose target's file name is `stem` (ignoring case),
@@ -265,8 +288,25 @@ fn take(map: &mut HashMap<String, OrdSet<PathBuf>>, key: String, path: &Path) {
     }
 }
 
-fn session_date(note: &Note) -> Option<NaiveDate> {
-    note.as_session_log()?.date
+/// A dated session log's place in the order: its date, then its path.
+type SessionKey = (NaiveDate, Arc<Path>);
+
+fn session_key(note: &Note) -> Option<SessionKey> {
+    if note.kind != NoteKind::SessionLog {
+        return None;
+    }
+    Some((note.as_session_log()?.date?, Arc::from(note.path.as_path())))
+}
+
+/// The distinct words of a session log's text.
+fn session_words(note: &Note) -> Vec<&str> {
+    let Some(log) = note.as_session_log() else {
+        return Vec::new();
+    };
+    let mut words: Vec<&str> = log.searchable.split_whitespace().collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 fn path_stem(path: &Path) -> String {
@@ -352,14 +392,13 @@ mod tests {
         assert!(notes.has_later_session(&a));
         assert_eq!(
             notes
-                .sessions()
-                .carrier(&a, "held on 2026 02 01")
+                .session_carrier(&a, "held on 2026 02 01")
                 .map(|n| n.stem().to_string()),
             Some("b".to_string())
         );
         notes.remove(Path::new("/v/b.md"));
         assert!(!notes.has_later_session(&a));
-        assert!(notes.sessions().carrier(&a, "held on 2026 02 01").is_none());
+        assert!(notes.session_carrier(&a, "held on 2026 02 01").is_none());
     }
 
     #[test]

@@ -1,10 +1,7 @@
 //! Session logs (the methodology's sixth principle, "document the meta"), the Career
 //! Index's `Session Logs` list, and where a session's open threads were carried.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -86,7 +83,7 @@ pub fn thread_key(text: &str) -> String {
 
 /// `key` as it is looked for in a [`SessionLog::searchable`] text, whose lines start and
 /// end with a space: with a space either side, so only whole words match.
-fn padded(key: &str) -> String {
+pub(crate) fn padded(key: &str) -> String {
     format!(" {key} ")
 }
 
@@ -185,84 +182,6 @@ pub(crate) fn session_log_list(note: &Note) -> SessionLogList {
     }
 }
 
-/// The root's dated session logs, oldest first (by date, then path), and the logs each
-/// word of their text is in: to find the later log that takes up a thread without reading
-/// every later log, which at thousands of logs would make each log's check as slow as the
-/// whole vault's.
-#[derive(Debug, Default)]
-pub struct SessionIndex {
-    logs: Vec<Arc<Note>>,
-    position: HashMap<PathBuf, usize>,
-    /// A word of a log's [`SessionLog::searchable`] text → the positions of the logs that
-    /// hold it, in order.
-    postings: HashMap<Box<str>, Vec<u32>>,
-}
-
-impl SessionIndex {
-    /// The index of `logs`, dated session logs in date order (then path).
-    pub fn build<'a>(logs: impl Iterator<Item = &'a Arc<Note>>) -> SessionIndex {
-        let mut index = SessionIndex::default();
-        for (at, note) in logs.enumerate() {
-            let note = note.clone();
-            let log = note
-                .as_session_log()
-                .expect("only session logs are indexed");
-            let mut words: Vec<&str> = log.searchable.split_whitespace().collect();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
-                index
-                    .postings
-                    .entry(word.into())
-                    .or_default()
-                    .push(at as u32);
-            }
-            index.position.insert(note.path.clone(), at);
-            index.logs.push(note);
-        }
-        index
-    }
-
-    /// Where `log` is in the order, when it is a dated log of the root.
-    fn position(&self, log: &Note) -> Option<usize> {
-        self.position.get(&log.path).copied()
-    }
-
-    /// Whether a session log was held after `log`.
-    pub fn has_later(&self, log: &Note) -> bool {
-        self.position(log)
-            .is_some_and(|at| at + 1 < self.logs.len())
-    }
-
-    /// The earliest session log after `log` whose text holds `key` (a non-empty
-    /// [`thread_key`]) as whole words. It is looked for only in the later logs that hold
-    /// the key's rarest word.
-    pub fn carrier(&self, log: &Note, key: &str) -> Option<&Arc<Note>> {
-        let after = self.position(log)? + 1;
-        let pattern = padded(key);
-        let holds = |at: usize| {
-            self.logs[at]
-                .as_session_log()
-                .is_some_and(|l| l.searchable.contains(&pattern))
-        };
-        let mut rarest: Option<&Vec<u32>> = None;
-        for word in key.split(' ') {
-            // A word no log holds: no log holds the key.
-            let logs = self.postings.get(word)?;
-            if rarest.is_none_or(|r| logs.len() < r.len()) {
-                rarest = Some(logs);
-            }
-        }
-        let logs = rarest?;
-        let start = logs.partition_point(|&at| (at as usize) < after);
-        logs[start..]
-            .iter()
-            .map(|&at| at as usize)
-            .find(|&at| holds(at))
-            .map(|at| &self.logs[at])
-    }
-}
-
 /// Where an open thread was taken up.
 #[derive(Debug, Clone, Copy)]
 pub enum Carried<'a> {
@@ -274,13 +193,12 @@ pub enum Carried<'a> {
     OpenTasks(&'a Note),
 }
 
-/// Where `thread`, an open thread of `log`, was carried: checked off, or its text (see
-/// [`thread_key`]) found in a later session log (`sessions`, when there are any) or in
-/// `index`'s Open Tasks.
+/// Where `thread`, an open thread of `log`, was carried: checked off, or its words (see
+/// [`thread_key`]) found in a later session log of `notes` or in `index`'s Open Tasks.
 pub fn carried<'a>(
     thread: &Thread,
     log: &Note,
-    sessions: Option<&'a SessionIndex>,
+    notes: &'a NoteSet,
     index: Option<&'a Note>,
 ) -> Option<Carried<'a>> {
     if thread.done {
@@ -290,7 +208,7 @@ pub fn carried<'a>(
     if key.is_empty() {
         return Some(Carried::Settled);
     }
-    if let Some(later) = sessions.and_then(|sessions| sessions.carrier(log, &key)) {
+    if let Some(later) = notes.session_carrier(log, &key) {
         return Some(Carried::Log(later));
     }
     let index_note = index?;
@@ -310,18 +228,20 @@ pub fn threads_carried(notes: &NoteSet, log: &Note) -> Option<Vec<bool>> {
     if threads.iter().all(|t| t.done) || !notes.has_later_session(log) {
         return None;
     }
-    let sessions = Some(notes.sessions());
     let index = super::links::career_index_for(notes, log);
     Some(
         threads
             .iter()
-            .map(|t| carried(t, log, sessions, index).is_some())
+            .map(|t| carried(t, log, notes, index).is_some())
             .collect(),
     )
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -404,19 +324,22 @@ mod tests {
             ),
             log("2026-04-10 Session", "# Apr\n"),
         ];
-        let index = SessionIndex::build(logs.iter());
+        let notes: NoteSet = logs.iter().cloned().collect();
         let stem = |n: Option<&Arc<Note>>| n.map(|n| n.stem().to_string());
         assert_eq!(
-            stem(index.carrier(&logs[0], "the promo case")),
+            stem(notes.session_carrier(&logs[0], "the promo case")),
             Some("2026-02-10 Session".into())
         );
         // "Risky" is not "Risk".
         assert_eq!(
-            stem(index.carrier(&logs[0], "risk")),
+            stem(notes.session_carrier(&logs[0], "risk")),
             Some("2026-03-10 Session".into())
         );
-        assert_eq!(stem(index.carrier(&logs[2], "risk")), None);
-        assert_eq!(stem(index.carrier(&logs[0], "nobody said this")), None);
-        assert!(index.has_later(&logs[2]) && !index.has_later(&logs[3]));
+        assert_eq!(stem(notes.session_carrier(&logs[2], "risk")), None);
+        assert_eq!(
+            stem(notes.session_carrier(&logs[0], "nobody said this")),
+            None
+        );
+        assert!(notes.has_later_session(&logs[2]) && !notes.has_later_session(&logs[3]));
     }
 }

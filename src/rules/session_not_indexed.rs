@@ -1,9 +1,10 @@
 //! `session-not-indexed`: a session log the Career Index's Session Logs list does not name.
 
-use super::fixes_support::{
-    insert_block_at, insert_section, new_row, section_block, section_content_end,
-};
+use std::sync::LazyLock;
+
+use super::fixes_support::{insert_block_at, insert_section, new_row, section_content_end};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
+use crate::methodology::templates::section_template;
 use crate::methodology::SectionId;
 use crate::model::{Note, SessionLog};
 use crate::syntax::{BlockKind, Table};
@@ -18,6 +19,11 @@ impl SessionNotIndexed {
         blind_spot: None,
     };
 }
+
+/// The template's Session Logs section (it names no year), made once: a vault may have
+/// thousands of logs that its index does not list.
+static SESSION_LOGS_SECTION: LazyLock<String> =
+    LazyLock::new(|| section_template(SectionId::SessionLogs, 2026));
 
 /// `text` as a table cell: one line, its pipes escaped.
 fn cell(text: &str) -> String {
@@ -111,15 +117,9 @@ fn listed_date(text: &str) -> Option<chrono::NaiveDate> {
 /// The edit that lists `summary` in `index`: a row of the Session Logs table, in date
 /// order (in place of the template's empty row, when it has one); an item of a list; a
 /// table under a heading that has neither; a new Session Logs section.
-fn listing_edit(
-    index: &Note,
-    context: &Context,
-    summary: &Summary,
-    date: Option<chrono::NaiveDate>,
-) -> Edit {
+fn listing_edit(index: &Note, summary: &Summary, date: Option<chrono::NaiveDate>) -> Edit {
     let Some(section) = index.section(SectionId::SessionLogs) else {
-        let template = section_block(index, context, SectionId::SessionLogs);
-        let block = template.replace("| | | |", &summary.row());
+        let block = SESSION_LOGS_SECTION.replace("| | | |", &summary.row());
         return insert_section(index, SectionId::SessionLogs, &block);
     };
     let blocks: Vec<_> = index.blocks_in(section).collect();
@@ -196,18 +196,13 @@ fn listing_edit(
 
 /// The edit that lists a new session log, `stem`, held on `date`, in `index`'s Session
 /// Logs: its row, with the focus and output still to write ("Start a session log").
-pub(crate) fn new_log_listing(
-    index: &Note,
-    context: &Context,
-    stem: &str,
-    date: chrono::NaiveDate,
-) -> Edit {
+pub(crate) fn new_log_listing(index: &Note, stem: &str, date: chrono::NaiveDate) -> Edit {
     let summary = Summary {
         link: format!("[[{stem}]]"),
         focus: String::new(),
         output: String::new(),
     };
-    listing_edit(index, context, &summary, Some(date))
+    listing_edit(index, &summary, Some(date))
 }
 
 impl Rule for SessionNotIndexed {
@@ -239,7 +234,7 @@ impl Rule for SessionNotIndexed {
             index,
             "Add to the Session Logs table",
             Applicability::Resolves,
-            vec![listing_edit(index, context, &summary, log.date)],
+            vec![listing_edit(index, &summary, log.date)],
         ));
         vec![found]
     }

@@ -17,10 +17,9 @@ pub(super) fn carried_thread_hints(snapshot: &Snapshot, hints: &mut Vec<InlayHin
         return;
     }
     let notes = snapshot.notes();
-    let sessions = notes.has_later_session(note).then(|| notes.sessions());
     let index = career_index_for(notes, note);
     for thread in log.open_threads.iter().filter(|t| !t.done) {
-        let (label, tooltip) = match carried(thread, note, sessions, index) {
+        let (label, tooltip) = match carried(thread, note, notes, index) {
             Some(Carried::Log(other)) => {
                 let when = other
                     .as_session_log()
