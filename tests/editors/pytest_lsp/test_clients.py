@@ -225,15 +225,19 @@ async def test_execute_start_session_log(editor):
     can_create = bool(
         ops and ops.document_changes and types.ResourceOperationKind.Create in (ops.resource_operations or [])
     )
+    # The Career Index lists the new log in its Session Logs table, in the same edit.
+    row = "| [[2026-03-15 Career Coaching Session]] | | |\n"
+    assert row in after[uri], after[uri]
+    index = after[uri].replace(row, "", 1)
     if can_create:
         assert any(isinstance(c, types.CreateFile) and c.uri == log_uri for c in edit.document_changes)
         log = after[log_uri]
-        assert after[uri] == editor.texts[uri]
+        assert index == editor.texts[uri]
     else:
         # A client that cannot create files gets the log appended to the note.
         assert log_uri not in after
-        assert after[uri].startswith(editor.texts[uri])
-        log = after[uri][len(editor.texts[uri]):]
+        assert index.startswith(editor.texts[uri])
+        log = index[len(editor.texts[uri]):]
     for heading in ("Discussed", "Decisions", "Frameworks", "Open threads"):
         assert re.search(rf"^#+ .*{heading}", log, re.MULTILINE), (heading, log)
 
