@@ -1,10 +1,9 @@
 //! The profile (`CLAUDE.md`).
 
 use super::index::Text;
-use super::text::is_placeholder;
+use super::sessions::section_texts;
 use super::Note;
 use crate::methodology::SectionId;
-use crate::syntax::BlockKind;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
@@ -16,19 +15,7 @@ pub struct Profile {
 }
 
 pub(crate) fn profile(note: &Note) -> Profile {
-    let texts = |id: SectionId| -> Vec<Text> {
-        note.sections_with(id)
-            .flat_map(|s| note.blocks_in(s))
-            .filter(|b| {
-                matches!(b.kind, BlockKind::ListItem(_) | BlockKind::Paragraph)
-                    && !is_placeholder(&b.text)
-            })
-            .map(|b| Text {
-                text: b.text.clone(),
-                range: b.range.clone(),
-            })
-            .collect()
-    };
+    let texts = |id: SectionId| section_texts(note, id);
     Profile {
         profile: texts(SectionId::Profile),
         professional_context: texts(SectionId::ProfessionalContext),

@@ -87,7 +87,9 @@ pub(crate) fn padded(key: &str) -> String {
     format!(" {key} ")
 }
 
-fn texts_of(note: &Note, id: SectionId) -> Vec<Text> {
+/// The paragraphs and list items the person wrote in the sections `id` names (placeholders
+/// left out).
+pub(crate) fn section_texts(note: &Note, id: SectionId) -> Vec<Text> {
     note.sections_with(id)
         .flat_map(|s| note.blocks_in(s))
         .filter(|b| {
@@ -156,9 +158,9 @@ pub(crate) fn session_log(note: &Note) -> SessionLog {
     SessionLog {
         date,
         focus: focus(note),
-        discussed: texts_of(note, SectionId::Discussed),
-        decisions: texts_of(note, SectionId::Decisions),
-        frameworks: texts_of(note, SectionId::Frameworks),
+        discussed: section_texts(note, SectionId::Discussed),
+        decisions: section_texts(note, SectionId::Decisions),
+        frameworks: section_texts(note, SectionId::Frameworks),
         open_threads,
         open_threads_heading,
         searchable,

@@ -17,7 +17,7 @@ use super::{Applicability, Context, Edit, Fix, NewNote};
 use crate::methodology::templates::{
     goals, section_template, section_template_for_week, session_log, week_start,
 };
-use crate::methodology::{is_known_prompt, SectionId, SectionInfo, SECTIONS};
+use crate::methodology::{is_known_prompt, IntentionColumn, SectionId, SectionInfo, SECTIONS};
 use crate::model::{year_goals, Note, Section};
 use crate::syntax::{Block, BlockKind, Row, Table};
 
@@ -509,6 +509,12 @@ pub(crate) fn write_cell(row: &Row, column: usize, value: &str, how: CellWrite) 
 
 /// A new row with `cells`, shaped like `like` (leading and trailing pipes).
 pub(crate) fn new_row(like: &Row, cells: &[String]) -> String {
+    row_text(cells, has_leading_pipe(like), has_trailing_pipe(like))
+}
+
+/// A table row with `cells`, a space either side of each, with or without pipes at its
+/// ends; an empty cell is a single space.
+pub(crate) fn row_text(cells: &[String], leading_pipe: bool, trailing_pipe: bool) -> String {
     let inner = cells
         .iter()
         .map(|c| {
@@ -520,9 +526,44 @@ pub(crate) fn new_row(like: &Row, cells: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("|");
-    let lead = if has_leading_pipe(like) { "|" } else { "" };
-    let trail = if has_trailing_pipe(like) { "|" } else { "" };
+    let lead = if leading_pipe { "|" } else { "" };
+    let trail = if trailing_pipe { "|" } else { "" };
     format!("{lead}{inner}{trail}")
+}
+
+/// The cells of a new row of a Quarterly Intentions `table` for `quarter`, following its
+/// columns: the quarter, `intention` in the intention column, and `focus` in the focus
+/// column — after the intention, in parentheses, when the table has none.
+pub(crate) fn intention_row_cells(
+    table: &Table,
+    quarter: u32,
+    intention: &str,
+    focus: &str,
+) -> Vec<String> {
+    let columns = table.header.cells.len().max(1);
+    let mut cells = vec![String::new(); columns];
+    let quarter_column = table
+        .column(IntentionColumn::Quarter.aliases())
+        .unwrap_or(0);
+    cells[quarter_column] = format!("Q{quarter}");
+    let intention_column = table
+        .column(IntentionColumn::Intention.aliases())
+        .or_else(|| (0..columns).find(|c| *c != quarter_column));
+    let focus_column = table
+        .column(IntentionColumn::Focus.aliases())
+        .filter(|c| Some(*c) != intention_column && *c != quarter_column);
+    if let Some(column) = intention_column {
+        cells[column] = intention.to_string();
+    }
+    match focus_column {
+        Some(column) => cells[column] = focus.to_string(),
+        None if !focus.is_empty() => {
+            let column = intention_column.unwrap_or(quarter_column);
+            cells[column] = format!("{} ({focus})", cells[column]);
+        }
+        None => {}
+    }
+    cells
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::evidence::{asked_by_empty_section, named_by_missing_section};
 use super::fixes_support::{
-    insert_block_at, insert_section, insert_under_heading, new_row, section_content_end,
-    section_heading_line, write_cell, CellWrite,
+    insert_block_at, insert_section, insert_under_heading, intention_row_cells, new_row,
+    section_content_end, section_heading_line, write_cell, CellWrite,
 };
 use super::{
     anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity,
@@ -90,29 +90,6 @@ fn fill_row(table: &Table, row: &Row, open: &str) -> Vec<Edit> {
     edits
 }
 
-/// The cells of a new row for `quarter`, following the table's columns.
-fn row_cells(table: &Table, quarter: u32, open: &str) -> Vec<String> {
-    let columns = table.header.cells.len().max(1);
-    let mut cells = vec![String::new(); columns];
-    let quarter_column = table
-        .column(IntentionColumn::Quarter.aliases())
-        .unwrap_or(0);
-    cells[quarter_column] = format!("Q{quarter}");
-    let intention_column = table
-        .column(IntentionColumn::Intention.aliases())
-        .or_else(|| (0..columns).find(|c| *c != quarter_column));
-    if let Some(column) = intention_column {
-        cells[column] = "[Intention]".to_string();
-    }
-    if let Some(column) = table
-        .column(IntentionColumn::Focus.aliases())
-        .filter(|c| Some(*c) != intention_column && *c != quarter_column)
-    {
-        cells[column] = open.to_string();
-    }
-    cells
-}
-
 /// "Add the Qn intention": fills this quarter's row, else adds one in the shape the
 /// intentions are written in (a table row, a list item, a heading), else the section with
 /// its table where the template puts it.
@@ -145,7 +122,10 @@ fn add_intention(note: &Note, context: &Context, goals: &GoalsNote, quarter: u32
         let at = block.range.end;
         Edit {
             range: at..at,
-            text: format!("\n{}", new_row(like, &row_cells(table, quarter, &open))),
+            text: format!("\n{}", new_row(
+                like,
+                &intention_row_cells(table, quarter, "[Intention]", &open)
+            )),
         }
     } else if let Some(item) = last_quarter_item(note, goals) {
         // Intentions written as a list: one more item after the last.

@@ -2,7 +2,9 @@
 
 use chrono::Datelike;
 
-use super::fixes_support::{insert_section, insert_under_heading, new_row, section_heading_line};
+use super::fixes_support::{
+    insert_section, insert_under_heading, intention_row_cells, new_row, section_heading_line,
+};
 use super::{
     every_goal_anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta,
     Severity,
@@ -46,34 +48,6 @@ fn focus(goal: &Goal) -> String {
     }
 }
 
-/// The cells of a new row of `table` for `goal`: the quarter, a placeholder intention and
-/// the goal in the focus column (or after the intention when there is none).
-fn row_cells(table: &Table, quarter: u32, goal: &Goal) -> Vec<String> {
-    let columns = table.header.cells.len().max(1);
-    let mut cells = vec![String::new(); columns];
-    let quarter_column = table
-        .column(IntentionColumn::Quarter.aliases())
-        .unwrap_or(0);
-    cells[quarter_column] = format!("Q{quarter}");
-    let intention_column = table
-        .column(IntentionColumn::Intention.aliases())
-        .or_else(|| (0..columns).find(|c| *c != quarter_column));
-    let focus_column = table
-        .column(IntentionColumn::Focus.aliases())
-        .filter(|c| Some(*c) != intention_column && *c != quarter_column);
-    if let Some(column) = intention_column {
-        cells[column] = "[intention]".to_string();
-    }
-    match focus_column {
-        Some(column) => cells[column] = focus(goal),
-        None => {
-            let column = intention_column.unwrap_or(quarter_column);
-            cells[column] = format!("{} ({})", cells[column], focus(goal));
-        }
-    }
-    cells
-}
-
 const NEW_TABLE_HEADER: &str = "| Quarter | Intention | Focus |\n|---------|-----------|-------|\n";
 
 /// The fix that adds a quarterly intention for each of `goals`: rows joining the last
@@ -101,7 +75,10 @@ fn add_intentions(note: &Note, context: &Context, goals: &[&Goal], title: String
             let at = block.range.end;
             let rows: String = goals
                 .iter()
-                .map(|goal| format!("\n{}", new_row(like, &row_cells(table, quarter, goal))))
+                .map(|goal| format!("\n{}", new_row(
+                        like,
+                        &intention_row_cells(table, quarter, "[intention]", &focus(goal)),
+                    )))
                 .collect();
             Edit {
                 range: at..at,

@@ -2,7 +2,9 @@
 
 use std::sync::LazyLock;
 
-use super::fixes_support::{insert_block_at, insert_section, new_row, section_content_end};
+use super::fixes_support::{
+    insert_block_at, insert_section, new_row, row_text, section_content_end,
+};
 use super::{finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta, Severity};
 use crate::methodology::templates::section_template;
 use crate::methodology::SectionId;
@@ -86,16 +88,8 @@ impl Summary {
 
     /// The row of the methodology's `| Date | Focus | Output |` table.
     fn row(&self) -> String {
-        [&self.link, &self.focus, &self.output]
-            .iter()
-            .map(|cell| {
-                if cell.is_empty() {
-                    " ".to_string()
-                } else {
-                    format!(" {cell} ")
-                }
-            })
-            .fold("|".to_string(), |row, cell| format!("{row}{cell}|"))
+        let cells = [self.link.clone(), self.focus.clone(), self.output.clone()];
+        row_text(&cells, true, true)
     }
 
     fn item(&self) -> String {
