@@ -122,10 +122,13 @@ fn add_intention(note: &Note, context: &Context, goals: &GoalsNote, quarter: u32
         let at = block.range.end;
         Edit {
             range: at..at,
-            text: format!("\n{}", new_row(
-                like,
-                &intention_row_cells(table, quarter, "[Intention]", &open)
-            )),
+            text: format!(
+                "\n{}",
+                new_row(
+                    like,
+                    &intention_row_cells(table, quarter, "[Intention]", &open)
+                )
+            ),
         }
     } else if let Some(item) = last_quarter_item(note, goals) {
         // Intentions written as a list: one more item after the last.

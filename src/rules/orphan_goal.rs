@@ -9,11 +9,11 @@ use super::{
     every_goal_anchor, finding, Applicability, Context, Edit, Finding, Fix, Rule, RuleMeta,
     Severity,
 };
-use crate::methodology::{IntentionColumn, SectionId};
+use crate::methodology::SectionId;
 use crate::model::goals::Goal;
 use crate::model::text::is_placeholder;
 use crate::model::Note;
-use crate::syntax::{BlockKind, Table};
+use crate::syntax::BlockKind;
 
 pub struct OrphanGoal;
 
@@ -75,10 +75,15 @@ fn add_intentions(note: &Note, context: &Context, goals: &[&Goal], title: String
             let at = block.range.end;
             let rows: String = goals
                 .iter()
-                .map(|goal| format!("\n{}", new_row(
-                        like,
-                        &intention_row_cells(table, quarter, "[intention]", &focus(goal)),
-                    )))
+                .map(|goal| {
+                    format!(
+                        "\n{}",
+                        new_row(
+                            like,
+                            &intention_row_cells(table, quarter, "[intention]", &focus(goal)),
+                        )
+                    )
+                })
                 .collect();
             Edit {
                 range: at..at,
