@@ -8,6 +8,7 @@ pub mod fixes;
 pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;
+pub mod overview;
 pub mod recognition;
 
 #[cfg(test)]

@@ -1,0 +1,260 @@
+//! The career at a glance, as data: the vision, the year's theme, the annual goals, the
+//! current quarter's intention, this month's milestones, this week's actions and the last
+//! weekly review — what an assistant needs before it asks its next question. Plain data
+//! that serialises to JSON; the front ends render it.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::methodology::templates::week_start;
+use crate::methodology::NoteKind;
+use crate::model::goals::Item;
+use crate::model::notes::NoteSet;
+use crate::model::text::VisionLink;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overview {
+    /// The Career Index's path, when the root has one.
+    pub career_index: Option<String>,
+    pub north_star: Option<String>,
+    /// The picture's lines: `Role`, `VP of Platform`.
+    pub pillars: Vec<PillarLine>,
+    /// The current theme's year and phrases.
+    pub theme_year: Option<i32>,
+    pub themes: Vec<String>,
+    /// The current year's Goals note's path, when there is one.
+    pub goals_note: Option<String>,
+    pub goals: Vec<GoalLine>,
+    pub quarter: Option<QuarterLine>,
+    /// This month's milestones.
+    pub milestones: Vec<ItemLine>,
+    /// This week's actions.
+    pub actions: Vec<ItemLine>,
+    /// Every milestone and action, of any month or week, past its date and not done.
+    pub overdue: Vec<ItemLine>,
+    pub last_weekly_review: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PillarLine {
+    pub pillar: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GoalLine {
+    pub id: String,
+    pub outcome: String,
+    pub metric: String,
+    pub status: String,
+    /// The pillars the goal names (`Role`), `North Star`, or the heading it links to.
+    pub serves: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuarterLine {
+    pub quarter: u32,
+    pub intention: String,
+    pub focus: String,
+}
+
+/// A milestone or an action: its text, whether it is done, when it is due (ISO), and
+/// `done`, `due` or `overdue` as of today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemLine {
+    pub text: String,
+    pub due: Option<String>,
+    pub state: &'static str,
+}
+
+fn item_line(item: &Item, today: NaiveDate) -> ItemLine {
+    let state = match item.due {
+        _ if item.done => "done",
+        Some(due) if due < today => "overdue",
+        _ => "due",
+    };
+    ItemLine {
+        text: item.text.clone(),
+        due: item.due.map(|d| d.to_string()),
+        state,
+    }
+}
+
+fn serves(links: &[VisionLink]) -> Vec<String> {
+    links
+        .iter()
+        .flat_map(|link| match link {
+            VisionLink::Pillars(pillars) => pillars.iter().map(|p| p.name().to_string()).collect(),
+            VisionLink::NorthStar => vec!["North Star".to_string()],
+            VisionLink::Wikilink { target, heading } => vec![format!("[[{target}#{heading}]]")],
+        })
+        .collect()
+}
+
+/// The overview of a root's notes on `today`: its first Career Index (in path order) and
+/// its Goals note for today's year.
+pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
+    let index_note = notes.of_kind(NoteKind::CareerIndex).next();
+    let index = index_note.and_then(|n| n.as_index());
+    let goals_note = notes
+        .of_kind(NoteKind::Goals)
+        .find(|n| n.as_goals().is_some_and(|g| g.year == Some(today.year())));
+    let goals = goals_note.and_then(|n| n.as_goals());
+    let quarter = (today.month0() / 3) + 1;
+    let monday = week_start(today);
+    let sunday = monday + chrono::Duration::days(6);
+    let in_month = |d: &NaiveDate| d.year() == today.year() && d.month() == today.month();
+    Overview {
+        career_index: index_note.map(|n| n.path.display().to_string()),
+        north_star: index.and_then(|i| i.vision.north_star.as_ref().map(|t| t.text.clone())),
+        pillars: index.map_or_else(Vec::new, |i| {
+            i.vision
+                .picture
+                .iter()
+                .map(|line| PillarLine {
+                    pillar: line.pillar.name(),
+                    text: line.text.clone(),
+                })
+                .collect()
+        }),
+        theme_year: index.and_then(|i| i.theme.year),
+        themes: index.map_or_else(Vec::new, |i| {
+            i.theme.themes.iter().map(|t| t.text.clone()).collect()
+        }),
+        goals_note: goals_note.map(|n| n.path.display().to_string()),
+        goals: goals.map_or_else(Vec::new, |g| {
+            g.goals
+                .iter()
+                .map(|goal| GoalLine {
+                    id: goal.label(),
+                    outcome: goal.outcome.clone(),
+                    metric: goal.success_metric.clone(),
+                    status: goal.status.clone(),
+                    serves: serves(&goal.vision_links),
+                })
+                .collect()
+        }),
+        quarter: goals.and_then(|g| {
+            g.quarterly
+                .iter()
+                .find(|row| row.quarter == Some(quarter))
+                .map(|row| QuarterLine {
+                    quarter,
+                    intention: row.intention.clone(),
+                    focus: row.focus.clone(),
+                })
+        }),
+        milestones: goals.map_or_else(Vec::new, |g| {
+            g.monthly
+                .iter()
+                .filter(|m| m.due.as_ref().is_some_and(in_month))
+                .map(|m| item_line(m, today))
+                .collect()
+        }),
+        actions: goals.map_or_else(Vec::new, |g| {
+            g.weekly
+                .iter()
+                .filter(|a| a.due.is_some_and(|d| monday <= d && d <= sunday))
+                .map(|a| item_line(a, today))
+                .collect()
+        }),
+        overdue: goals.map_or_else(Vec::new, |g| {
+            g.monthly
+                .iter()
+                .chain(&g.weekly)
+                .filter(|i| !i.done && i.due.is_some_and(|d| d < today))
+                .map(|i| item_line(i, today))
+                .collect()
+        }),
+        last_weekly_review: goals.and_then(|g| {
+            g.reviews
+                .iter()
+                .map(|(date, _)| *date)
+                .filter(|d| *d <= today)
+                .max()
+                .map(|d| d.to_string())
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Config, Workspace};
+
+    /// The demo workspace's root notes, as the server indexes them.
+    fn demo() -> (Workspace, NaiveDate) {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+        let mut workspace = Workspace::new(Config::default());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+        workspace.add_root(root);
+        (workspace, today)
+    }
+
+    #[test]
+    fn the_demo_at_a_glance() {
+        let (workspace, today) = demo();
+        let index = workspace
+            .note_paths()
+            .into_iter()
+            .find(|p| p.ends_with("fixtures/demo/Career.md"))
+            .unwrap();
+        let snapshot = workspace.snapshot(&index).unwrap();
+        let overview = overview(snapshot.notes(), today);
+        // It serialises for the assistant.
+        let json = serde_json::to_value(&overview).unwrap();
+        assert_eq!(json["goals"][0]["id"], "G1");
+        assert!(overview
+            .career_index
+            .as_deref()
+            .unwrap()
+            .ends_with("Career.md"));
+        assert!(overview.north_star.is_some());
+        assert_eq!(overview.theme_year, Some(2026));
+        let goals: Vec<(&str, &[String])> = overview
+            .goals
+            .iter()
+            .map(|g| (g.id.as_str(), g.serves.as_slice()))
+            .collect();
+        assert_eq!(goals.len(), 4, "{goals:?}");
+        assert_eq!(goals[0].0, "G1");
+        assert!(!goals[0].1.is_empty(), "G1 serves the vision: {goals:?}");
+        assert!(goals[3].1.is_empty(), "G4 is not linked: {goals:?}");
+        assert_eq!(overview.quarter.as_ref().map(|q| q.quarter), Some(1));
+        let overdue: Vec<(&str, Option<&str>)> = overview
+            .overdue
+            .iter()
+            .map(|i| (i.text.as_str(), i.due.as_deref()))
+            .collect();
+        assert_eq!(
+            overdue,
+            [
+                (
+                    "First blog post published on the engineering blog (G3)",
+                    Some("2026-02-28")
+                ),
+                (
+                    "Send Ana the scope summary for the promo case (G1)",
+                    Some("2026-03-08")
+                )
+            ]
+        );
+        assert_eq!(overview.milestones.len(), 2);
+        assert!(overview
+            .milestones
+            .iter()
+            .all(|m| m.due.as_deref().is_some_and(|d| d.starts_with("2026-03"))));
+        assert_eq!(overview.last_weekly_review.as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn a_root_without_notes_has_an_empty_overview() {
+        let overview = overview(
+            &NoteSet::new(),
+            NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+        );
+        assert_eq!(overview.career_index, None);
+        assert!(overview.goals.is_empty() && overview.milestones.is_empty());
+        assert_eq!(overview.quarter, None);
+    }
+}
