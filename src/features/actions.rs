@@ -116,33 +116,19 @@ fn section_at(note: &Note, offset: usize) -> Option<&Section> {
 /// one question at a time. When every section has content, the first missing core
 /// section's question goes at the end of the note.
 pub fn ask_next_question(snapshot: &Snapshot) -> Option<Action> {
-    let note = snapshot.note();
-    let text = snapshot.text();
-    let first_empty = note.sections.iter().find(|s| {
-        s.id.is_some()
-            && note.is_empty_section(s)
-            && !s.parent.is_some_and(|p| {
-                note.sections[p].id.is_some() && note.is_empty_section(&note.sections[p])
-            })
-    });
-    if let Some(section) = first_empty {
-        let id = section.id?;
-        let question = review_question(id);
-        return Some(edit_action(
-            snapshot,
-            format!("Ask the next question: {question}"),
-            vec![prompt_under_heading(note, &section.heading_range, question)],
-        ));
-    }
-    let missing = core_sections(note.kind).find(|id| !note.has_section(*id))?;
-    let question = review_question(missing);
+    let next = super::overview::next_question(snapshot.note())?;
+    let question = next.question;
+    let edit = match &next.heading_range {
+        Some(heading) => prompt_under_heading(snapshot.note(), heading, question),
+        None => append(
+            snapshot.text(),
+            &format!("## {}\n\n{}", next.section, as_prompt(question)),
+        ),
+    };
     Some(edit_action(
         snapshot,
         format!("Ask the next question: {question}"),
-        vec![append(
-            text,
-            &format!("## {}\n\n{}", missing.title(), as_prompt(question)),
-        )],
+        vec![edit],
     ))
 }
 

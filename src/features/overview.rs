@@ -7,10 +7,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::methodology::templates::week_start;
-use crate::methodology::NoteKind;
+use crate::methodology::{core_sections, purpose, review_question, NoteKind};
 use crate::model::goals::Item;
 use crate::model::notes::NoteSet;
 use crate::model::text::VisionLink;
+use crate::model::Note;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {
@@ -177,6 +178,58 @@ pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
     }
 }
 
+/// The next question to ask about a note — one question at a time: its first empty known
+/// section (an empty sub-section of a section that has content), else its first missing
+/// core section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextQuestion {
+    /// The section's title in the methodology (`Innovation Portfolio`).
+    pub section: &'static str,
+    /// The heading as the note writes it; `None` when the section is missing.
+    pub heading: Option<String>,
+    /// Bytes of the heading in the note, to place the answer.
+    #[serde(skip)]
+    pub heading_range: Option<std::ops::Range<usize>>,
+    pub purpose: &'static str,
+    pub question: &'static str,
+    /// What the section holds now, a block a line: nothing, or the template's scaffolding.
+    pub holds: Vec<String>,
+}
+
+pub fn next_question(note: &Note) -> Option<NextQuestion> {
+    let first_empty = note.sections.iter().find(|s| {
+        s.id.is_some()
+            && note.is_empty_section(s)
+            && !s.parent.is_some_and(|p| {
+                note.sections[p].id.is_some() && note.is_empty_section(&note.sections[p])
+            })
+    });
+    if let Some(section) = first_empty {
+        let id = section.id?;
+        return Some(NextQuestion {
+            section: id.title(),
+            heading: Some(section.title.trim().to_string()),
+            heading_range: Some(section.heading_range.clone()),
+            purpose: purpose(id),
+            question: review_question(id),
+            holds: note
+                .blocks_in(section)
+                .map(|b| b.text.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect(),
+        });
+    }
+    let missing = core_sections(note.kind).find(|id| !note.has_section(*id))?;
+    Some(NextQuestion {
+        section: missing.title(),
+        heading: None,
+        heading_range: None,
+        purpose: purpose(missing),
+        question: review_question(missing),
+        holds: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +298,35 @@ mod tests {
             .iter()
             .all(|m| m.due.as_deref().is_some_and(|d| d.starts_with("2026-03"))));
         assert_eq!(overview.last_weekly_review.as_deref(), Some("2026-03-02"));
+    }
+
+    #[test]
+    fn the_next_question_is_the_first_empty_section_else_the_first_missing_one() {
+        let (workspace, _) = demo();
+        let index = workspace
+            .note_paths()
+            .into_iter()
+            .find(|p| p.ends_with("fixtures/demo/Career.md"))
+            .unwrap();
+        let snapshot = workspace.snapshot(&index).unwrap();
+        let next = next_question(snapshot.note()).unwrap();
+        assert_eq!(next.section, "Innovation Portfolio");
+        assert_eq!(
+            next.question,
+            "What experiments are testing that belief, and what have they taught you so far?"
+        );
+        assert!(next.heading.is_some() && next.purpose.ends_with('.'));
+        let json = serde_json::to_value(&next).unwrap();
+        assert!(json.get("heading_range").is_none(), "{json}");
+
+        let profile = workspace
+            .note_paths()
+            .into_iter()
+            .find(|p| p.ends_with("fixtures/demo/CLAUDE.md"))
+            .unwrap();
+        let snapshot = workspace.snapshot(&profile).unwrap();
+        let next = next_question(snapshot.note()).unwrap();
+        assert_eq!((next.section, next.heading), ("Things to Avoid", None));
     }
 
     #[test]
