@@ -12,8 +12,7 @@ use chrono::Datelike;
 use super::{Action, ActionKind, Change};
 use crate::methodology::templates;
 use crate::methodology::{
-    as_prompt, core_sections, review_question, BlindSpotId, NoteKind, BLIND_SPOTS,
-    STEP_BACK_QUESTIONS,
+    as_prompt, core_sections, review_question, NoteKind, STEP_BACK_QUESTIONS,
 };
 use crate::model::{Note, Section};
 use crate::rules::fixes_support::{insert_section, insert_under_heading, section_block};
@@ -161,23 +160,13 @@ pub fn weekly_review(snapshot: &Snapshot) -> Action {
 /// "Run blind spot review": the five blind-spot questions (and the step-back questions),
 /// each marked with whether it applies to this Career Index now.
 pub fn blind_spot_review(snapshot: &Snapshot) -> Action {
-    let note = snapshot.note();
-    // A blind spot applies when a finding raises it: its own rule's, or the empty-section
-    // or missing-section finding that asks for it where its section is empty or absent.
-    let found: Vec<BlindSpotId> =
-        if note.kind == NoteKind::CareerIndex || note.kind == NoteKind::Goals {
-            snapshot
-                .diagnostics()
-                .into_iter()
-                .flat_map(|f| f.blind_spots)
-                .collect()
-        } else {
-            Vec::new()
-        };
     let mut block = format!("## Blind Spot Review — {}\n\n", snapshot.today);
-    for spot in &BLIND_SPOTS {
-        let applies = found.contains(&spot.id);
-        let mark = if applies { "applies" } else { "looks covered" };
+    for spot in super::overview::blind_spots(snapshot) {
+        let mark = if spot.applies {
+            "applies"
+        } else {
+            "looks covered"
+        };
         block.push_str(&format!(
             "- [ ] **{}** ({mark}) — {}\n",
             spot.name, spot.question

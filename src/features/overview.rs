@@ -7,11 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::methodology::templates::week_start;
-use crate::methodology::{core_sections, purpose, review_question, NoteKind};
+use crate::methodology::{core_sections, purpose, review_question, NoteKind, BLIND_SPOTS};
 use crate::model::goals::Item;
 use crate::model::notes::NoteSet;
 use crate::model::text::VisionLink;
 use crate::model::Note;
+use crate::workspace::Snapshot;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {
@@ -230,6 +231,45 @@ pub fn next_question(note: &Note) -> Option<NextQuestion> {
     })
 }
 
+/// One of the methodology's blind spots, as it stands for a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlindSpotLine {
+    pub name: &'static str,
+    pub question: &'static str,
+    /// Whether a finding raises it: its own rule's, or the `empty-section` or
+    /// `missing-section` finding that asks for it where its section is empty or absent.
+    pub applies: bool,
+    /// Those findings, as `code: message`.
+    pub evidence: Vec<String>,
+}
+
+/// The five blind spots for the snapshot's note (a Career Index or a Goals note; for any
+/// other note none applies), in the methodology's order.
+pub fn blind_spots(snapshot: &Snapshot) -> Vec<BlindSpotLine> {
+    let note = snapshot.note();
+    let findings = if matches!(note.kind, NoteKind::CareerIndex | NoteKind::Goals) {
+        snapshot.diagnostics()
+    } else {
+        Vec::new()
+    };
+    BLIND_SPOTS
+        .iter()
+        .map(|spot| {
+            let evidence: Vec<String> = findings
+                .iter()
+                .filter(|f| f.blind_spots.contains(&spot.id))
+                .map(|f| format!("{}: {}", f.code, f.message))
+                .collect();
+            BlindSpotLine {
+                name: spot.name,
+                question: spot.question,
+                applies: !evidence.is_empty(),
+                evidence,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +367,47 @@ mod tests {
         let snapshot = workspace.snapshot(&profile).unwrap();
         let next = next_question(snapshot.note()).unwrap();
         assert_eq!((next.section, next.heading), ("Things to Avoid", None));
+    }
+
+    #[test]
+    fn the_blind_spots_of_a_career_index_with_their_evidence() {
+        let (workspace, _) = demo();
+        let find = |end: &str| {
+            workspace
+                .note_paths()
+                .into_iter()
+                .find(|p| p.ends_with(end))
+                .unwrap()
+        };
+        let spots = |end: &str| {
+            blind_spots(&workspace.snapshot(&find(end)).unwrap())
+                .into_iter()
+                .map(|s| (s.name, s.applies, s.evidence.len()))
+                .collect::<Vec<_>>()
+        };
+        // The mentee's index misses four of five; its own finding is the evidence of each.
+        let mentee = spots("mentee-review/Career.md");
+        assert_eq!(mentee.len(), 5);
+        let covered: Vec<&str> = mentee
+            .iter()
+            .filter(|(_, applies, _)| !applies)
+            .map(|(name, _, _)| *name)
+            .collect();
+        assert_eq!(covered, ["Too many priorities"], "{mentee:?}");
+        assert!(mentee
+            .iter()
+            .all(|(_, applies, evidence)| *applies == (*evidence > 0)));
+        // The demo's index: only its risk without a mitigation (no contingency) and the
+        // empty Innovation Portfolio (no clear POV) apply.
+        let demo: Vec<&str> = spots("fixtures/demo/Career.md")
+            .into_iter()
+            .filter(|(_, applies, _)| *applies)
+            .map(|(name, _, _)| name)
+            .collect();
+        assert_eq!(demo.len(), 2, "{demo:?}");
+        // A session log has none.
+        let log = spots("2026-01-17 Career Coaching Session.md");
+        assert!(log.iter().all(|(_, applies, _)| !applies));
     }
 
     #[test]
