@@ -284,15 +284,20 @@ mod tests {
         (workspace, today)
     }
 
+    /// The demo's note whose path ends with `end`, as the server would see it open.
+    fn snapshot_of(workspace: &Workspace, end: &str) -> crate::workspace::Snapshot {
+        let path = workspace
+            .note_paths()
+            .into_iter()
+            .find(|p| p.ends_with(end))
+            .unwrap_or_else(|| panic!("no note {end}"));
+        workspace.snapshot(&path).unwrap()
+    }
+
     #[test]
     fn the_demo_at_a_glance() {
         let (workspace, today) = demo();
-        let index = workspace
-            .note_paths()
-            .into_iter()
-            .find(|p| p.ends_with("fixtures/demo/Career.md"))
-            .unwrap();
-        let snapshot = workspace.snapshot(&index).unwrap();
+        let snapshot = snapshot_of(&workspace, "fixtures/demo/Career.md");
         let overview = overview(snapshot.notes(), today);
         // It serialises for the assistant.
         let json = serde_json::to_value(&overview).unwrap();
@@ -343,12 +348,7 @@ mod tests {
     #[test]
     fn the_next_question_is_the_first_empty_section_else_the_first_missing_one() {
         let (workspace, _) = demo();
-        let index = workspace
-            .note_paths()
-            .into_iter()
-            .find(|p| p.ends_with("fixtures/demo/Career.md"))
-            .unwrap();
-        let snapshot = workspace.snapshot(&index).unwrap();
+        let snapshot = snapshot_of(&workspace, "fixtures/demo/Career.md");
         let next = next_question(snapshot.note()).unwrap();
         assert_eq!(next.section, "Innovation Portfolio");
         assert_eq!(
@@ -359,12 +359,7 @@ mod tests {
         let json = serde_json::to_value(&next).unwrap();
         assert!(json.get("heading_range").is_none(), "{json}");
 
-        let profile = workspace
-            .note_paths()
-            .into_iter()
-            .find(|p| p.ends_with("fixtures/demo/CLAUDE.md"))
-            .unwrap();
-        let snapshot = workspace.snapshot(&profile).unwrap();
+        let snapshot = snapshot_of(&workspace, "fixtures/demo/CLAUDE.md");
         let next = next_question(snapshot.note()).unwrap();
         assert_eq!((next.section, next.heading), ("Things to Avoid", None));
     }
@@ -372,15 +367,8 @@ mod tests {
     #[test]
     fn the_blind_spots_of_a_career_index_with_their_evidence() {
         let (workspace, _) = demo();
-        let find = |end: &str| {
-            workspace
-                .note_paths()
-                .into_iter()
-                .find(|p| p.ends_with(end))
-                .unwrap()
-        };
         let spots = |end: &str| {
-            blind_spots(&workspace.snapshot(&find(end)).unwrap())
+            blind_spots(&snapshot_of(&workspace, end))
                 .into_iter()
                 .map(|s| (s.name, s.applies, s.evidence.len()))
                 .collect::<Vec<_>>()

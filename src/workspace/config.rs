@@ -411,6 +411,17 @@ mod tests {
     use super::*;
     use crate::rules::Severity;
 
+    /// Each problem as the text it points at and its message.
+    fn located<'a>(text: &'a str, problems: &'a [ConfigProblem]) -> Vec<(&'a str, &'a str)> {
+        problems
+            .iter()
+            .map(|p| {
+                let range = p.range.clone().expect("each problem is located");
+                (&text[range], p.message.as_str())
+            })
+            .collect()
+    }
+
     #[test]
     fn reads_every_key() {
         let (config, problems) = Config::from_toml(
@@ -480,13 +491,7 @@ goals = ["Goals/*.md"]
     fn every_wrong_value_is_reported_at_its_place_and_the_rest_is_read() {
         let text = "today = 2026-03-15\nmax-annual-goals = \"ten\"\nmax-current-focus = -2\nmax-file-size = 1.5\nmax-goals = 3\n[cadence]\nweekly-review-days = \"weekly\"\n[rules]\nempty-section = 2\nnetwork-gap = \"hint\"\n[notes]\ngoals = \"Goals/*.md\"\n[aliases]\n\"Shipped\" = [\"wins\"]\n";
         let (config, problems) = Config::from_toml(text);
-        let located: Vec<(&str, &str)> = problems
-            .iter()
-            .map(|p| {
-                let range = p.range.clone().expect("each problem is located");
-                (&text[range], p.message.as_str())
-            })
-            .collect();
+        let located = located(text, &problems);
         assert_eq!(
             located,
             [
@@ -553,13 +558,7 @@ goals = ["Goals/*.md"]
         assert_eq!(config, Config::default());
         let text = "[cadence]\nmonthly-milestone-grace-days = 28\nquarterly-intention-grace-days = -1\nannual-review-from = \"02-29\"\nannualReviewFrom = 1201\nquarterly = 7\nweekly-review-days = 7\n";
         let (config, problems) = Config::from_toml(text);
-        let located: Vec<(&str, &str)> = problems
-            .iter()
-            .map(|p| {
-                let range = p.range.clone().expect("each problem is located");
-                (&text[range], p.message.as_str())
-            })
-            .collect();
+        let located = located(text, &problems);
         assert_eq!(
             located,
             [
