@@ -9,6 +9,7 @@ pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;
 pub mod overview;
+pub mod proposal;
 pub mod recognition;
 
 #[cfg(test)]

@@ -7,11 +7,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::methodology::templates::week_start;
-use crate::methodology::{core_sections, purpose, review_question, NoteKind, BLIND_SPOTS};
+use crate::methodology::{
+    core_sections, purpose, review_question, NoteKind, BLIND_SPOTS, WEEKLY_REVIEW_QUESTIONS,
+};
 use crate::model::goals::Item;
 use crate::model::notes::NoteSet;
 use crate::model::text::VisionLink;
-use crate::model::Note;
+use crate::model::{Note, Typed};
 use crate::workspace::Snapshot;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,6 +69,8 @@ pub struct ItemLine {
     pub text: String,
     pub due: Option<String>,
     pub state: &'static str,
+    /// The goals it names (`G2`).
+    pub goals: Vec<String>,
 }
 
 fn item_line(item: &Item, today: NaiveDate) -> ItemLine {
@@ -75,10 +79,17 @@ fn item_line(item: &Item, today: NaiveDate) -> ItemLine {
         Some(due) if due < today => "overdue",
         _ => "due",
     };
+    let mut goals: Vec<String> = item
+        .goal_refs
+        .iter()
+        .map(|(id, _)| format!("G{id}"))
+        .collect();
+    goals.dedup();
     ItemLine {
         text: item.text.clone(),
         due: item.due.map(|d| d.to_string()),
         state,
+        goals,
     }
 }
 
@@ -176,6 +187,113 @@ pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
                 .max()
                 .map(|d| d.to_string())
         }),
+    }
+}
+
+/// A note's typed model, for a reader that cannot see its Markdown: its kind, title and
+/// sections (with the line each heading is on), and what the methodology reads in it — the
+/// vision, goals, milestones, wins, threads… — without byte ranges.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteModel<'a> {
+    pub path: String,
+    pub kind: &'static str,
+    pub title: Option<&'a str>,
+    pub sections: Vec<SectionLine<'a>>,
+    pub model: &'a Typed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionLine<'a> {
+    /// The heading as written.
+    pub heading: &'a str,
+    /// The methodology's section it is, when it is one.
+    pub section: Option<&'static str>,
+    pub level: u8,
+    /// 1-based.
+    pub line: usize,
+}
+
+/// The model of `note`, its path shown as `shown_path`.
+pub fn note_model<'a>(note: &'a Note, shown_path: &str) -> NoteModel<'a> {
+    let line_starts: Vec<usize> = note.text.match_indices('\n').map(|(i, _)| i).collect();
+    let line = |offset: usize| line_starts.partition_point(|&i| i < offset) + 1;
+    NoteModel {
+        path: shown_path.to_string(),
+        kind: note.kind.name(),
+        title: note.title.as_ref().map(|(t, _)| t.as_str()),
+        sections: note
+            .sections
+            .iter()
+            .map(|s| SectionLine {
+                heading: s.title.trim(),
+                section: s.id.map(|id| id.title()),
+                level: s.level,
+                line: line(s.heading_range.start),
+            })
+            .collect(),
+        model: &note.typed,
+    }
+}
+
+/// The methodology's weekly review, prepared: its four questions with what they ask
+/// about — this week's actions, this month's milestones at risk, everything overdue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeeklyReview {
+    /// The Monday of this week (ISO).
+    pub week_of: String,
+    pub questions: Vec<&'static str>,
+    pub actions: Vec<ItemLine>,
+    pub milestones_at_risk: Vec<AtRisk>,
+    pub overdue: Vec<ItemLine>,
+    pub last_weekly_review: Option<String>,
+}
+
+/// A milestone of this month, not done, that no action of this week moves forward.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AtRisk {
+    pub milestone: ItemLine,
+    pub why: String,
+}
+
+/// The weekly review of a root's notes on `today`. A milestone of this month is at risk
+/// when it is not done and no action this week names one of its goals (or, for a
+/// milestone that names none, when this week has no action at all).
+pub fn weekly_review(notes: &NoteSet, today: NaiveDate) -> WeeklyReview {
+    let overview = overview(notes, today);
+    let moved = |goal: &String| overview.actions.iter().any(|a| a.goals.contains(goal));
+    let milestones_at_risk = overview
+        .milestones
+        .iter()
+        .filter(|m| m.state == "due")
+        .filter_map(|m| {
+            let why = if m.goals.is_empty() {
+                if !overview.actions.is_empty() {
+                    return None;
+                }
+                "no action is planned this week".to_string()
+            } else {
+                if m.goals.iter().any(moved) {
+                    return None;
+                }
+                format!("no action this week moves {}", m.goals.join(" or "))
+            };
+            let due = m
+                .due
+                .as_deref()
+                .map_or(String::new(), |d| format!("due {d}; "));
+            Some(AtRisk {
+                milestone: m.clone(),
+                why: format!("{due}{why}"),
+            })
+        })
+        .collect();
+    WeeklyReview {
+        week_of: week_start(today).to_string(),
+        questions: WEEKLY_REVIEW_QUESTIONS.to_vec(),
+        actions: overview.actions,
+        milestones_at_risk,
+        overdue: overview.overdue,
+        last_weekly_review: overview.last_weekly_review,
     }
 }
 
@@ -396,6 +514,86 @@ mod tests {
         // A session log has none.
         let log = spots("2026-01-17 Career Coaching Session.md");
         assert!(log.iter().all(|(_, applies, _)| !applies));
+    }
+
+    #[test]
+    fn the_demos_weekly_review_puts_this_months_milestones_at_risk() {
+        let (workspace, today) = demo();
+        let snapshot = snapshot_of(&workspace, "fixtures/demo/Career.md");
+        let review = weekly_review(snapshot.notes(), today);
+        assert_eq!(review.week_of, "2026-03-09");
+        assert_eq!(review.questions.len(), 4);
+        assert!(review.questions[0].contains("ONE thing"));
+        // Nothing is planned for the week of 9 March, so both March milestones are at risk.
+        assert!(review.actions.is_empty());
+        let at_risk: Vec<(&str, &str)> = review
+            .milestones_at_risk
+            .iter()
+            .map(|r| (r.milestone.text.as_str(), r.why.as_str()))
+            .collect();
+        assert_eq!(
+            at_risk,
+            [
+                (
+                    "Shipments team's first three services on templates (G2)",
+                    "due 2026-03-31; no action this week moves G2"
+                ),
+                (
+                    "Talk outline reviewed by Ingeborg (G3)",
+                    "due 2026-03-31; no action this week moves G3"
+                )
+            ]
+        );
+        assert_eq!(review.overdue.len(), 2);
+        // On 4 March the week's actions name G1 and G2: the G2 milestone is not at risk.
+        let review = weekly_review(
+            snapshot.notes(),
+            NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        );
+        let at_risk: Vec<&[String]> = review
+            .milestones_at_risk
+            .iter()
+            .map(|r| r.milestone.goals.as_slice())
+            .collect();
+        assert_eq!(at_risk, [["G3".to_string()]]);
+    }
+
+    #[test]
+    fn a_notes_model_reads_as_json_without_byte_ranges() {
+        let (workspace, _) = demo();
+        let snapshot = snapshot_of(&workspace, "fixtures/demo/2026 Goals.md");
+        let json = serde_json::to_value(note_model(snapshot.note(), "2026 Goals.md")).unwrap();
+        assert_eq!(json["kind"], "goals");
+        assert_eq!(json["model"]["kind"], "goals");
+        assert_eq!(json["model"]["year"], 2026);
+        assert_eq!(
+            json["model"]["goals"][1]["outcome"],
+            snapshot.note().as_goals().unwrap().goals[1].outcome
+        );
+        assert_eq!(json["model"]["monthly"][3]["due"], "2026-02-28");
+        let annual = json["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["section"] == "Annual Goals")
+            .unwrap();
+        assert_eq!(annual["line"], 5, "{annual}");
+        fn ranges(value: &serde_json::Value) -> usize {
+            match value {
+                serde_json::Value::Object(map) => map
+                    .iter()
+                    .map(|(k, v)| usize::from(k.contains("range")) + ranges(v))
+                    .sum(),
+                serde_json::Value::Array(items) => items.iter().map(ranges).sum(),
+                _ => 0,
+            }
+        }
+        assert_eq!(ranges(&json), 0, "{json:#}");
+        let index = snapshot_of(&workspace, "fixtures/demo/Career.md");
+        let json = serde_json::to_value(note_model(index.note(), "Career.md")).unwrap();
+        assert_eq!(json["model"]["kind"], "career-index");
+        assert_eq!(json["model"]["vision"]["picture"][0]["pillar"], "Life");
+        assert_eq!(ranges(&json), 0);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The vision's pillars — Life, Role, Impact, Reach — the four parts of the picture a goal
 //! can serve, and the North Star, which a goal can serve as a whole.
 
+use serde::Serialize;
+
 /// A part of the vision's picture (the Career Index's `### The Picture`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Pillar {
     Life,
     Role,

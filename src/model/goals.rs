@@ -1,6 +1,7 @@
 //! The yearly Goals note: annual goals with their vision links, quarterly intentions,
 //! monthly milestones, weekly actions and weekly reviews (SPEC §2, §3).
 
+use serde::Serialize;
 use std::ops::Range;
 
 use chrono::{Days, NaiveDate};
@@ -22,21 +23,25 @@ use crate::syntax::{
     column_named, month_number, Block, BlockKind, DateValue, Outline, Table, MONTH_NAMES,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Goal {
     pub id: u32,
     pub outcome: String,
     pub success_metric: String,
     pub status: String,
+    #[serde(skip)]
     pub status_range: Option<Range<usize>>,
     /// Every way the row ties the goal to the vision (a pillar cell, a wikilink, a tag).
     pub vision_links: Vec<VisionLink>,
     /// The goal's table row, or its list item's line(s) without nested items.
+    #[serde(skip)]
     pub row_range: Range<usize>,
     /// The `G1` cell, or the `G1` a list item starts with; an empty range at the row's or
     /// item's start when the goal is numbered by its position.
+    #[serde(skip)]
     pub id_range: Range<usize>,
     /// For a goal written as a list item: the item's own text, where a fix appends to it.
+    #[serde(skip)]
     pub item_text: Option<Range<usize>>,
 }
 
@@ -46,36 +51,42 @@ impl Goal {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Intention {
     pub quarter: Option<u32>,
     pub intention: String,
     pub focus: String,
+    #[serde(skip)]
     pub goal_refs: Vec<(u32, Range<usize>)>,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
 /// A monthly milestone or weekly action.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
     pub text: String,
     pub done: bool,
     /// The last day it is due: its own date, else its heading's (a `Week of D` item is due
     /// on D+6, a month on its last day).
     pub due: Option<NaiveDate>,
+    #[serde(skip)]
     pub goal_refs: Vec<(u32, Range<usize>)>,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GoalsNote {
     pub year: Option<i32>,
     pub goals: Vec<Goal>,
     /// Whether the annual goals table has a Vision (or Serves) column.
     pub has_vision_column: bool,
+    #[serde(skip)]
     pub annual_goals_table: Option<Range<usize>>,
     /// The list the goals are written as, when they are a list rather than a table (from
     /// its first goal to its last).
+    #[serde(skip)]
     pub annual_goals_list: Option<Range<usize>>,
     /// The goals are a list directly under the H1 of a note without an Annual Goals
     /// section: that list stands for the section.
@@ -87,9 +98,12 @@ pub struct GoalsNote {
     /// yet, but references to them are not unknown either.
     pub template_ids: Vec<u32>,
     /// Every goal reference outside the goals' own ID cells.
+    #[serde(skip)]
     pub references: Vec<(u32, Range<usize>)>,
     /// Dated weekly review or `Week of` headings: (date, heading line).
+    #[serde(skip)]
     pub reviews: Vec<(NaiveDate, Range<usize>)>,
+    #[serde(skip)]
     pub weekly_review_heading: Option<Range<usize>>,
 }
 

@@ -1,6 +1,7 @@
 //! The Career Index: vision, theme, role, timeline, growth, thesis, network, visibility,
 //! wins, business impact, risks and open tasks (SPEC §2).
 
+use serde::Serialize;
 use std::ops::Range;
 
 use super::text::{is_placeholder, is_scaffolding_row};
@@ -9,43 +10,49 @@ use crate::methodology::{ImpactColumn, PersonColumn, Pillar, RiskColumn, Section
 use crate::syntax::{Block, BlockKind, DateValue, Table};
 
 /// A piece of text the person wrote, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {
     pub text: String,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Checkbox {
     pub text: String,
     pub done: bool,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
 /// A table row read by column name; cells the table lacks are empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TableRow {
+    #[serde(skip)]
     pub range: Range<usize>,
     pub cells: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PictureLine {
     pub pillar: Pillar,
     pub text: String,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Vision {
+    #[serde(skip)]
     pub heading: Option<Range<usize>>,
     pub north_star: Option<Text>,
     pub year: Option<i32>,
     pub picture: Vec<PictureLine>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Theme {
+    #[serde(skip)]
     pub heading: Option<Range<usize>>,
     pub year: Option<i32>,
     /// The themes stated: each quoted phrase, or the whole quote when nothing is quoted.
@@ -53,24 +60,28 @@ pub struct Theme {
     pub success_criteria: Vec<Checkbox>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub name: String,
     pub context: String,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct CurrentRole {
     pub scope: Vec<TableRow>,
     pub stakeholders: Vec<Person>,
     pub focus: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Network {
+    #[serde(skip)]
     pub heading: Option<Range<usize>>,
+    #[serde(skip)]
     pub sponsors_heading: Option<Range<usize>>,
+    #[serde(skip)]
     pub mentors_heading: Option<Range<usize>>,
     pub sponsors: Vec<Person>,
     pub mentors: Vec<Person>,
@@ -78,16 +89,17 @@ pub struct Network {
     pub mentees: Vec<Person>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VisibilityTarget {
     pub channel: String,
     pub target: String,
     pub status: String,
     pub internal: bool,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Win {
     pub year: Option<i32>,
     pub title: String,
@@ -95,27 +107,30 @@ pub struct Win {
     /// The whole item, nested details included.
     pub text: String,
     /// The item's marker to its end.
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImpactRow {
     pub initiative: String,
     pub impact: String,
     pub year: String,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Risk {
     pub risk: String,
     pub likelihood: String,
     pub impact: String,
     pub mitigation: String,
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CareerIndex {
     pub tagline: Option<Text>,
     pub vision: Vision,
@@ -129,11 +144,14 @@ pub struct CareerIndex {
     pub belief: Option<Text>,
     pub experiments: Vec<TableRow>,
     pub network: Network,
+    #[serde(skip)]
     pub visibility_heading: Option<Range<usize>>,
     pub visibility: Vec<VisibilityTarget>,
     pub wins: Vec<Win>,
+    #[serde(skip)]
     pub business_impact_heading: Option<Range<usize>>,
     pub business_impact: Vec<ImpactRow>,
+    #[serde(skip)]
     pub risks_heading: Option<Range<usize>>,
     pub risks: Vec<Risk>,
     pub open_tasks: Vec<Checkbox>,

@@ -11,6 +11,7 @@ pub mod sessions;
 pub mod text;
 pub mod unreadable;
 
+use serde::Serialize;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
@@ -43,7 +44,8 @@ pub struct Section {
 }
 
 /// The typed content, by kind.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Typed {
     CareerIndex(Box<CareerIndex>),
     Goals(GoalsNote),

@@ -4,8 +4,9 @@ use super::index::Text;
 use super::sessions::section_texts;
 use super::Note;
 use crate::methodology::SectionId;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Profile {
     pub profile: Vec<Text>,
     pub professional_context: Vec<Text>,

@@ -1,6 +1,7 @@
 //! Session logs (the methodology's sixth principle, "document the meta"), the Career
 //! Index's `Session Logs` list, and where a session's open threads were carried.
 
+use serde::Serialize;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -14,7 +15,7 @@ use crate::syntax::{BlockKind, DateValue, WikiLink};
 
 /// A coaching session's log: SPEC §2's date, focus, discussed, decisions, frameworks and
 /// open threads.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SessionLog {
     /// From the file name (`2026-03-15 Career Coaching Session.md`), else the note's
     /// first full date.
@@ -27,26 +28,30 @@ pub struct SessionLog {
     /// The list items under the Open threads heading (and its aliases: Open questions,
     /// Next steps, Follow-ups…).
     pub open_threads: Vec<Thread>,
+    #[serde(skip)]
     pub open_threads_heading: Option<Range<usize>>,
     /// The log's text as threads are looked for in it: the [`thread_key`] of each block
     /// and heading, one a line, with a space either side.
+    #[serde(skip)]
     pub searchable: String,
 }
 
 /// One open thread of a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Thread {
     pub text: String,
     /// `- [x]`: settled in this log.
     pub done: bool,
     /// The list item.
+    #[serde(skip)]
     pub range: Range<usize>,
 }
 
 /// The Career Index's `Session Logs` section: the logs it lists, by wikilink, in a table
 /// (the methodology's `| Date | Focus | Output |`) or a list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SessionLogList {
+    #[serde(skip)]
     pub heading: Option<Range<usize>>,
     /// Every wikilink inside the section.
     pub links: Vec<WikiLink>,

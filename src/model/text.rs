@@ -1,6 +1,7 @@
 //! Reading the words people write: template placeholders, quantified results, goal
 //! references and vision pillars.
 
+use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -190,7 +191,7 @@ pub fn vision_cell_link(cell: &str) -> Option<VisionLink> {
 }
 
 /// How a goal is tied to the vision.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum VisionLink {
     Pillars(Vec<Pillar>),
     NorthStar,

@@ -2,6 +2,7 @@
 //! Markdown links, strong emphasis), plus what the grammar has no node for and we scan for
 //! ourselves outside code — wikilinks, embeds, `#tags` — and dates.
 
+use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -117,9 +118,10 @@ impl InlineContent {
 }
 
 /// `[[target#heading|alias]]`, or `![[target]]` when `embed`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WikiLink {
     /// From `[[` (or `![[`) to `]]`.
+    #[serde(skip)]
     pub range: Range<usize>,
     pub target: String,
     pub heading: Option<String>,

@@ -618,6 +618,14 @@ impl Workspace {
         ))
     }
 
+    /// A snapshot of a note of the root `folder` belongs to, for features that look at a
+    /// root as a whole; `None` when `folder` is under no root, or its root holds no note.
+    pub fn snapshot_of_root(&self, folder: &Path) -> Option<Snapshot> {
+        let root = self.root_of(folder)?;
+        let path = root.notes.documents.keys().next()?;
+        self.snapshot(path)
+    }
+
     /// One snapshot per root that holds notes (for workspace-wide features).
     pub fn root_snapshots(&self) -> Vec<Snapshot> {
         self.roots
