@@ -7,10 +7,11 @@
 //! (findings with their fixes) → [`workspace`] (every note kept current; a [`Snapshot`] of
 //! a note and its root is the one way to ask for findings and cross-note facts) →
 //! [`features`] (hover, actions, completion, hints, navigation, over a snapshot) → a front
-//! end: [`lsp`] or [`cli`].
+//! end: [`lsp`], [`cli`] or [`mcp`].
 //!
-//! [`methodology`] is the knowledge every layer draws on. Only [`lsp`] knows the protocol;
-//! everything before it speaks byte offsets.
+//! [`methodology`] is the knowledge every layer draws on. Only [`lsp`] knows the Language
+//! Server Protocol and only [`mcp`] the Model Context Protocol; everything before them
+//! speaks byte offsets and plain data.
 //!
 //! [`Snapshot`]: workspace::Snapshot
 
@@ -27,6 +28,9 @@ pub mod fuzzing;
 /// The language server: framing, capabilities, document sync, handlers, diagnostics,
 /// position conversion.
 pub mod lsp;
+/// The Model Context Protocol server for AI assistants: tools, resources and prompts over
+/// the career model.
+pub mod mcp;
 /// The methodology's knowledge: sections, table columns, statuses, pillars, questions,
 /// definitions, blind spots, templates.
 pub mod methodology;

@@ -46,6 +46,17 @@ enum Command {
     Init(InitArgs),
     /// Show a rule's documentation and examples.
     Explain(ExplainArgs),
+    /// Run the MCP server on stdin/stdout, for AI assistants (Claude Code, Claude Desktop,
+    /// VS Code's agent mode): the career model, the findings and the methodology's questions
+    /// as tools, resources and prompts. It never writes a file.
+    Mcp(McpArgs),
+}
+
+#[derive(Debug, Args)]
+struct McpArgs {
+    /// The folder holding the notes (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -90,10 +101,12 @@ struct ExplainArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // The server logs what it does; the command-line tools print only problems.
-    let default_level = if matches!(cli.command, None | Some(Command::Serve { .. })) {
-        "info"
-    } else {
-        "warn"
+    // The MCP server logs what it does, not every message of the SDK, and each line of
+    // input it cannot parse and skips.
+    let default_level = match cli.command {
+        None | Some(Command::Serve { .. }) => "info",
+        Some(Command::Mcp(_)) => "info,rmcp=warn,rmcp::transport::async_rw=debug",
+        _ => "warn",
     };
     init_logging(default_level);
     match cli.command {
@@ -101,6 +114,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Init(args)) => init(&args),
         Some(Command::Explain(args)) => explain(&args),
+        Some(Command::Mcp(args)) => mcp(&args),
     }
 }
 
@@ -138,6 +152,31 @@ fn serve() -> ExitCode {
     // may keep stdin open, so do not wait for that read to finish.
     runtime.shutdown_timeout(Duration::from_millis(100));
     ExitCode::from(end.exit_code())
+}
+
+fn mcp(args: &McpArgs) -> ExitCode {
+    let root = args.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("career-lsp: cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let end = runtime.block_on(career_lsp::mcp::run_stdio(root));
+    // A read of stdin may still be waiting; do not wait for it.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    match end {
+        career_lsp::mcp::End::Closed => ExitCode::SUCCESS,
+        career_lsp::mcp::End::Failed(message) => {
+            eprintln!("career-lsp mcp: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn exit(code: i32) -> ExitCode {

@@ -613,13 +613,19 @@ fn no_module_names_a_higher_layer_and_protocols_stay_at_the_edge() {
 
     let mut offenders = Vec::new();
     let mut protocol_in_lsp = 0;
+    let mut protocol_in_mcp = 0;
     for (path, file) in &parsed {
         let found = references(file, test.contains(path));
-        if module_of(path).as_deref() == Some("lsp") {
-            protocol_in_lsp += found
+        let crates = |list: &[&str]| {
+            found
                 .iter()
-                .filter(|r| matches!(r.named, Named::Crate(_)))
-                .count();
+                .filter(|r| matches!(&r.named, Named::Crate(name) if list.contains(&name.as_str())))
+                .count()
+        };
+        match module_of(path).as_deref() {
+            Some("lsp") => protocol_in_lsp += crates(LSP_CRATES),
+            Some("mcp") => protocol_in_mcp += crates(MCP_CRATES),
+            _ => {}
         }
         offenders.extend(found.iter().filter_map(|r| violation(path, r)));
     }
@@ -629,6 +635,7 @@ fn no_module_names_a_higher_layer_and_protocols_stay_at_the_edge() {
         protocol_in_lsp > 0,
         "no protocol crate found under src/lsp/"
     );
+    assert!(protocol_in_mcp > 0, "rmcp is not found under src/mcp/");
     assert!(
         offenders.is_empty(),
         "{} path(s) cross the layers:\n{}",
@@ -695,6 +702,16 @@ fn f(note: &crate::model::Note) -> Option<crate::rules::Finding> {
     );
     // The same upward path is fine in a test file, and the protocol is fine in src/lsp/.
     assert!(check_source(Path::new("rules/tests.rs"), violating, true)
+        .unwrap()
+        .is_empty());
+    // The MCP crate belongs to src/mcp/ alone: not the core, not the other front ends.
+    let mcp = "use rmcp::model::Tool;\nfn f() -> rmcp::ErrorData { todo!() }\n";
+    for elsewhere in ["features/overview.rs", "lsp/server.rs", "main.rs"] {
+        let found = check_source(Path::new(elsewhere), mcp, false).unwrap();
+        assert_eq!(found.len(), 2, "{elsewhere}: {found:#?}");
+        assert!(found[0].ends_with("rmcp is a protocol crate, named only in src/mcp/"));
+    }
+    assert!(check_source(Path::new("mcp/tools.rs"), mcp, false)
         .unwrap()
         .is_empty());
     let protocol = "use tower_lsp_server::ls_types::Position;\nuse crate::features::hover;\n";
