@@ -706,3 +706,22 @@ fn the_flags_node_style_launchers_pass_are_accepted() {
     let output = run_bounded(&["--node-ipc"], manifest_dir(), &[]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// `career-lsp mcp` on a folder it cannot serve says why and exits 2, before any session.
+#[test]
+fn mcp_refuses_a_root_that_is_not_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Career.md");
+    std::fs::write(&file, "# Career\n").unwrap();
+    let missing = dir.path().join("nowhere");
+    for (root, says) in [(&missing, "cannot open"), (&file, "is not a folder")] {
+        let output = run_bounded(&["mcp", "--root", root.to_str().unwrap()], dir.path(), &[]);
+        assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+        assert!(
+            text(&output.stderr).contains(says),
+            "{}",
+            text(&output.stderr)
+        );
+        assert!(output.stdout.is_empty());
+    }
+}

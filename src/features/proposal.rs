@@ -142,12 +142,12 @@ fn into_section(
         return Ok(("win bullet", win(note, section, answer, today)));
     }
     let blocks: Vec<&Block> = note.blocks_of(section).collect();
-    if let Some((block, table)) = blocks.iter().rev().find_map(|b| match &b.kind {
-        BlockKind::Table(table) => Some((*b, table)),
+    if let Some(table) = blocks.iter().rev().find_map(|b| match &b.kind {
+        BlockKind::Table(table) => Some(table),
         _ => None,
     }) {
         let goal = section.id == Some(SectionId::AnnualGoals);
-        let edit = table_row(note, block, table, answer, goal)?;
+        let edit = table_row(note, table, answer, goal)?;
         return Ok((if goal { "goal row" } else { "table row" }, edit));
     }
     let items: Vec<&Block> = blocks
@@ -247,13 +247,7 @@ fn win(note: &Note, section: &Section, answer: &str, today: NaiveDate) -> Edit {
 /// A row of `table` holding `answer` (its cells, or the whole answer in the first
 /// column); a goal row numbers itself after the last goal and starts `Not started`. It
 /// takes the place of the template's empty row when there is one.
-fn table_row(
-    note: &Note,
-    block: &Block,
-    table: &Table,
-    answer: &str,
-    goal: bool,
-) -> Result<Edit, String> {
+fn table_row(note: &Note, table: &Table, answer: &str, goal: bool) -> Result<Edit, String> {
     let columns = table.header.cells.len().max(1);
     let given = answer_cells(answer);
     let mut cells = vec![String::new(); columns];
@@ -302,7 +296,7 @@ fn table_row(
             text: row,
         });
     }
-    let last_line_end = match table.rows.last() {
+    let at = match table.rows.last() {
         Some(last) => last.range.end,
         // Only the header and the delimiter row: after the delimiter row.
         None => line_end(
@@ -310,7 +304,6 @@ fn table_row(
             next_line_start(&note.text, table.header.range.end),
         ),
     };
-    let at = last_line_end.min(block.range.end.max(last_line_end));
     Ok(Edit {
         range: at..at,
         text: format!("\n{row}"),

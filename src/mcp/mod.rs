@@ -167,20 +167,22 @@ impl ServerHandler for CareerServer {
         _context: RequestContext<RoleServer>,
     ) -> Result<ListResourcesResult, McpError> {
         let start = page_start(request.as_ref())?;
-        let listed = self.with_vault("resources/list", resources::list).await?;
-        let end = (start + PAGE).min(listed.len());
-        let page = listed
-            .get(start..end)
-            .unwrap_or_default()
-            .iter()
+        let (page, total) = self
+            .with_vault("resources/list", move |vault| {
+                resources::list(vault, start, PAGE)
+            })
+            .await?;
+        let end = start + page.len();
+        let page = page
+            .into_iter()
             .map(|r| {
-                Resource::new(r.uri.clone(), r.name.clone())
-                    .with_description(r.description.clone())
+                Resource::new(r.uri, r.name)
+                    .with_description(r.description)
                     .with_mime_type(r.mime_type)
             })
             .collect();
         let mut result = ListResourcesResult::with_all_items(page);
-        if end < listed.len() {
+        if end < total {
             result.next_cursor = Some(end.to_string());
         }
         Ok(result)

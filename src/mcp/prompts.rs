@@ -121,7 +121,7 @@ pub fn render(
             let gaps = call(
                 vault,
                 "career_findings",
-                serde_json::json!({ "min_severity": "info" }),
+                serde_json::json!({ "min_severity": "info", "limit": usize::MAX }),
             )?;
             let cascade_codes = [
                 "goal-not-linked",

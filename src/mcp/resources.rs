@@ -42,45 +42,55 @@ pub enum ResourceError {
     Invalid(String),
 }
 
-/// The fixed resources, then each note and its model, in path order.
-pub fn list(vault: &Vault) -> Vec<Listed> {
-    let mut listed = vec![Listed {
-        uri: METHODOLOGY.to_string(),
-        name: "methodology".to_string(),
-        description: "The career-coaching methodology: the notes and their sections (purpose and question), the goal cascade, the definitions of sponsor, mentor and advisor, the blind spots and the weekly review.".to_string(),
-        mime_type: "text/markdown",
-    }];
-    for rule in RULES {
-        let meta = rule.meta();
-        listed.push(Listed {
-            uri: format!("{RULE}{}", meta.code),
-            name: format!("rule {}", meta.code),
-            description: format!(
-                "What the `{}` finding checks, why, and its examples.",
-                meta.code
-            ),
-            mime_type: "text/markdown",
-        });
-    }
-    for path in vault.workspace().note_paths() {
-        let shown = vault.shown(&path);
-        let encoded = encode(&shown);
-        listed.push(Listed {
-            uri: format!("{NOTE}{encoded}"),
-            name: shown.clone(),
-            description: format!("The note {shown}, as written."),
-            mime_type: "text/markdown",
-        });
-        listed.push(Listed {
-            uri: format!("{MODEL}{encoded}"),
-            name: format!("{shown} (model)"),
-            description: format!(
-                "What career-lsp reads in {shown}: its kind, sections with their lines, and its typed content."
-            ),
-            mime_type: "application/json",
-        });
-    }
-    listed
+/// The fixed resources, then each note and its model, in path order: the `count` from
+/// `start` on, and how many there are in all. Only the page is built (a vault of 10,000
+/// notes lists 20,000 resources).
+pub fn list(vault: &Vault, start: usize, count: usize) -> (Vec<Listed>, usize) {
+    let paths = vault.workspace().note_paths();
+    let fixed = 1 + RULES.len();
+    let total = fixed + 2 * paths.len();
+    let end = start.saturating_add(count).min(total);
+    let listed = (start.min(end)..end)
+        .map(|i| match i {
+            0 => Listed {
+                uri: METHODOLOGY.to_string(),
+                name: "methodology".to_string(),
+                description: "The career-coaching methodology: the notes and their sections (purpose and question), the goal cascade, the definitions of sponsor, mentor and advisor, the blind spots and the weekly review.".to_string(),
+                mime_type: "text/markdown",
+            },
+            i if i < fixed => {
+                let code = RULES[i - 1].meta().code;
+                Listed {
+                    uri: format!("{RULE}{code}"),
+                    name: format!("rule {code}"),
+                    description: format!("What the `{code}` finding checks, why, and its examples."),
+                    mime_type: "text/markdown",
+                }
+            }
+            i => {
+                let shown = vault.shown(&paths[(i - fixed) / 2]);
+                let encoded = encode(&shown);
+                if (i - fixed).is_multiple_of(2) {
+                    Listed {
+                        uri: format!("{NOTE}{encoded}"),
+                        description: format!("The note {shown}, as written."),
+                        name: shown,
+                        mime_type: "text/markdown",
+                    }
+                } else {
+                    Listed {
+                        uri: format!("{MODEL}{encoded}"),
+                        name: format!("{shown} (model)"),
+                        description: format!(
+                            "What career-lsp reads in {shown}: its kind, sections with their lines, and its typed content."
+                        ),
+                        mime_type: "application/json",
+                    }
+                }
+            }
+        })
+        .collect();
+    (listed, total)
 }
 
 /// Reads the resource at `uri`.

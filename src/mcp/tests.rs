@@ -70,7 +70,11 @@ fn the_overview_follows_an_edit_made_on_disk() {
     std::fs::remove_file(root.join("2026-03-12 Career Coaching Session.md")).unwrap();
     std::fs::write(root.join("Ideas.md"), "# Ideas\n").unwrap();
     assert_eq!(vault.refresh(), 2);
-    let listed: Vec<String> = resources::list(&vault).into_iter().map(|r| r.uri).collect();
+    let listed: Vec<String> = resources::list(&vault, 0, usize::MAX)
+        .0
+        .into_iter()
+        .map(|r| r.uri)
+        .collect();
     assert!(listed.contains(&"career://note/Ideas.md".to_string()));
     assert!(
         !listed.iter().any(|uri| uri.contains("2026-03-12")),
@@ -263,8 +267,14 @@ fn next_question_blind_spots_and_a_proposal_on_the_demo() {
 fn resources_read_notes_models_rules_and_the_methodology() {
     let (_dir, root) = demo_copy();
     let vault = Vault::open(&root).unwrap();
-    let listed = resources::list(&vault);
+    let (listed, total) = resources::list(&vault, 0, usize::MAX);
+    assert_eq!(listed.len(), total);
     assert_eq!(listed[0].uri, "career://methodology");
+    // A page is the same entries as the whole list, from where it starts.
+    let (page, same_total) = resources::list(&vault, 20, 7);
+    assert_eq!((page.len(), same_total), (7, total));
+    assert_eq!(page, listed[20..27].to_vec());
+    assert!(resources::list(&vault, total + 5, 10).0.is_empty());
     assert!(listed
         .iter()
         .any(|r| r.uri == "career://rules/empty-section"));
@@ -352,4 +362,42 @@ fn prompts_carry_the_profiles_ways_of_working() {
         prompts::render(&vault, "pep-talk", &none),
         Err(ToolError::InvalidCall(_))
     ));
+}
+
+#[test]
+fn a_proposal_for_this_years_plans_never_goes_into_last_years_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-15\"\n").unwrap();
+    std::fs::write(
+        root.join("Career.md"),
+        "# Career\n\n## Vision\n\nLead platforms.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("2025 Goals.md"),
+        "# 2025 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status |\n|---|---|---|---|\n| G1 | Ship the platform | 10 teams | Complete |\n",
+    )
+    .unwrap();
+    let vault = Vault::open(root).unwrap();
+    let message = failed(call(
+        &vault,
+        "propose_section_update",
+        json!({ "section": "Annual Goals", "answer": "Grow two tech leads" }),
+    ));
+    assert!(
+        message.starts_with("there is no Goals note for 2026 (2026 Goals.md)"),
+        "{message}"
+    );
+    // Named, last year's note takes the row.
+    let named = call(
+        &vault,
+        "propose_section_update",
+        json!({ "section": "Annual Goals", "answer": "Grow two tech leads", "note": "2025 Goals.md" }),
+    )
+    .unwrap();
+    assert!(named.structured["insert"]
+        .as_str()
+        .unwrap()
+        .contains("| G2 | Grow two tech leads |"));
 }

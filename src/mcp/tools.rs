@@ -2,10 +2,11 @@
 //! returns (structured JSON and a short text for the person), and how it fails. Each tool
 //! reads the vault as it is on disk now, through the features the editor uses.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use rmcp::schemars::{self, JsonSchema};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::vault::Vault;
@@ -318,6 +319,23 @@ fn capitalised(text: &str) -> String {
     }
 }
 
+/// One finding as the assistant reads it: where (1-based line and column, in
+/// characters), what, and the coach's question when the message asks one.
+#[derive(Debug, Clone, Serialize)]
+struct FindingLine {
+    note: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+    question: Option<String>,
+}
+
+/// The findings of one note or of every note, at `min_severity` or above. All are
+/// counted; only the first `limit` are located and returned (a vault may have thousands).
 fn findings(vault: &Vault, input: &FindingsInput) -> Result<ToolOutput, ToolError> {
     let paths = match input.note.as_deref() {
         Some(given) => vec![vault.note_path(given)?],
@@ -325,65 +343,63 @@ fn findings(vault: &Vault, input: &FindingsInput) -> Result<ToolOutput, ToolErro
     };
     let floor = input.min_severity.map_or(Severity::Hint, Level::severity);
     let limit = input.limit.unwrap_or(DEFAULT_LIMIT);
-    let mut all = Vec::new();
+    let mut shown_findings = Vec::new();
+    let mut counts: BTreeMap<&'static str, usize> = ["error", "warning", "info", "hint"]
+        .into_iter()
+        .map(|level| (level, 0))
+        .collect();
+    let mut total = 0;
     for path in &paths {
         let Ok(snapshot) = vault.snapshot(path) else {
             continue;
         };
-        let shown = vault.shown(path);
         for finding in snapshot.diagnostics() {
             if finding.severity < floor {
+                continue;
+            }
+            total += 1;
+            *counts.entry(finding.severity.name()).or_default() += 1;
+            if shown_findings.len() >= limit {
                 continue;
             }
             let (line, column) = line_of(&snapshot, finding.range.start);
             let (end_line, end_column) = line_of(&snapshot, finding.range.end);
             let (_, question) = split_question(&finding.message);
-            all.push(json!({
-                "note": shown,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "severity": finding.severity.name(),
-                "code": finding.code,
-                "message": finding.message,
-                "question": question,
-            }));
+            shown_findings.push(FindingLine {
+                note: vault.shown(path),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: finding.severity.name(),
+                code: finding.code,
+                message: finding.message,
+                question,
+            });
         }
     }
-    let mut counts = serde_json::Map::new();
-    for level in ["error", "warning", "info", "hint"] {
-        let n = all.iter().filter(|f| f["severity"] == level).count();
-        counts.insert(level.to_string(), json!(n));
-    }
-    let total = all.len();
-    all.truncate(limit);
     let mut text = match input.note.as_deref() {
         Some(_) if total == 0 => "No findings: the note reads well.".to_string(),
         None if total == 0 => "No findings in any note.".to_string(),
         _ => format!("{total} finding(s):"),
     };
-    for finding in &all {
+    for f in &shown_findings {
         text.push_str(&format!(
             "\n{}:{}: {}[{}] {}",
-            finding["note"].as_str().unwrap_or(""),
-            finding["line"],
-            finding["severity"].as_str().unwrap_or(""),
-            finding["code"].as_str().unwrap_or(""),
-            finding["message"].as_str().unwrap_or("")
+            f.note, f.line, f.severity, f.code, f.message
         ));
     }
-    if total > all.len() {
+    if total > shown_findings.len() {
         text.push_str(&format!(
             "\n… and {} more (raise `limit`, or ask about one note).",
-            total - all.len()
+            total - shown_findings.len()
         ));
     }
     let structured = json!({
         "scope": input.note.as_deref().map_or("workspace", |_| "note"),
         "total": total,
         "counts": counts,
-        "findings": all,
+        "findings": shown_findings,
     });
     Ok(ToolOutput { structured, text })
 }

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
 
+use chrono::Datelike;
+
 use crate::methodology::NoteKind;
-use crate::model::Note;
 use crate::workspace::{scan_root, Config, Snapshot, Workspace, CONFIG_FILE_NAME};
 
 /// What a file looked like when it was last read.
@@ -201,29 +202,26 @@ impl Vault {
         })
     }
 
-    /// The note of `kind` in the root of `snapshot` — for Goals, the current year's — or
-    /// an error that says which note is missing.
+    /// The note of `kind` in the root of `snapshot` — for Goals, the current year's (last
+    /// year's is no place for this year's plans) — or an error that says which note is
+    /// missing.
     pub fn note_of_kind(&self, snapshot: &Snapshot, kind: NoteKind) -> Result<PathBuf, String> {
-        let today = snapshot.today;
+        let year = snapshot.today.year();
         let found = snapshot.notes().of_kind(kind).find(|note| match kind {
-            NoteKind::Goals => is_this_years(note, today),
+            NoteKind::Goals => note.as_goals().and_then(|g| g.year) == Some(year),
             _ => true,
         });
-        let found = found.or_else(|| snapshot.notes().of_kind(kind).next());
         found.map(|note| note.path.clone()).ok_or_else(|| {
             let what = match kind {
-                NoteKind::CareerIndex => "Career Index (Career.md)",
-                NoteKind::Goals => "Goals note",
-                NoteKind::Profile => "profile (CLAUDE.md)",
-                NoteKind::SessionLog => "session log",
-                NoteKind::Other => "note of that kind",
+                NoteKind::CareerIndex => "Career Index (Career.md)".to_string(),
+                NoteKind::Goals => format!("Goals note for {year} ({year} Goals.md)"),
+                NoteKind::Profile => "profile (CLAUDE.md)".to_string(),
+                NoteKind::SessionLog => "session log".to_string(),
+                NoteKind::Other => "note of that kind".to_string(),
             };
-            format!("there is no {what} under the notes' folder yet; name the note to use")
+            format!(
+                "there is no {what} under the notes' folder yet — `career-lsp init` writes one; or name the note to use"
+            )
         })
     }
-}
-
-fn is_this_years(note: &Note, today: chrono::NaiveDate) -> bool {
-    use chrono::Datelike;
-    note.as_goals().and_then(|g| g.year) == Some(today.year())
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from mcp import MCPError
+from mcp.types import PaginatedRequestParams
 
 from conftest import connect, server_parameters
 
@@ -273,3 +274,24 @@ def test_garbage_on_the_wire_is_skipped_and_the_session_goes_on(demo: Path) -> N
     assert "error" in answers[2]
     assert {t["name"] for t in answers[3]["result"]["tools"]} == TOOLS
     assert done.returncode == 0, done.stderr
+
+
+async def test_resources_of_a_large_vault_come_in_pages(tmp_path: Path) -> None:
+    """300 notes are 600 resources and more: the client follows the cursor to the end."""
+    root = tmp_path / "vault"
+    root.mkdir()
+    (root / "Career.md").write_text("# Career\n\n## Vision\n\nLead platforms.\n")
+    for i in range(300):
+        (root / f"Note {i:03}.md").write_text(f"# Note {i}\n")
+    async with connect(root) as session:
+        first = await session.list_resources()
+        assert first.next_cursor is not None and len(first.resources) == 500
+        uris = [str(r.uri) for r in first.resources]
+        cursor = first.next_cursor
+        while cursor is not None:
+            page = await session.list_resources(params=PaginatedRequestParams(cursor=cursor))
+            uris += [str(r.uri) for r in page.resources]
+            cursor = page.next_cursor
+    assert len(uris) == len(set(uris))
+    assert "career://note/Note%20299.md" in uris and "career://model/Note%20299.md" in uris
+    assert uris.index("career://note/Note%20000.md") < uris.index("career://note/Note%20299.md")
