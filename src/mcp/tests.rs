@@ -401,3 +401,39 @@ fn a_proposal_for_this_years_plans_never_goes_into_last_years_goals() {
         .unwrap()
         .contains("| G2 | Grow two tech leads |"));
 }
+
+#[test]
+fn a_changed_configuration_is_read_again() {
+    let (_dir, root) = demo_copy();
+    let mut vault = Vault::open(&root).unwrap();
+    let before = call(&vault, "weekly_review", json!({})).unwrap();
+    assert_eq!(before.structured["week_of"], "2026-03-09");
+    std::fs::write(root.join("career-lsp.toml"), "today = \"2026-03-04\"\n").unwrap();
+    assert_eq!(vault.refresh(), 1);
+    let after = call(&vault, "weekly_review", json!({})).unwrap();
+    assert_eq!(after.structured["week_of"], "2026-03-02");
+    assert_eq!(after.structured["actions"].as_array().unwrap().len(), 2);
+}
+
+/// The README's example exchange is what the server answers on the demo.
+#[test]
+fn the_readmes_example_is_the_demos_next_question() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    let vault = Vault::open(&demo).unwrap();
+    let next = call(&vault, "next_question", json!({})).unwrap();
+    let text = serde_json::to_string(&next.text).unwrap();
+    assert!(
+        readme.contains(&format!("\"text\": {text}")),
+        "README lacks {text}"
+    );
+    for field in ["section", "heading", "purpose", "question"] {
+        let value = serde_json::to_string(&next.structured["next"][field]).unwrap();
+        assert!(
+            readme.contains(&format!("\"{field}\": {value}")),
+            "README lacks \"{field}\": {value}"
+        );
+    }
+    assert!(readme.contains(&format!("\"line\": {}", next.structured["line"])));
+}
