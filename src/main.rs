@@ -133,19 +133,24 @@ fn init_logging(default_level: &str) {
         .init();
 }
 
-fn serve() -> ExitCode {
-    // Two workers at least: the input is read on one while a handler runs on another.
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+/// A multi-threaded runtime with `workers` threads, or the exit code of a failed start.
+fn runtime(workers: usize) -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers)
         .enable_all()
         .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
+        .map_err(|error| {
             eprintln!("career-lsp: cannot start: {error}");
-            return ExitCode::from(2);
-        }
+            ExitCode::from(2)
+        })
+}
+
+fn serve() -> ExitCode {
+    // Two workers at least: the input is read on one while a handler runs on another.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+    let runtime = match runtime(workers) {
+        Ok(runtime) => runtime,
+        Err(code) => return code,
     };
     let end = runtime.block_on(career_lsp::lsp::run_stdio());
     // Reading stdin blocks a thread that cannot be interrupted; after `exit` the client
@@ -156,16 +161,11 @@ fn serve() -> ExitCode {
 
 fn mcp(args: &McpArgs) -> ExitCode {
     let root = args.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    // Requests are answered on a blocking thread of their own; two workers carry the
+    // transport.
+    let runtime = match runtime(2) {
         Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("career-lsp: cannot start: {error}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let end = runtime.block_on(career_lsp::mcp::run_stdio(root));
     // A read of stdin may still be waiting; do not wait for it.

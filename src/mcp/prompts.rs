@@ -11,7 +11,7 @@ use chrono::Datelike;
 use super::tools::{call, ToolError};
 use super::vault::Vault;
 use crate::methodology::templates::weekly_review_entry;
-use crate::methodology::NoteKind;
+use crate::methodology::{review_question, NoteKind, SectionId};
 use crate::workspace::Snapshot;
 
 /// A prompt: its name, title, description and arguments (name, description, required).
@@ -79,16 +79,25 @@ pub fn render(
             "the prompt {name} takes no argument {unknown:?}"
         )));
     }
-    let root = vault.root_snapshot(None)?;
+    let root = vault.root_snapshot(None).ok();
+    let today = vault.today();
     let note = arguments.get("note").map(String::as_str);
     let note_args = match note {
         Some(note) => serde_json::json!({ "note": note }),
         None => serde_json::json!({}),
     };
-    let profile = profile_block(vault, &root);
+    let profile = profile_block(vault, root.as_ref());
     let text = match name {
         "coaching-session" => {
-            let next = call(vault, "next_question", note_args)?;
+            let start = match call(vault, "next_question", note_args) {
+                Ok(next) => next.text,
+                // A first session, in an empty folder: the Career Index starts with Vision.
+                Err(ToolError::Failed(why)) if note.is_none() && root.is_none() => format!(
+                    "{why}. Start the Career Index with its first section, Vision: {} Offer to                      write the templates (`career-lsp init` in the notes' folder) or to create                      Career.md with me.",
+                    review_question(SectionId::Vision)
+                ),
+                Err(error) => return Err(error),
+            };
             format!(
                 "You are my career coach. Work through my notes with the methodology's coaching \
                  conversation: one question at a time.\n\n\
@@ -100,7 +109,7 @@ pub fn render(
                  Where we start:\n{}\n\n{profile}\n\n\
                  When I use the words sponsor, mentor or advisor, hold me to their meaning (the \
                  `career://methodology` resource defines them).",
-                next.text
+                start
             )
         }
         "blind-spot-analysis" => {
@@ -170,14 +179,14 @@ pub fn render(
         }
         "weekly-review" => {
             let review = call(vault, "weekly_review", serde_json::json!({}))?;
-            let entry = weekly_review_entry(root.today);
+            let entry = weekly_review_entry(today);
             format!(
                 "Run my weekly review. Ask the four questions one at a time, using what my notes \
                  say about this week, and wait for each answer. Then propose a dated entry for the \
                  Weekly Review section of my Goals note ({} Goals) in this shape, and update the \
                  status of this week's actions — showing me each change before it is made:\n\n\
                  ```markdown\n{}```\n\n{}\n\n{profile}",
-                root.today.year(),
+                today.year(),
                 entry,
                 review.text
             )
@@ -189,10 +198,9 @@ pub fn render(
 
 /// The profile's communication preferences and things to avoid, for a prompt; what to
 /// do when the profile does not say.
-fn profile_block(vault: &Vault, root: &Snapshot) -> String {
-    let profile = vault
-        .note_of_kind(root, NoteKind::Profile)
-        .ok()
+fn profile_block(vault: &Vault, root: Option<&Snapshot>) -> String {
+    let profile = root
+        .and_then(|root| vault.note_of_kind(root, NoteKind::Profile).ok())
         .and_then(|path| vault.snapshot(&path).ok());
     let Some(snapshot) = profile else {
         return "There is no profile (CLAUDE.md) yet: ask me early how I like to be coached, \

@@ -437,3 +437,24 @@ fn the_readmes_example_is_the_demos_next_question() {
     }
     assert!(readme.contains(&format!("\"line\": {}", next.structured["line"])));
 }
+
+/// A first session in an empty folder still has a prompt: it starts with the Vision.
+#[test]
+fn a_coaching_session_in_an_empty_folder_starts_with_the_vision() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::open(dir.path()).unwrap();
+    let (_, text) = prompts::render(&vault, "coaching-session", &BTreeMap::new()).unwrap();
+    assert!(
+        text.contains(
+            "Start the Career Index with its first section, Vision: It's 5 years from now"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("There is no profile (CLAUDE.md) yet"),
+        "{text}"
+    );
+    // The tools say what is missing.
+    let message = failed(call(&vault, "career_overview", json!({})));
+    assert!(message.contains("`career-lsp init`"), "{message}");
+}

@@ -57,6 +57,11 @@ impl Vault {
         Ok(vault)
     }
 
+    /// Today, as the folder's `career-lsp.toml` may pin it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.workspace.config_for(&self.root).today()
+    }
+
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
     }
