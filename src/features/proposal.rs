@@ -156,6 +156,12 @@ fn into_section(
         .filter(|b| matches!(&b.kind, BlockKind::ListItem(item) if item.depth == 0))
         .collect();
     if let Some(last) = items.last() {
+        if section.id == Some(SectionId::AnnualGoals) {
+            if let Some(labelled) = goal_label(note, answer) {
+                let (_, edit) = list_item(note, &items, last, &labelled);
+                return Ok(("goal item", edit));
+            }
+        }
         return Ok(list_item(note, &items, last, answer));
     }
     let placeholders: Vec<&Block> = blocks
@@ -308,6 +314,33 @@ fn table_row(note: &Note, table: &Table, answer: &str, goal: bool) -> Result<Edi
         range: at..at,
         text: format!("\n{row}"),
     })
+}
+
+/// A goal written as a list item the way the note's last labelled goal is (`G2: …`,
+/// `G2 — …`): the answer with the next ID and that separator. `None` when the note's goals
+/// are numbered by their position.
+fn goal_label(note: &Note, answer: &str) -> Option<String> {
+    let last = note
+        .as_goals()?
+        .goals
+        .iter()
+        .rev()
+        .find(|g| !g.id_range.is_empty())?;
+    let after = &note.text[last.id_range.end..];
+    let separator: String = after
+        .chars()
+        .take_while(|c| !c.is_alphanumeric() && !matches!(c, '\n' | '\r' | '*' | '[' | '_'))
+        .collect();
+    let separator = if separator.is_empty() {
+        " ".to_string()
+    } else {
+        separator
+    };
+    Some(format!(
+        "G{}{separator}{}",
+        next_goal_id(note),
+        one_line(answer)
+    ))
 }
 
 /// The number of the next annual goal: one after the highest in the note.
@@ -674,6 +707,18 @@ mod tests {
     }
 
     #[test]
+    fn the_templates_placeholder_items_give_way_to_the_answer() {
+        let text = "# Career\n\n## Open Tasks\n\n- [ ] [Task 1]\n- [ ] [Task 2]\n\n---\n\n## Session Logs\n";
+        let (after, proposal) = proposed("Career.md", text, "Open Tasks", "Book the skip-level");
+        assert_eq!(proposal.shape, "checkbox");
+        assert_eq!(proposal.replaces, "- [ ] [Task 1]\n- [ ] [Task 2]");
+        assert!(
+            after.contains("## Open Tasks\n\n- [ ] Book the skip-level\n\n---"),
+            "{after}"
+        );
+    }
+
+    #[test]
     fn a_goal_row_numbers_itself_and_starts_not_started() {
         let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status |\n|------|---------|----------------|--------|\n| G1 | Promoted to Principal | Promo approved | In progress |\n| G2 | Speak externally | 2 talks | Not started |\n\n## Quarterly Intentions\n";
         let (after, proposal) = proposed(
@@ -684,6 +729,38 @@ mod tests {
         );
         assert_eq!(proposal.shape, "goal row");
         assert!(after.contains("| G2 | Speak externally | 2 talks | Not started |\n| G3 | Grow two tech leads | | Not started |\n\n## Quarterly"), "{after}");
+    }
+
+    #[test]
+    fn goals_written_as_a_list_get_an_item_labelled_like_theirs() {
+        let goals = "# 2026 Goals\n\n## Annual Goals\n\n- G1: Promoted to Principal — promo approved\n- G2: Speak externally — 2 talks\n\n## Monthly Milestones\n";
+        let (after, proposal) = proposed(
+            "2026 Goals.md",
+            goals,
+            "Annual Goals",
+            "Grow two tech leads",
+        );
+        assert_eq!(proposal.shape, "goal item");
+        assert!(
+            after.contains(
+                "- G2: Speak externally — 2 talks\n- G3: Grow two tech leads\n\n## Monthly"
+            ),
+            "{after}"
+        );
+        // Numbered by position: a plain item.
+        let plain =
+            "# 2026 Goals\n\n## Annual Goals\n\n1. Promoted to Principal\n2. Speak externally\n";
+        let (after, proposal) = proposed(
+            "2026 Goals.md",
+            plain,
+            "Annual Goals",
+            "Grow two tech leads",
+        );
+        assert_eq!(proposal.shape, "list item");
+        assert!(
+            after.ends_with("2. Speak externally\n3. Grow two tech leads\n"),
+            "{after}"
+        );
     }
 
     #[test]
