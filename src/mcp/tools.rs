@@ -259,7 +259,7 @@ pub fn call(vault: &Vault, name: &str, arguments: Value) -> Result<ToolOutput, T
     }
 }
 
-fn output<T: serde::Serialize>(value: &T, text: String) -> ToolOutput {
+fn output<T: Serialize>(value: &T, text: String) -> ToolOutput {
     ToolOutput {
         structured: serde_json::to_value(value).unwrap_or(Value::Null),
         text,
