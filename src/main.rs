@@ -46,10 +46,31 @@ enum Command {
     Init(InitArgs),
     /// Show a rule's documentation and examples.
     Explain(ExplainArgs),
+    /// Write a dashboard of a workspace: the goal cascade, progress, the Career Index at a
+    /// glance and the findings, as one self-contained HTML page (or Markdown).
+    Report(ReportArgs),
     /// Run the MCP server on stdin/stdout, for AI assistants (Claude Code, Claude Desktop,
     /// VS Code's agent mode): the career model, the findings and the methodology's questions
     /// as tools, resources and prompts. It never writes a file.
     Mcp(McpArgs),
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// The workspace's folder (default: the current folder).
+    path: Option<PathBuf>,
+    /// Write the page to this file (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// `html`, a page to open in a browser, or `md`, to paste into a note.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Html)]
+    format: ReportFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormatArg {
+    Html,
+    Md,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +136,7 @@ fn main() -> ExitCode {
         Some(Command::Init(args)) => init(&args),
         Some(Command::Explain(args)) => explain(&args),
         Some(Command::Mcp(args)) => mcp(&args),
+        Some(Command::Report(args)) => report(&args),
     }
 }
 
@@ -157,6 +179,21 @@ fn serve() -> ExitCode {
     // may keep stdin open, so do not wait for that read to finish.
     runtime.shutdown_timeout(Duration::from_millis(100));
     ExitCode::from(end.exit_code())
+}
+
+fn report(args: &ReportArgs) -> ExitCode {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let format = match args.format {
+        ReportFormatArg::Html => cli::ReportFormat::Html,
+        ReportFormatArg::Md => cli::ReportFormat::Markdown,
+    };
+    exit(cli::report_command(
+        &path,
+        args.output.as_deref(),
+        format,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    ))
 }
 
 fn mcp(args: &McpArgs) -> ExitCode {

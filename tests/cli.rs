@@ -725,3 +725,54 @@ fn mcp_refuses_a_root_that_is_not_a_folder() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// `career-lsp report` writes the demo's page to a file, its Markdown to standard output,
+/// a folder below with its own configuration as its own workspace, and refuses a file.
+#[test]
+fn report_writes_the_page_or_markdown_and_refuses_what_is_no_folder() {
+    let demo = manifest_dir().join("fixtures/demo");
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("demo.html");
+    let output = run_bounded(
+        &[
+            "report",
+            demo.to_str().unwrap(),
+            "--output",
+            page.to_str().unwrap(),
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert!(html.contains("G1 Make the case for Principal Engineer"));
+    assert!(output.stdout.is_empty());
+
+    let output = run_bounded(&["report", "--format", "md"], &demo, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let markdown = text(&output.stdout);
+    assert!(
+        markdown.starts_with("# Career dashboard\n\nAs of 2026-03-15.\n"),
+        "{markdown}"
+    );
+
+    // year-end/ has its own career-lsp.toml (its clock at 2 December).
+    let output = run_bounded(&["report", "year-end", "--format", "md"], &demo, &[]);
+    let markdown = text(&output.stdout);
+    assert!(markdown.contains("As of 2026-12-02."), "{markdown}");
+    assert!(markdown.contains("### 2026 Goals.md"), "{markdown}");
+    assert!(!markdown.contains("Career Coaching Session"), "{markdown}");
+
+    let output = run_bounded(&["report", "Career.md"], &demo, &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("Career.md is not a folder"));
+    let empty = tempfile::tempdir().unwrap();
+    let output = run_bounded(&["report"], empty.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("there are no notes"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -704,3 +704,47 @@ async fn code_actions_put_the_asked_diagnostics_first_and_keep_file_level_fixes_
     );
     client.shutdown_and_exit().await;
 }
+
+/// `career-lsp.showReport` answers the dashboard of the root a note belongs to, or of the
+/// workspace's root without an argument, as one HTML page; a bad argument is an error.
+#[tokio::test(flavor = "multi_thread")]
+async fn show_report_returns_the_workspaces_dashboard() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/demo")
+        .canonicalize()
+        .unwrap();
+    let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
+    let commands = &initialized["capabilities"]["executeCommandProvider"]["commands"];
+    assert!(
+        commands
+            .as_array()
+            .unwrap()
+            .contains(&json!("career-lsp.showReport")),
+        "{commands}"
+    );
+    let of_note = client
+        .request_ok(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.showReport", "arguments": [{"uri": file_uri(&root.join("Career.md"))}]}),
+        )
+        .await;
+    let page = of_note.as_str().expect("the page, as a string");
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page:.200}");
+    assert!(page.contains("G4 Get better at public speaking"));
+    assert!(page.contains("2026 Goals.md:31"));
+    let of_root = client
+        .request_ok(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.showReport"}),
+        )
+        .await;
+    assert_eq!(of_root, of_note);
+    let error = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "career-lsp.showReport", "arguments": [{"uri": 7}]}),
+        )
+        .await;
+    assert_eq!(error["error"]["code"], -32602, "{error}");
+    client.shutdown_and_exit().await;
+}

@@ -45,7 +45,7 @@ pub struct Reported {
 
 /// The root a path belongs to: the nearest folder at or above it with a
 /// `career-lsp.toml`, else the folder itself (or the file's folder).
-fn root_for(path: &Path) -> PathBuf {
+pub(super) fn root_for(path: &Path) -> PathBuf {
     let start = if path.is_dir() {
         path.to_path_buf()
     } else {

@@ -1,11 +1,13 @@
-//! The command line's own commands: `check`, `explain` and `init`. Output goes to stdout,
-//! errors to stderr; the return value is the process's exit code (0 clean, 1 findings, 2
-//! usage or I/O error).
+//! The command line's own commands: `check`, `explain`, `init` and `report`. Output goes
+//! to stdout, errors to stderr; the return value is the process's exit code (0 clean, 1
+//! findings, 2 usage or I/O error).
 
 mod check;
 mod paths;
+mod report;
 
 pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
+pub use report::{render_report, report_command, ReportFormat};
 
 use std::path::Path;
 

@@ -11,6 +11,7 @@ pub mod navigation;
 pub mod overview;
 pub mod proposal;
 pub mod recognition;
+pub mod report;
 
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -104,6 +104,12 @@ fn serves(links: &[VisionLink]) -> Vec<String> {
         .collect()
 }
 
+/// Monday to Sunday of the week `today` falls in.
+pub fn this_week(today: NaiveDate) -> std::ops::RangeInclusive<NaiveDate> {
+    let monday = week_start(today);
+    monday..=monday + chrono::Duration::days(6)
+}
+
 /// The overview of a root's notes on `today`: its first Career Index (in path order) and
 /// its Goals note for today's year.
 pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
@@ -114,8 +120,7 @@ pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
         .find(|n| n.as_goals().is_some_and(|g| g.year == Some(today.year())));
     let goals = goals_note.and_then(|n| n.as_goals());
     let quarter = (today.month0() / 3) + 1;
-    let monday = week_start(today);
-    let sunday = monday + chrono::Duration::days(6);
+    let week = this_week(today);
     let in_month = |d: &NaiveDate| d.year() == today.year() && d.month() == today.month();
     Overview {
         career_index: index_note.map(|n| n.path.display().to_string()),
@@ -167,7 +172,7 @@ pub fn overview(notes: &NoteSet, today: NaiveDate) -> Overview {
         actions: goals.map_or_else(Vec::new, |g| {
             g.weekly
                 .iter()
-                .filter(|a| a.due.is_some_and(|d| monday <= d && d <= sunday))
+                .filter(|a| a.due.is_some_and(|d| week.contains(&d)))
                 .map(|a| item_line(a, today))
                 .collect()
         }),

@@ -27,6 +27,11 @@ pub const APPLY_EDIT_COMMAND: &str = "career-lsp.applyEdit";
 /// `window/showDocument`.
 pub const SHOW_DOCUMENT_COMMAND: &str = "career-lsp.showDocument";
 
+/// The command that returns the dashboard of a workspace root as one HTML page (a
+/// string): its optional argument `{ "uri": … }` names a note or folder of the root
+/// (else the outermost root).
+pub const SHOW_REPORT_COMMAND: &str = "career-lsp.showReport";
+
 /// What the client and server agreed on in `initialize`, plus server settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
@@ -207,7 +212,11 @@ fn server_capabilities(session: &Session) -> ServerCapabilities {
             commands: Command::ALL
                 .iter()
                 .map(|c| c.id())
-                .chain([APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND])
+                .chain([
+                    APPLY_EDIT_COMMAND,
+                    SHOW_DOCUMENT_COMMAND,
+                    SHOW_REPORT_COMMAND,
+                ])
                 .map(str::to_string)
                 .collect(),
             ..ExecuteCommandOptions::default()

@@ -26,14 +26,16 @@ use tower_lsp_server::ls_types::{
 };
 use tracing::warn;
 
-use super::capabilities::{Session, APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND};
+use super::capabilities::{
+    Session, APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND, SHOW_REPORT_COMMAND,
+};
 use super::convert::{from_proto, to_proto, PositionEncoding};
 use super::edits;
-use super::guard::{fail_point, guarded};
+use super::guard::{fail_point, guarded, read};
 use super::navigation as nav;
 use super::server::{Backend, Shared};
 use crate::features::actions::{self as coaching, Command};
-use crate::features::{self, navigation, Change};
+use crate::features::{self, navigation, report, Change};
 use crate::workspace::Snapshot;
 
 /// A place in a note as the client names it, which the handler turns into bytes.
@@ -468,6 +470,9 @@ pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Resul
         apply_later(backend, edit);
         return Ok(None);
     }
+    if params.command == SHOW_REPORT_COMMAND {
+        return show_report(backend, params.arguments.first());
+    }
     let command = Command::from_id(&params.command);
     if command.is_none() && params.command != SHOW_DOCUMENT_COMMAND {
         return Err(Error::invalid_params(format!(
@@ -516,6 +521,40 @@ pub fn execute_command(backend: &Backend, params: ExecuteCommandParams) -> Resul
         show_later(backend, uri);
     }
     Ok(None)
+}
+
+/// The dashboard of the root the argument's URI (a note or a folder) belongs to, else of
+/// the first root, as an HTML string. The snapshots are taken under the lock and analysed
+/// after it.
+fn show_report(backend: &Backend, argument: Option<&Value>) -> Result<Option<Value>> {
+    let folder = match argument {
+        Some(value) => {
+            let uri: Uri = value
+                .get("uri")
+                .cloned()
+                .and_then(|uri| serde_json::from_value(uri).ok())
+                .ok_or_else(|| Error::invalid_params("expected an argument {uri}"))?;
+            Some(
+                from_proto::path(&uri)
+                    .ok_or_else(|| Error::invalid_params("expected a file URI"))?,
+            )
+        }
+        None => None,
+    };
+    let notes = guarded("taking the report's snapshots", || {
+        let workspace = read(&backend.shared.workspace);
+        let folder = folder
+            .clone()
+            .or_else(|| workspace.roots().last().cloned())?;
+        report::root_notes(&workspace, &folder)
+    })
+    .flatten()
+    .ok_or_else(|| Error::invalid_params("there are no notes in that workspace yet"))?;
+    let page = guarded("writing the report", || {
+        report::html(&report::report_of(&notes))
+    })
+    .ok_or_else(Error::internal_error)?;
+    Ok(Some(Value::String(page)))
 }
 
 /// Asks the client to show the note at `uri`. Spawned, like [`apply_later`].

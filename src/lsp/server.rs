@@ -314,6 +314,10 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == super::capabilities::SHOW_REPORT_COMMAND {
+            // The dashboard covers every note of the root: wait until they are read.
+            self.shared.indexed(IndexStage::Done).await;
+        }
         handlers::execute_command(self, params)
     }
 

@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   context.subscriptions.push(
     vscode.commands.registerCommand("careerLsp.restartServer", () => restart(context)),
+    vscode.commands.registerCommand("careerLsp.showDashboard", () => showDashboard()),
     vscode.commands.registerCommand("careerLsp.createProfile", () =>
       createNote("CLAUDE.md", "career-lsp.insertProfileTemplate"),
     ),
@@ -209,6 +210,43 @@ async function runServerCommand(serverCommand: string, uri?: vscode.Uri): Promis
     command: serverCommand,
     arguments: [{ uri: client.code2ProtocolConverter.asUri(target), position }],
   });
+}
+
+let dashboard: vscode.WebviewPanel | undefined;
+
+/** "Career: Show dashboard": the server's page for the workspace of the active note (else
+ * of the first folder) in a webview, without scripts; shown again, it is refreshed. */
+async function showDashboard(): Promise<void> {
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage(`career-lsp is not running. ${INSTALL_HINT}`);
+    return;
+  }
+  const target =
+    vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const page: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+    command: "career-lsp.showReport",
+    arguments: target ? [{ uri: client.code2ProtocolConverter.asUri(target) }] : [],
+  });
+  if (typeof page !== "string") {
+    void vscode.window.showErrorMessage("career-lsp returned no dashboard.");
+    return;
+  }
+  if (!dashboard) {
+    dashboard = vscode.window.createWebviewPanel(
+      "careerLsp.dashboard",
+      "Career dashboard",
+      vscode.ViewColumn.Active,
+      { enableScripts: false },
+    );
+    dashboard.onDidDispose(() => {
+      dashboard = undefined;
+    });
+  }
+  // The page is self-contained: its own styles, no script, nothing from the network.
+  const policy =
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">";
+  dashboard.webview.html = page.replace("<head>", `<head>\n${policy}`);
+  dashboard.reveal();
 }
 
 /** Creates a note at the workspace root (unless it exists), opens it and, when it is

@@ -1,6 +1,7 @@
 // Drives code-server (VS Code for the browser) with the career-lsp extension installed:
-// opens Career.md from the Explorer, waits for the findings, hovers "Sponsors", and
-// applies a quick fix with Ctrl+. in "2026 Goals.md". Prints PASS/FAIL per check.
+// opens Career.md from the Explorer, waits for the findings, hovers "Sponsors", applies a
+// quick fix with Ctrl+. in "2026 Goals.md", and opens "Career: Show dashboard". Prints
+// PASS/FAIL per check.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -244,6 +245,42 @@ try {
       return `${title.trim()}; the row now reads "${edited.trim()}"`;
     });
   }
+  await check("\"Career: Show dashboard\" opens the workspace's dashboard", async () => {
+    await step("opening the command palette", async () => {
+      await page.keyboard.press("F1");
+      await page.waitForSelector(".quick-input-widget input", { visible: true, timeout: 10000 });
+    });
+    await page.keyboard.type("Career: Show dashboard");
+    await step("choosing the command", async () => {
+      await page.waitForFunction(
+        () => [...document.querySelectorAll(".quick-input-list .monaco-list-row")]
+          .some((row) => row.textContent.includes("Show dashboard")),
+        { timeout: 10000, polling: 250 },
+      );
+      await page.keyboard.press("Enter");
+    });
+    await step("waiting for the dashboard's tab", () => page.waitForFunction(
+      () => [...document.querySelectorAll(".tabs-container .tab")].some(
+        (tab) => tab.getAttribute("aria-label")?.startsWith("Career dashboard")),
+      { timeout: 20000, polling: 250 },
+    ));
+    // The webview's page lives in nested frames: find the one holding the dashboard.
+    const text = await step("reading the dashboard", async () => {
+      const end = Date.now() + 20000;
+      while (Date.now() < end) {
+        for (const frame of page.frames()) {
+          const body = await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+          if (body.includes("The cascade")) return body;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error("no frame shows the dashboard");
+    });
+    for (const expected of ["G4 Get better at public speaking", "2026 Goals.md:31", "Blind spots"]) {
+      if (!text.includes(expected)) throw new Error(`the dashboard lacks "${expected}"`);
+    }
+    return "the page lists G1–G4, the overdue milestone and the blind spots";
+  });
 } catch (error) {
   fail("drives code-server", error instanceof Error ? error.message : String(error));
 } finally {
