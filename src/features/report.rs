@@ -115,6 +115,19 @@ pub struct Dated {
     pub milestone: bool,
 }
 
+impl Dated {
+    /// `done`, `overdue` or `due`.
+    pub fn state(&self) -> &'static str {
+        if self.done {
+            "done"
+        } else if self.overdue {
+            "overdue"
+        } else {
+            "due"
+        }
+    }
+}
+
 /// A section of the Career Index: filled, empty or missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionState {

@@ -365,13 +365,7 @@ fn cascade(out: &mut String, report: &Report) {
 }
 
 fn dated_box(out: &mut String, column: usize, row: usize, item: &Dated) {
-    let state = if item.done {
-        "done"
-    } else if item.overdue {
-        "overdue"
-    } else {
-        "due"
-    };
+    let state = item.state();
     let due = item.due.map_or_else(
         || state.to_string(),
         |d| format!("{state} · {}", d.format("%-d %b")),
@@ -453,13 +447,7 @@ fn timeline(out: &mut String, report: &Report) {
     }
     for (i, item) in report.timeline.iter().enumerate() {
         let Some(due) = item.due else { continue };
-        let state = if item.done {
-            "done"
-        } else if item.overdue {
-            "overdue"
-        } else {
-            "due"
-        };
+        let state = item.state();
         let cx = x(due);
         let cy = if i % 2 == 0 { 46.0 } else { 38.0 };
         let tip = format!("{} — {} ({state})", item.text, due);

@@ -13,20 +13,10 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn state(item: &Dated) -> &'static str {
-    if item.done {
-        "done"
-    } else if item.overdue {
-        "overdue"
-    } else {
-        "due"
-    }
-}
-
 fn dated_line(item: &Dated) -> String {
     let due = item.due.map_or(String::new(), |d| format!(", {d}"));
     let mark = if item.done { "x" } else { " " };
-    format!("- [{mark}] {} ({}{due})", item.text, state(item))
+    format!("- [{mark}] {} ({}{due})", item.text, item.state())
 }
 
 /// A link to a note, relative to the notes' folder, as `path:line`.
@@ -162,7 +152,7 @@ pub fn markdown(report: &Report) -> String {
         } else {
             "action"
         };
-        let _ = writeln!(out, "  - {due} {kind}: {} ({})", item.text, state(item));
+        let _ = writeln!(out, "  - {due} {kind}: {} ({})", item.text, item.state());
     }
     if report.timeline.is_empty() {
         out.push_str("Nothing dated this year yet.\n");
