@@ -1,11 +1,16 @@
 //! The command line's own commands: `check`, `explain` and `init`. Output goes to stdout,
 //! errors to stderr; the return value is the process's exit code (0 clean, 1 findings, 2
-//! usage or I/O error).
+//! usage or I/O error). `check` writes its findings for people (`human.rs`), as JSON, as
+//! SARIF (`sarif.rs`) or as GitHub Actions annotations (`github.rs`).
 
 mod check;
+mod github;
+mod human;
 mod paths;
+mod sarif;
 
-pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
+pub use check::{analyse, check, CheckOptions, OutputFormat, Reported, Source};
+pub use human::{styled, ColorChoice};
 
 use std::path::Path;
 
