@@ -79,6 +79,7 @@ struct CheckArgs {
 enum Format {
     /// `file:line:col: severity[code] message`; code frames in colour on a terminal
     Human,
+    /// The findings as a JSON array
     Json,
     /// SARIF 2.1.0, for code scanning
     Sarif,

@@ -18,7 +18,7 @@ pub enum ColorChoice {
     /// When stdout is a terminal and `NO_COLOR` is unset or empty.
     #[default]
     Auto,
-    /// Always, into a pipe too (`NO_COLOR` notwithstanding: the flag is the later word).
+    /// Always, into a pipe too; it wins over `NO_COLOR`.
     Always,
     /// Never.
     Never,
