@@ -90,13 +90,22 @@ struct CheckArgs {
     /// Exit with status 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = DenyLevel::Warning)]
     deny: DenyLevel,
+    /// Colour and code frames in the human format (`auto`: on a terminal, unless
+    /// `NO_COLOR` is set).
+    #[arg(long, value_enum, default_value_t = cli::ColorChoice::Auto)]
+    color: cli::ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// `file:line:col: severity[code] message`
+    /// `file:line:col: severity[code] message`; code frames in colour on a terminal
     Human,
+    /// The findings as a JSON array
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -226,6 +235,8 @@ fn check(args: &CheckArgs) -> ExitCode {
         format: match args.format {
             Format::Human => cli::OutputFormat::Human,
             Format::Json => cli::OutputFormat::Json,
+            Format::Sarif => cli::OutputFormat::Sarif,
+            Format::Github => cli::OutputFormat::Github,
         },
         deny: match args.deny {
             DenyLevel::Hint => Severity::Hint,
@@ -233,6 +244,11 @@ fn check(args: &CheckArgs) -> ExitCode {
             DenyLevel::Warning => Severity::Warning,
             DenyLevel::Error => Severity::Error,
         },
+        styled: cli::styled(
+            args.color,
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ),
     };
     exit(cli::check(
         &options,

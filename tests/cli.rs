@@ -1,5 +1,5 @@
-//! The command line, run as the built binary: `check` (human and JSON, exit codes),
-//! `explain`, `init`.
+//! The command line, run as the built binary: `check` (human, JSON, SARIF and GitHub
+//! formats, colour, exit codes), `explain`, `init`.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -163,7 +163,7 @@ fn differences(got: &[&str], want: &[String]) -> String {
 }
 
 #[test]
-fn exit_codes_follow_deny() {
+fn exit_codes_follow_deny_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("career-lsp.toml"),
@@ -176,24 +176,44 @@ fn exit_codes_follow_deny() {
         "# Session\n\n## Discussed\n- The promotion case\n",
     )
     .unwrap();
-    assert_eq!(run(&["check", "."], dir.path()).status.code(), Some(0));
+    let status = |args: &[&str]| run(args, dir.path()).status.code();
+    for format in FORMATS {
+        assert_eq!(
+            status(&["check", ".", "--format", format]),
+            Some(0),
+            "{format}"
+        );
+    }
     // A broken link is a warning: 1 by default, 0 when only errors count.
     std::fs::write(
         dir.path().join("2026-03-08 Career Coaching Session.md"),
         format!("{CLEAN_LOG}- See [[Nowhere]].\n"),
     )
     .unwrap();
-    assert_eq!(run(&["check", "."], dir.path()).status.code(), Some(1));
-    assert_eq!(
-        run(&["check", ".", "--deny", "error"], dir.path())
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        run(&["check", "no-such-folder"], dir.path()).status.code(),
-        Some(2)
-    );
+    for format in FORMATS {
+        assert_eq!(
+            status(&["check", ".", "--format", format]),
+            Some(1),
+            "{format}"
+        );
+        assert_eq!(
+            status(&["check", ".", "--format", format, "--deny", "error"]),
+            Some(0),
+            "{format}"
+        );
+        assert_eq!(
+            status(&["check", ".", "--format", format, "--deny", "info"]),
+            Some(1),
+            "{format}"
+        );
+        assert_eq!(
+            status(&["check", "no-such-folder", "--format", format]),
+            Some(2),
+            "{format}"
+        );
+    }
+    assert_eq!(status(&["check", ".", "--color", "always"]), Some(1));
+    assert_eq!(status(&["check", ".", "--color", "loud"]), Some(2));
     assert_eq!(
         run(&["check", "--deny", "loud"], dir.path()).status.code(),
         Some(2)
@@ -724,6 +744,384 @@ fn mcp_refuses_a_root_that_is_not_a_folder() {
         );
         assert!(output.stdout.is_empty());
     }
+}
+
+/// Every `--format` of `check`.
+const FORMATS: [&str; 4] = ["human", "json", "sarif", "github"];
+
+/// `check fixtures/demo --format json`'s findings: the reference the other formats are held
+/// to (and `check_prints_exactly_the_demo_expectations` holds it to the fixture).
+fn demo_findings() -> Vec<serde_json::Value> {
+    let json = run_bounded(
+        &["check", "fixtures/demo", "--format", "json"],
+        manifest_dir(),
+        &[],
+    );
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(findings.len(), 33, "{findings:?}");
+    findings
+}
+
+/// The one-line format of `findings`: `file:line:col: severity[code] message` a line.
+fn one_line_format(findings: &[serde_json::Value]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}: {}[{}] {}\n",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sarif_has_one_result_per_finding_with_its_rule_and_region() {
+    let findings = demo_findings();
+    let output = run_bounded(
+        &["check", "fixtures/demo", "--format", "sarif"],
+        manifest_dir(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    // Nothing but the log: no summary, on either stream.
+    assert_eq!(text(&output.stderr), "");
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let runs = log["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "career-lsp");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+
+    // Every rule of the registry, in its order, then `config`.
+    let rules = driver["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let mut expected_ids = career_lsp::rules::CODES.to_vec();
+    expected_ids.push("config");
+    assert_eq!(ids, expected_ids);
+    for rule in &rules[..rules.len() - 1] {
+        let id = rule["id"].as_str().unwrap();
+        let meta = career_lsp::rules::rule(id).unwrap().meta();
+        assert_eq!(
+            rule["helpUri"].as_str().unwrap(),
+            career_lsp::rules::docs_url(id)
+        );
+        assert_eq!(rule["help"]["markdown"], meta.documentation, "{id}");
+        assert_eq!(
+            rule["shortDescription"]["text"],
+            meta.summary_sentence().unwrap()
+        );
+        assert_eq!(rule["fullDescription"]["text"], meta.summary().unwrap());
+    }
+
+    // One result per finding, in the same order, with the same rule, place and message.
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let cwd = manifest_dir().canonicalize().unwrap();
+    assert_eq!(
+        percent_encoding::percent_decode_str(base)
+            .decode_utf8()
+            .unwrap(),
+        format!("file://{}/", cwd.display())
+    );
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(&findings) {
+        let code = finding["code"].as_str().unwrap();
+        assert_eq!(result["ruleId"], code);
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], code);
+        let level = match finding["severity"].as_str().unwrap() {
+            "info" | "hint" => "note",
+            other => other,
+        };
+        assert_eq!(result["level"], level, "{finding}");
+        assert_eq!(result["message"]["text"], finding["message"]);
+        let locations = result["locations"].as_array().unwrap();
+        assert_eq!(locations.len(), 1);
+        let location = &locations[0]["physicalLocation"];
+        let artifact = &location["artifactLocation"];
+        assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+        let uri = artifact["uri"].as_str().unwrap();
+        assert!(!uri.contains(' '), "{uri}");
+        assert_eq!(
+            percent_encoding::percent_decode_str(uri)
+                .decode_utf8()
+                .unwrap(),
+            finding["file"].as_str().unwrap()
+        );
+        let region = &location["region"];
+        for (sarif, json) in [
+            ("startLine", "line"),
+            ("startColumn", "column"),
+            ("endLine", "end_line"),
+            ("endColumn", "end_column"),
+        ] {
+            assert_eq!(region[sarif], finding[json], "{sarif} of {finding}");
+        }
+    }
+    assert!(results.iter().any(|r| r["level"] == "note"));
+    assert!(results.iter().any(
+        |r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            == "fixtures/demo/2026%20Goals.md"
+    ));
+}
+
+#[test]
+fn sarif_reports_config_problems_under_the_config_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("career-lsp.toml"),
+        "today = \"2026-03-15\"\n[rules]\nempty-section = \"loud\"\n",
+    )
+    .unwrap();
+    let output = run_bounded(&["check", ".", "--format", "sarif"], dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &log["runs"][0];
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "config");
+    assert_eq!(result["level"], "error");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "config");
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "career-lsp.toml");
+    assert_eq!(location["region"]["startLine"], 3);
+    assert_eq!(location["region"]["startColumn"], 17);
+}
+
+/// A workflow command's message or property as the GitHub runner wants it escaped,
+/// written out here apart from the implementation.
+fn github_escaped(value: &str, property: bool) -> String {
+    let mut escaped = String::new();
+    for c in value.chars() {
+        match c {
+            '%' => escaped.push_str("%25"),
+            '\r' => escaped.push_str("%0D"),
+            '\n' => escaped.push_str("%0A"),
+            ':' if property => escaped.push_str("%3A"),
+            ',' if property => escaped.push_str("%2C"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[test]
+fn github_prints_one_annotation_a_finding_and_the_summary_on_stderr() {
+    let findings = demo_findings();
+    let output = run_bounded(
+        &["check", "fixtures/demo", "--format", "github"],
+        manifest_dir(),
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), findings.len(), "{stdout}");
+    assert!(stdout.ends_with('\n'));
+    for (line, finding) in lines.iter().zip(&findings) {
+        let kind = match finding["severity"].as_str().unwrap() {
+            "info" | "hint" => "notice",
+            other => other,
+        };
+        let expected = format!(
+            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            github_escaped(finding["file"].as_str().unwrap(), true),
+            finding["line"],
+            finding["column"],
+            finding["end_line"],
+            finding["end_column"],
+            github_escaped(
+                &format!("career-lsp({})", finding["code"].as_str().unwrap()),
+                true
+            ),
+            github_escaped(finding["message"].as_str().unwrap(), false),
+        );
+        assert_eq!(*line, expected);
+    }
+    // The demo's messages hold the characters that need escaping.
+    assert!(stdout.contains("%25"), "{stdout}");
+    assert!(lines.iter().any(|l| l.starts_with("::notice ")));
+    assert!(lines.iter().any(|l| l.starts_with("::error ")));
+    assert_eq!(text(&output.stderr), summary_of(&findings));
+}
+
+/// `N finding(s) in M file(s)`, the line `check` ends with on stderr.
+fn summary_of(findings: &[serde_json::Value]) -> String {
+    let files: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    format!("{} finding(s) in {} file(s)\n", findings.len(), files.len())
+}
+
+#[test]
+fn human_output_without_colour_is_the_one_line_format_byte_for_byte() {
+    let findings = demo_findings();
+    let expected = one_line_format(&findings);
+    for (args, env) in [
+        (&["check", "fixtures/demo"][..], &[][..]),
+        (&["check", "fixtures/demo", "--color", "auto"], &[]),
+        (&["check", "fixtures/demo", "--color", "never"], &[]),
+        (
+            &["check", "fixtures/demo", "--color", "auto"],
+            &[("NO_COLOR", "1")],
+        ),
+        (
+            &["check", "fixtures/demo", "--format", "human"],
+            &[("NO_COLOR", "")],
+        ),
+    ] {
+        let output = run_bounded(args, manifest_dir(), env);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&output.stderr), summary_of(&findings), "{args:?}");
+        assert!(
+            output.stdout == expected.as_bytes(),
+            "{args:?} {env:?}:\n{}",
+            text(&output.stdout)
+        );
+    }
+}
+
+/// `text` without its ANSI escapes: colours (`ESC [ … m`) and hyperlinks (`ESC ] … ESC \`).
+fn without_escapes(text: &str) -> String {
+    let escapes = regex::Regex::new(r"\x1b\[[0-9;]*m|\x1b\][^\x1b]*\x1b\\").unwrap();
+    escapes.replace_all(text, "").into_owned()
+}
+
+/// Line `line` (1-based) of the file `file`, relative to the repository.
+fn source_line(file: &str, line: u64) -> String {
+    let text = std::fs::read_to_string(manifest_dir().join(file)).unwrap();
+    text.lines()
+        .nth(line as usize - 1)
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn color_always_gives_colour_and_code_frames_into_a_pipe() {
+    let findings = demo_findings();
+    // `--color always` is the later word: `NO_COLOR` does not turn it off.
+    for env in [&[][..], &[("NO_COLOR", "1")]] {
+        let output = run_bounded(
+            &["check", "fixtures/demo", "--color", "always"],
+            manifest_dir(),
+            env,
+        );
+        assert_eq!(output.status.code(), Some(1));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("\u{1b}["), "{stdout}");
+        let plain = without_escapes(&stdout);
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let frames: Vec<&str> = plain.split("\n\n").filter(|f| !f.is_empty()).collect();
+        assert_eq!(frames.len(), findings.len(), "{plain}");
+        for (frame, finding) in frames.iter().zip(&findings) {
+            let (file, line) = (finding["file"].as_str().unwrap(), &finding["line"]);
+            let title = format!(
+                "{}[{}]: {}",
+                finding["severity"].as_str().unwrap(),
+                finding["code"].as_str().unwrap(),
+                finding["message"].as_str().unwrap()
+            );
+            assert!(frame.starts_with(&title), "{frame}");
+            let origin = format!("--> {file}:{line}:{}\n", finding["column"]);
+            assert!(frame.contains(&origin), "{origin}\n{frame}");
+            // The frame shows the source line, numbered, and underlines it.
+            let shown = format!("\n{line} | {}", source_line(file, line.as_u64().unwrap()));
+            assert!(frame.contains(&shown), "{shown}\n{frame}");
+            assert!(frame.contains('^'), "{frame}");
+        }
+        // Each rule's first finding says where its documentation is.
+        assert!(plain.contains("= help: `career-lsp explain unknown-goal-ref` tells why"));
+        assert_eq!(
+            plain.matches("career-lsp explain unquantified-win").count(),
+            1
+        );
+        // The summary stays on stderr, last.
+        assert_eq!(text(&output.stderr), summary_of(&findings));
+    }
+}
+
+/// Runs the binary in `dir` with its stdout on a pseudo-terminal and `NO_COLOR` unset but
+/// for `env`; returns what it wrote there (line ends as written, not as the terminal shows
+/// them) and its exit code.
+#[cfg(target_os = "linux")]
+fn run_on_terminal(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> (String, Option<i32>) {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut main, mut secondary) = (-1, -1);
+    // SAFETY: openpty writes two file descriptors, which are owned from here on.
+    let opened = unsafe {
+        libc::openpty(
+            &mut main,
+            &mut secondary,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (main, secondary) =
+        unsafe { (OwnedFd::from_raw_fd(main), OwnedFd::from_raw_fd(secondary)) };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_career-lsp"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CAREER_LSP_LOG")
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::from(secondary))
+        .stderr(std::process::Stdio::piped());
+    let child = command.spawn().expect("the binary runs");
+    // The command holds the terminal's other end: once it is dropped and the child has
+    // ended, reading the main end ends (EIO on Linux), and what was read is kept.
+    drop(command);
+    let reader = std::thread::spawn(move || {
+        let mut written = Vec::new();
+        let _ = std::fs::File::from(main).read_to_end(&mut written);
+        written
+    });
+    let output = child.wait_with_output().expect("the binary ends");
+    let written = reader.join().unwrap();
+    (text(&written).replace("\r\n", "\n"), output.status.code())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_colour_is_on_unless_no_color_or_never_says_otherwise() {
+    let expected = one_line_format(&demo_findings());
+    let (coloured, code) = run_on_terminal(&["check", "fixtures/demo"], manifest_dir(), &[]);
+    assert_eq!(code, Some(1));
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    assert!(without_escapes(&coloured).contains("\n43 | "), "{coloured}");
+    for (args, env) in [
+        (&["check", "fixtures/demo"][..], &[("NO_COLOR", "1")][..]),
+        (&["check", "fixtures/demo", "--color", "never"], &[]),
+    ] {
+        let (plain, code) = run_on_terminal(args, manifest_dir(), env);
+        assert_eq!(code, Some(1));
+        assert_eq!(plain, expected, "{args:?} {env:?}");
+    }
+    // An empty NO_COLOR is as if unset.
+    let (coloured, _) = run_on_terminal(
+        &["check", "fixtures/demo"],
+        manifest_dir(),
+        &[("NO_COLOR", "")],
+    );
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
 }
 
 /// `career-lsp report` writes the demo's page to a file, its Markdown to standard output,

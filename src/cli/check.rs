@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -14,8 +16,14 @@ use crate::workspace::{Workspace, CONFIG_FILE_NAME};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
+    /// One line a finding, `file:line:col: severity[code] message`; code frames in colour
+    /// when [`CheckOptions::styled`].
     Human,
     Json,
+    /// A SARIF 2.1.0 log (`sarif.rs`).
+    Sarif,
+    /// GitHub Actions workflow commands (`github.rs`).
+    Github,
 }
 
 #[derive(Debug, Clone)]
@@ -24,6 +32,8 @@ pub struct CheckOptions {
     pub format: OutputFormat,
     /// Findings at or above this severity make the exit code 1.
     pub deny: Severity,
+    /// The human format in colour with code frames (see [`super::human::styled`]).
+    pub styled: bool,
 }
 
 /// One finding, located by line and column (1-based; columns count characters).
@@ -41,6 +51,24 @@ pub struct Reported {
     pub message: String,
     #[serde(skip)]
     pub level: Severity,
+    /// The text the finding points into, for a code frame.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// The text of a note (or of `career-lsp.toml`) and a finding's byte range in it. The text
+/// is shared by the note's findings.
+#[derive(Clone)]
+pub struct Source {
+    pub text: Arc<str>,
+    pub range: Range<usize>,
+}
+
+impl std::fmt::Debug for Source {
+    /// The range only: a note's text would drown a failing test's message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Source({:?} of {} bytes)", self.range, self.text.len())
+    }
 }
 
 /// The root a path belongs to: the nearest folder at or above it with a
@@ -260,6 +288,10 @@ pub fn analyse_with_progress(
                 code: "config",
                 message: problem.message,
                 level: Severity::Error,
+                source: Source {
+                    text: file.text.clone(),
+                    range,
+                },
             });
         }
     }
@@ -305,6 +337,10 @@ fn report_note(workspace: &Workspace, path: &Path, cwd: &Path) -> Vec<Reported> 
                 code: finding.code,
                 message: finding.message,
                 level: finding.severity,
+                source: Source {
+                    text: document.text.clone(),
+                    range: finding.range,
+                },
             }
         })
         .collect()
@@ -334,6 +370,14 @@ pub fn check(
         }
     };
     match options.format {
+        OutputFormat::Human if options.styled => {
+            let mut explained = std::collections::BTreeSet::new();
+            for r in &reported {
+                let first_of_its_rule = explained.insert(r.code);
+                let _ = write!(out, "{}", super::human::frame(r, first_of_its_rule));
+            }
+            summary(&reported, err);
+        }
         OutputFormat::Human => {
             for r in &reported {
                 let _ = writeln!(
@@ -342,18 +386,21 @@ pub fn check(
                     r.file, r.line, r.column, r.severity, r.code, r.message
                 );
             }
-            let files: std::collections::BTreeSet<&str> =
-                reported.iter().map(|r| r.file.as_str()).collect();
-            let _ = writeln!(
-                err,
-                "{} finding(s) in {} file(s)",
-                reported.len(),
-                files.len()
-            );
+            summary(&reported, err);
         }
         OutputFormat::Json => {
             let _ = serde_json::to_writer_pretty(&mut *out, &reported);
             let _ = writeln!(out);
+        }
+        OutputFormat::Sarif => {
+            let _ = serde_json::to_writer_pretty(&mut *out, &super::sarif::log(&reported, &cwd));
+            let _ = writeln!(out);
+        }
+        OutputFormat::Github => {
+            for r in &reported {
+                let _ = writeln!(out, "{}", super::github::command(r, &cwd));
+            }
+            summary(&reported, err);
         }
     }
     if reported.iter().any(|r| r.level >= options.deny) {
@@ -361,6 +408,18 @@ pub fn check(
     } else {
         0
     }
+}
+
+/// `N finding(s) in M file(s)`, the last line on stderr.
+fn summary(reported: &[Reported], err: &mut dyn std::io::Write) {
+    let files: std::collections::BTreeSet<&str> =
+        reported.iter().map(|r| r.file.as_str()).collect();
+    let _ = writeln!(
+        err,
+        "{} finding(s) in {} file(s)",
+        reported.len(),
+        files.len()
+    );
 }
 
 #[cfg(test)]

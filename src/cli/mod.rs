@@ -1,12 +1,17 @@
 //! The command line's own commands: `check`, `explain`, `init` and `report`. Output goes
 //! to stdout, errors to stderr; the return value is the process's exit code (0 clean, 1
-//! findings, 2 usage or I/O error).
+//! findings, 2 usage or I/O error). `check` writes its findings for people (`human.rs`),
+//! as JSON, as SARIF (`sarif.rs`) or as GitHub Actions annotations (`github.rs`).
 
 mod check;
+mod github;
+mod human;
 mod paths;
 mod report;
+mod sarif;
 
-pub use check::{analyse, check, CheckOptions, OutputFormat, Reported};
+pub use check::{analyse, check, CheckOptions, OutputFormat, Reported, Source};
+pub use human::{styled, ColorChoice};
 pub use report::{render_report, report_command, ReportFormat};
 
 use std::path::Path;

@@ -40,6 +40,22 @@ pub fn classify(path: &Path) -> Result<Target, String> {
     })
 }
 
+/// `path` below `cwd` as the `/`-separated path from it (`notes/2026 Goals.md`), as CI
+/// services name a file of the checkout; `None` for a path elsewhere.
+pub fn slash_relative(path: &Path, cwd: &Path) -> Option<Vec<String>> {
+    if cwd.as_os_str().is_empty() {
+        return None;
+    }
+    path.strip_prefix(cwd)
+        .ok()?
+        .components()
+        .map(|component| match component {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
@@ -98,5 +114,17 @@ mod tests {
             classify(Path::new("/dev/null")),
             Err("not a regular file (a character device)".to_string())
         );
+    }
+
+    #[test]
+    fn paths_below_the_current_folder_are_named_by_their_segments() {
+        let cwd = Path::new("/home/me/career");
+        let segments = |path: &str| slash_relative(Path::new(path), cwd);
+        assert_eq!(
+            segments("/home/me/career/notes/2026 Goals.md"),
+            Some(vec!["notes".to_string(), "2026 Goals.md".to_string()])
+        );
+        assert_eq!(segments("/home/me/other/Career.md"), None);
+        assert_eq!(slash_relative(Path::new("/a/b.md"), Path::new("")), None);
     }
 }

@@ -51,9 +51,6 @@ pub mod to_proto {
     use crate::rules::{self, Finding, Severity};
     use crate::workspace::ConfigProblem;
 
-    /// Where each rule's documentation lives; the rule's code is appended.
-    pub const RULE_DOCS_URL: &str = "https://career-lsp.dev/rules/";
-
     /// The `source` of every diagnostic the server reports.
     pub const DIAGNOSTIC_SOURCE: &str = "career-lsp";
 
@@ -97,7 +94,7 @@ pub mod to_proto {
     /// which has no page to link to.
     pub fn code_description(code: &str) -> Option<CodeDescription> {
         let rule = rules::rule(code)?;
-        Uri::from_str(&format!("{RULE_DOCS_URL}{}", rule.code()))
+        Uri::from_str(&rules::docs_url(rule.code()))
             .ok()
             .map(|href| CodeDescription { href })
     }

@@ -47,7 +47,6 @@ mod transport;
 
 use tokio::io::{AsyncRead, AsyncWrite};
 
-pub use convert::to_proto::RULE_DOCS_URL;
 pub use diagnostics::DEFAULT_DIAGNOSTICS_DELAY;
 pub use sync::DOCUMENT_TEXT_METHOD;
 pub use transport::MAX_MESSAGE_BYTES;

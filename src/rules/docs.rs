@@ -5,12 +5,32 @@
 
 use super::RuleMeta;
 
+/// Where the rules' documentation is published; a rule's page is its code appended.
+const DOCS_URL: &str = "https://career-lsp.dev/rules/";
+
+/// The address of the published documentation of the rule `code` (the editor's link on a
+/// diagnostic, the help link of a SARIF rule).
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_URL}{code}")
+}
+
 impl RuleMeta {
-    /// What the rule checks: the paragraph after the severity line (the README's rule table).
+    /// What the rule checks: the paragraph after the severity line.
     pub fn summary(&self) -> Option<&'static str> {
         let after_header = self.documentation.split_once("\n\n")?.1;
         let paragraph = after_header.split("\n\n").next()?;
         Some(paragraph.trim())
+    }
+
+    /// The first sentence of the summary: the README's rule table, SARIF's short
+    /// description.
+    pub fn summary_sentence(&self) -> Option<&'static str> {
+        let summary = self.summary()?;
+        Some(
+            summary
+                .find(". ")
+                .map_or(summary, |end| &summary[..end + 1]),
+        )
     }
 
     /// The default severity the documentation states, as its name (`warning`, `info`,
@@ -120,10 +140,7 @@ mod tests {
             String::from("| code | default | applies to | what it checks |\n|---|---|---|---|\n");
         for rule in RULES {
             let meta = rule.meta();
-            let summary = meta.summary().unwrap_or_default();
-            let first_sentence = summary
-                .find(". ")
-                .map_or(summary, |end| &summary[..end + 1]);
+            let first_sentence = meta.summary_sentence().unwrap_or_default();
             table.push_str(&format!(
                 "| [`{code}`](src/rules/docs/{code}.md) | {severity} | {applies_to} | {first_sentence} |\n",
                 code = meta.code,

@@ -43,6 +43,7 @@ mod unquantified_win;
 use std::ops::Range;
 
 pub use context::{Context, LinkAnswer, Read, Reads};
+pub use docs::docs_url;
 pub use finding::{uses_crlf, Applicability, Edit, Finding, Fix, InvalidFix, NewNote, Severity};
 pub use missing_section::missing_sections_reported;
 pub(crate) use session_not_indexed::new_log_listing as session_log_listing_edit;
