@@ -748,3 +748,87 @@ async fn show_report_returns_the_workspaces_dashboard() {
     assert_eq!(error["error"]["code"], -32602, "{error}");
     client.shutdown_and_exit().await;
 }
+
+/// Code lenses, document highlights and document links over stdio, on the demo: G1's
+/// progress above its row, the goal's mentions highlighted, the note's links resolved.
+#[tokio::test(flavor = "multi_thread")]
+async fn lenses_highlights_and_links_on_the_demo() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/demo")
+        .canonicalize()
+        .unwrap();
+    let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
+    let capabilities = &initialized["capabilities"];
+    assert_eq!(capabilities["documentHighlightProvider"], true);
+    assert_eq!(capabilities["codeLensProvider"]["resolveProvider"], false);
+    assert_eq!(
+        capabilities["documentLinkProvider"]["resolveProvider"],
+        false
+    );
+    let path = root.join("2026 Goals.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, &text))
+        .await;
+    let lenses = client
+        .request_ok(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 4, "{lenses:?}");
+    // G1's row is line 9 (0-based 8).
+    assert_eq!(
+        lenses[0]["range"]["start"],
+        json!({"line": 8, "character": 0})
+    );
+    assert_eq!(
+        lenses[0]["command"]["title"],
+        "1/2 milestones · 0/1 weekly action · serves Role"
+    );
+    assert_eq!(lenses[0]["command"]["command"], "careerLsp.showReferences");
+    assert_eq!(
+        lenses[3]["command"]["title"],
+        "0/0 milestones · 0/0 weekly actions · not linked to the vision"
+    );
+
+    let highlights = client
+        .request_ok(
+            "textDocument/documentHighlight",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 8, "character": 3}}),
+        )
+        .await;
+    let kinds: Vec<i64> = highlights
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_i64().unwrap())
+        .collect();
+    // Write on G1's own cell, Read on each reference.
+    assert_eq!(kinds[0], 3, "{highlights}");
+    assert!(
+        kinds.len() > 3 && kinds[1..].iter().all(|k| *k == 2),
+        "{highlights}"
+    );
+
+    let links = client
+        .request_ok(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let targets: Vec<&str> = links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["target"].as_str().unwrap())
+        .collect();
+    let vision = format!("{}#L", file_uri(&root.join("Career.md")));
+    assert!(
+        targets.iter().any(|t| t.starts_with(&vision)),
+        "{targets:?}"
+    );
+    client.shutdown_and_exit().await;
+}

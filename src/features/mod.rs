@@ -7,6 +7,7 @@ pub mod completion;
 pub mod fixes;
 pub mod hover;
 pub mod inlay_hints;
+pub mod lenses;
 pub mod navigation;
 pub mod overview;
 pub mod proposal;

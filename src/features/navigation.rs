@@ -10,6 +10,7 @@
 mod folding;
 pub(crate) mod goal_scope;
 mod goto;
+mod highlights;
 mod rename;
 mod symbols;
 
@@ -18,6 +19,7 @@ mod tests;
 
 pub use folding::{folding_ranges, Fold, FoldKind};
 pub use goto::{definition, references};
+pub use highlights::{document_highlights, document_links, DocumentLink, Highlight, HighlightKind};
 pub use rename::{prepare_rename, rename};
 pub use symbols::{document_symbols, workspace_symbols, Symbol, SymbolKind, MAX_WORKSPACE_SYMBOLS};
 

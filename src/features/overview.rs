@@ -93,7 +93,9 @@ fn item_line(item: &Item, today: NaiveDate) -> ItemLine {
     }
 }
 
-fn serves(links: &[VisionLink]) -> Vec<String> {
+/// What a goal's vision links name: its pillars (`Role`), `North Star`, or the heading it
+/// links to.
+pub(crate) fn serves(links: &[VisionLink]) -> Vec<String> {
     links
         .iter()
         .flat_map(|link| match link {

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
-    CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities, ExecuteCommandOptions,
-    FoldingRangeProviderCapability, HoverProviderCapability, InitializeResult, MarkupKind, OneOf,
-    RenameOptions, ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions,
+    CodeLensOptions, CompletionOptions, DiagnosticOptions, DiagnosticServerCapabilities,
+    DocumentLinkOptions, ExecuteCommandOptions, FoldingRangeProviderCapability,
+    HoverProviderCapability, InitializeResult, MarkupKind, OneOf, RenameOptions,
+    ResourceOperationKind, SaveOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
 };
 
 use super::convert::PositionEncoding;
@@ -51,6 +51,8 @@ pub struct Session {
     pub markdown_hover: bool,
     /// The client accepts `workspace/inlayHint/refresh`.
     pub inlay_hint_refresh: bool,
+    /// The client accepts `workspace/codeLens/refresh`.
+    pub code_lens_refresh: bool,
     /// The client takes `CodeAction` literals; one that does not gets each action as a
     /// `Command` that asks the server to apply its edit.
     pub code_action_literals: bool,
@@ -70,6 +72,7 @@ impl Default for Session {
             edits: EditSupport::default(),
             markdown_hover: true,
             inlay_hint_refresh: false,
+            code_lens_refresh: false,
             code_action_literals: true,
             work_done_progress: false,
         }
@@ -132,6 +135,10 @@ impl Session {
             inlay_hint_refresh: workspace_capabilities
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|i| i.refresh_support)
+                == Some(true),
+            code_lens_refresh: workspace_capabilities
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
                 == Some(true),
             code_action_literals: capabilities
                 .text_document
@@ -204,6 +211,14 @@ fn server_capabilities(session: &Session) -> ServerCapabilities {
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        }),
         rename_provider: Some(OneOf::Right(RenameOptions {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),

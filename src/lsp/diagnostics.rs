@@ -209,11 +209,21 @@ async fn publish_diagnostics(shared: Arc<Shared>, client: Client) {
         }
         published_configs = with_problems;
 
-        if session.inlay_hint_refresh && shared.hints_refresh_wanted.swap(false, Ordering::SeqCst) {
+        // Another note changed what a note's hints and lenses say: ask for them again.
+        if (session.inlay_hint_refresh || session.code_lens_refresh)
+            && shared.hints_refresh_wanted.swap(false, Ordering::SeqCst)
+        {
             let client = client.clone();
             tokio::spawn(async move {
-                if let Err(error) = client.inlay_hint_refresh().await {
-                    debug!("inlay hint refresh: {error}");
+                if session.inlay_hint_refresh {
+                    if let Err(error) = client.inlay_hint_refresh().await {
+                        debug!("inlay hint refresh: {error}");
+                    }
+                }
+                if session.code_lens_refresh {
+                    if let Err(error) = client.code_lens_refresh().await {
+                        debug!("code lens refresh: {error}");
+                    }
                 }
             });
         }

@@ -15,14 +15,15 @@ use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionOrCommand, CodeActionParams, CodeActionResponse, Command as LspCommand,
-    CompletionParams, CompletionResponse, Diagnostic, DocumentSymbolParams, DocumentSymbolResponse,
-    ExecuteCommandParams, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
-    GotoDefinitionResponse, Hover, HoverContents, HoverParams, InlayHint, InlayHintKind,
-    InlayHintLabel, InlayHintParams, InlayHintTooltip, Location, MarkupContent, MarkupKind,
-    NumberOrString, Position, PrepareRenameResponse, Range, ReferenceParams, RenameParams,
-    ShowDocumentParams, TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams,
-    WorkspaceSymbolResponse,
+    CodeAction, CodeActionOrCommand, CodeActionParams, CodeActionResponse, CodeLens,
+    CodeLensParams, Command as LspCommand, CompletionParams, CompletionResponse, Diagnostic,
+    DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams, DocumentLink,
+    DocumentLinkParams, DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandParams,
+    FoldingRange, FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover,
+    HoverContents, HoverParams, InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams,
+    InlayHintTooltip, Location, MarkupContent, MarkupKind, NumberOrString, Position,
+    PrepareRenameResponse, Range, ReferenceParams, RenameParams, ShowDocumentParams,
+    TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tracing::warn;
 
@@ -346,6 +347,117 @@ pub fn references(backend: &Backend, params: ReferenceParams) -> Result<Option<V
         "finding references",
         |snapshot, offset| navigation::references(snapshot, offset, include),
         |found, note| note.locations(found.unwrap_or_default()),
+    ))
+}
+
+/// The client-side command a goal's lens runs: the VS Code extension shows the goal's
+/// references (`editor.action.showReferences`); its arguments are the note's URI and the
+/// goal ID's position.
+pub const SHOW_REFERENCES_COMMAND: &str = "careerLsp.showReferences";
+
+pub fn code_lens(backend: &Backend, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+    let uri = params.text_document.uri;
+    Ok(on_note(
+        backend,
+        &uri,
+        (),
+        "computing code lenses",
+        |snapshot, ()| features::lenses::code_lenses(snapshot),
+        |found, note| {
+            found
+                .unwrap_or_default()
+                .into_iter()
+                .map(|lens| {
+                    let at = |offset: usize| note.range(offset..offset).start;
+                    let (command, arguments) = match lens.action {
+                        Some(features::lenses::LensAction::ShowReferences(offset)) => (
+                            SHOW_REFERENCES_COMMAND.to_string(),
+                            Some(vec![serde_json::json!(uri), serde_json::json!(at(offset))]),
+                        ),
+                        Some(features::lenses::LensAction::InsertReviewPrompt(offset)) => (
+                            Command::InsertReviewPrompt.id().to_string(),
+                            Some(vec![
+                                serde_json::json!({"uri": uri, "position": at(offset)}),
+                            ]),
+                        ),
+                        None => (String::new(), None),
+                    };
+                    CodeLens {
+                        range: note.range(lens.range.start..lens.range.start),
+                        command: Some(LspCommand {
+                            title: lens.title,
+                            command,
+                            arguments,
+                        }),
+                        data: None,
+                    }
+                })
+                .collect()
+        },
+    ))
+}
+
+pub fn document_highlight(
+    backend: &Backend,
+    params: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
+    let at = params.text_document_position_params;
+    Ok(on_note(
+        backend,
+        &at.text_document.uri,
+        at.position,
+        "highlighting",
+        navigation::document_highlights,
+        |found, note| {
+            found
+                .unwrap_or_default()
+                .into_iter()
+                .map(|h| DocumentHighlight {
+                    range: note.range(h.range),
+                    kind: Some(match h.kind {
+                        navigation::HighlightKind::Write => DocumentHighlightKind::WRITE,
+                        navigation::HighlightKind::Read => DocumentHighlightKind::READ,
+                        navigation::HighlightKind::Text => DocumentHighlightKind::TEXT,
+                    }),
+                })
+                .collect()
+        },
+    ))
+}
+
+/// Every link of the note that resolves, with its target's URI; a heading's line as the
+/// URI's `#L<line>` fragment, which VS Code opens at.
+pub fn document_link(
+    backend: &Backend,
+    params: DocumentLinkParams,
+) -> Result<Option<Vec<DocumentLink>>> {
+    Ok(on_note(
+        backend,
+        &params.text_document.uri,
+        (),
+        "finding links",
+        |snapshot, ()| navigation::document_links(snapshot),
+        |found, note| {
+            found
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|link| {
+                    let uri = to_proto::uri(&link.target)?;
+                    let target = match link.line {
+                        Some(line) => format!("{}#L{}", uri.as_str(), line + 1)
+                            .parse::<Uri>()
+                            .ok()?,
+                        None => uri,
+                    };
+                    Some(DocumentLink {
+                        range: note.range(link.range),
+                        target: Some(target),
+                        tooltip: None,
+                        data: None,
+                    })
+                })
+                .collect()
+        },
     ))
 }
 

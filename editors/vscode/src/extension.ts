@@ -41,6 +41,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand("careerLsp.restartServer", () => restart(context)),
     vscode.commands.registerCommand("careerLsp.showDashboard", () => showDashboard()),
+    // A goal's code lens: its references, in the peek view.
+    vscode.commands.registerCommand(
+      "careerLsp.showReferences",
+      async (uri: string, position: { line: number; character: number }) => {
+        const target = vscode.Uri.parse(uri);
+        const at = new vscode.Position(position.line, position.character);
+        const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+          "vscode.executeReferenceProvider",
+          target,
+          at,
+        );
+        await vscode.commands.executeCommand("editor.action.showReferences", target, at, locations);
+      },
+    ),
     vscode.commands.registerCommand("careerLsp.createProfile", () =>
       createNote("CLAUDE.md", "career-lsp.insertProfileTemplate"),
     ),

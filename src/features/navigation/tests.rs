@@ -828,3 +828,81 @@ fn a_vault_of_many_notes_answers_the_best_symbols_up_to_the_cap() {
     let sponsors = workspace_symbols(&snapshot, "sponsors");
     assert_eq!(sponsors[0].1.name, "Sponsors");
 }
+
+// ---------------------------------------------------------------------------------------
+// Document highlights and links
+
+fn render_highlights(snapshot: &Snapshot, highlights: &[Highlight]) -> String {
+    if highlights.is_empty() {
+        return "(none)".to_string();
+    }
+    highlights
+        .iter()
+        .map(|h| {
+            format!(
+                "{:?} {}",
+                h.kind,
+                render_range(snapshot, snapshot.path(), &h.range)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_goal_id_highlights_its_row_written_and_every_reference_read() {
+    let text = cursor_in(GOALS, "G1: agree", 0);
+    let (snapshot, offset) = workspace_at(("2026 Goals.md", &text));
+    assert_rendered(
+        &render_highlights(&snapshot, &document_highlights(&snapshot, offset)),
+        "
+        Write 2026 Goals.md:9: | «G1» | Make the case for Principal Engineer | Promo packet submitted | In progress | Role |
+        Read 2026 Goals.md:17: | Q1 | *\"Prove the paved road\"* | G2: Java and Go templates; «G1»: agree the bar with Ana |
+        Read 2026 Goals.md:24: - [ ] Promo narrative outline («G1»)
+        Read 2026 Goals.md:30: - [ ] Send Ana the scope summary for the promo case («G1»)
+        ",
+    );
+}
+
+#[test]
+fn a_wikilink_highlights_every_link_to_the_same_target_and_nothing_else() {
+    let text = cursor_in(SESSION, "[[Career#🎯", 0);
+    let (snapshot, offset) = workspace_at((SESSION_NAME, &text));
+    assert_rendered(
+        &render_highlights(&snapshot, &document_highlights(&snapshot, offset)),
+        "Text 2026-03-10 Career Coaching Session.md:5: - Checked the picture in «[[Career#🎯 Vision]]» and the [[Career]] theme.",
+    );
+    // On plain text: nothing.
+    let text = cursor_in(SESSION, "Ask Ruud", 0);
+    let (snapshot, offset) = workspace_at((SESSION_NAME, &text));
+    assert!(document_highlights(&snapshot, offset).is_empty());
+}
+
+#[test]
+fn links_that_resolve_lead_to_their_note_or_headings_line_and_broken_ones_are_none() {
+    let text = format!(
+        "{SESSION}\n## Open threads\n- See [the goals](2026%20Goals.md#annual-goals), [[No Such Note]], [the web](https://example.com) and [the index](./Career.md).\n$0"
+    );
+    let (snapshot, _) = workspace_at((SESSION_NAME, &text));
+    let links: Vec<String> = document_links(&snapshot)
+        .iter()
+        .map(|l| {
+            format!(
+                "{} -> {}{}",
+                &snapshot.text()[l.range.clone()],
+                l.target.file_name().unwrap().to_string_lossy(),
+                l.line.map_or(String::new(), |line| format!(" line {line}"))
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "[[2026 Goals#Annual Goals]] -> 2026 Goals.md line 4",
+            "[[Career#🎯 Vision]] -> Career.md line 4",
+            "[[Career]] -> Career.md",
+            "[the goals](2026%20Goals.md#annual-goals) -> 2026 Goals.md line 4",
+            "[the index](./Career.md) -> Career.md",
+        ]
+    );
+}

@@ -1,7 +1,7 @@
 // Drives code-server (VS Code for the browser) with the career-lsp extension installed:
 // opens Career.md from the Explorer, waits for the findings, hovers "Sponsors", applies a
-// quick fix with Ctrl+. in "2026 Goals.md", and opens "Career: Show dashboard". Prints
-// PASS/FAIL per check.
+// quick fix with Ctrl+. in "2026 Goals.md", reads a goal's code lens, and opens "Career:
+// Show dashboard". Prints PASS/FAIL per check.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -245,6 +245,19 @@ try {
       return `${title.trim()}; the row now reads "${edited.trim()}"`;
     });
   }
+  await check("a goal's code lens shows its progress above its row", async () => {
+    await step("opening 2026 Goals.md", () => openFromExplorer(page, "2026 Goals.md"));
+    const lens = await step("waiting for the lenses", () => page.waitForFunction(
+      () => [...document.querySelectorAll(".editor-instance .codelens-decoration")]
+        .map((el) => el.textContent.replace(/\u00a0/g, " "))
+        .find((t) => t.includes("milestones") && t.includes("serves Role")),
+      { timeout: 20000, polling: 250 },
+    ));
+    const title = await lens.jsonValue();
+    const shot = SCREENSHOT.replace(/hover\.png$/, "lens.png");
+    await page.screenshot({ path: shot });
+    return `"${title.trim()}"; screenshot ${path.basename(shot)}`;
+  });
   await check("\"Career: Show dashboard\" opens the workspace's dashboard", async () => {
     await step("opening the command palette", async () => {
       await page.keyboard.press("F1");
