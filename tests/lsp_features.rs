@@ -832,3 +832,130 @@ async fn lenses_highlights_and_links_on_the_demo() {
     );
     client.shutdown_and_exit().await;
 }
+
+/// Semantic tokens over stdio: the legend, the first tokens of the demo's Goals note in
+/// the relative encoding, a range, and a delta after an edit that is smaller than the whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn semantic_tokens_in_full_by_range_and_as_a_delta() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/demo")
+        .canonicalize()
+        .unwrap();
+    let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
+    let provider = &initialized["capabilities"]["semanticTokensProvider"];
+    let types: Vec<&str> = provider["legend"]["tokenTypes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "variable",
+            "enumMember",
+            "type",
+            "number",
+            "namespace",
+            "property",
+            "comment"
+        ]
+    );
+    assert_eq!(provider["full"], json!({"delta": true}));
+    assert_eq!(provider["range"], true);
+    let path = root.join("2026 Goals.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, &text))
+        .await;
+    let full = client
+        .request_ok(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let data: Vec<u64> = full["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    // Line 3 `Serves [[Career#Vision]]`: `Career` (namespace) at 9, `Vision` (property).
+    assert_eq!(&data[..10], &[2, 9, 6, 4, 0, 0, 7, 6, 5, 0]);
+    // Line 9, G1's own ID cell: a variable, declared.
+    assert_eq!(&data[10..15], &[6, 2, 2, 0, 1]);
+    let range = client
+        .request_ok(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 8, "character": 0}, "end": {"line": 9, "character": 0}}}),
+        )
+        .await;
+    let in_range = range["data"].as_array().unwrap();
+    assert_eq!(
+        &in_range[..5],
+        &[json!(8), json!(2), json!(2), json!(0), json!(1)]
+    );
+
+    // A word typed before `[[Career#Vision]]` moves its first token alone.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "It "}]}),
+        )
+        .await;
+    let delta = client
+        .request_ok(
+            "textDocument/semanticTokens/full/delta",
+            json!({"textDocument": {"uri": uri}, "previousResultId": full["resultId"]}),
+        )
+        .await;
+    let edits = delta["edits"]
+        .as_array()
+        .expect("a delta, not the full data");
+    assert_eq!(edits.len(), 1, "{delta}");
+    assert_eq!(edits[0]["start"], 0, "{delta}");
+    assert_eq!(edits[0]["deleteCount"], 5, "{delta}");
+    assert_eq!(edits[0]["data"], json!([2, 12, 6, 4, 0]), "{delta}");
+    assert_ne!(delta["resultId"], full["resultId"]);
+    // An unknown previous result gets the full data.
+    let again = client
+        .request_ok(
+            "textDocument/semanticTokens/full/delta",
+            json!({"textDocument": {"uri": uri}, "previousResultId": "no-such-id"}),
+        )
+        .await;
+    assert!(again["data"].is_array(), "{again}");
+    client.shutdown_and_exit().await;
+}
+
+/// `codeLens: false` and `semanticTokens: false` in the client's settings turn them off.
+#[tokio::test(flavor = "multi_thread")]
+async fn lenses_and_tokens_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut params = init(&root, json!({}));
+    params["initializationOptions"]["codeLens"] = json!(false);
+    params["initializationOptions"]["semanticTokens"] = json!(false);
+    let (mut client, _) = TestClient::initialized(params).await;
+    let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Principal | Promo | In progress | Role |\n";
+    let uri = file_uri(&root.join("2026 Goals.md"));
+    client
+        .notify("textDocument/didOpen", open(&uri, 1, goals))
+        .await;
+    let lenses = client
+        .request_ok(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(lenses, json!([]));
+    let tokens = client
+        .request_ok(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(tokens["data"], json!([]));
+    client.shutdown_and_exit().await;
+}

@@ -117,6 +117,9 @@ pub fn default_config_text() -> String {
          max-current-focus = {}\n\
          # Files larger than this (bytes) are not indexed.\n\
          max-file-size = {}\n\
+         # Code lenses and semantic tokens in the editor.\n\
+         code-lens = {}\n\
+         semantic-tokens = {}\n\
          \n\
          # The methodology's cadence: a weekly review (stale after this many days), a\n\
          # milestone each month and an intention each quarter (asked for this many days\n\
@@ -144,6 +147,8 @@ pub fn default_config_text() -> String {
         defaults.rules.max_annual_goals,
         defaults.rules.max_current_focus,
         defaults.max_file_size,
+        defaults.code_lens,
+        defaults.semantic_tokens,
         defaults.rules.weekly_review_days,
         defaults.rules.month_milestone_grace_days,
         defaults.rules.quarter_intention_grace_days,

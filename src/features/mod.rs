@@ -13,6 +13,7 @@ pub mod overview;
 pub mod proposal;
 pub mod recognition;
 pub mod report;
+pub mod semantic_tokens;
 
 #[cfg(test)]
 pub(crate) mod test_support;

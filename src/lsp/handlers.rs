@@ -22,7 +22,9 @@ use tower_lsp_server::ls_types::{
     FoldingRange, FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover,
     HoverContents, HoverParams, InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams,
     InlayHintTooltip, Location, MarkupContent, MarkupKind, NumberOrString, Position,
-    PrepareRenameResponse, Range, ReferenceParams, RenameParams, ShowDocumentParams,
+    PrepareRenameResponse, Range, ReferenceParams, RenameParams, SemanticTokens,
+    SemanticTokensDeltaParams, SemanticTokensFullDeltaResult, SemanticTokensParams,
+    SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult, ShowDocumentParams,
     TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tracing::warn;
@@ -350,6 +352,83 @@ pub fn references(backend: &Backend, params: ReferenceParams) -> Result<Option<V
     ))
 }
 
+/// The note's semantic tokens in `range`, none when the configuration turns them off.
+fn tokens_of(
+    snapshot: &Snapshot,
+    range: ByteRange<usize>,
+) -> Vec<features::semantic_tokens::Token> {
+    if snapshot.config.semantic_tokens {
+        features::semantic_tokens::semantic_tokens(snapshot, range)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The note's semantic tokens, in full, with a result id for later deltas.
+pub fn semantic_tokens_full(
+    backend: &Backend,
+    params: SemanticTokensParams,
+) -> Result<Option<SemanticTokensResult>> {
+    let uri = params.text_document.uri;
+    Ok(on_note(
+        backend,
+        &uri,
+        (),
+        "computing semantic tokens",
+        |snapshot, ()| tokens_of(snapshot, 0..snapshot.text().len()),
+        |found, note| {
+            let data =
+                super::semantic::encode(&found.unwrap_or_default(), note.rope(), note.encoding());
+            SemanticTokensResult::Tokens(backend.shared.sent_tokens.full(&uri, data))
+        },
+    ))
+}
+
+/// The note's semantic tokens as an edit of the result the client has, when it is the
+/// last one sent; else in full.
+pub fn semantic_tokens_full_delta(
+    backend: &Backend,
+    params: SemanticTokensDeltaParams,
+) -> Result<Option<SemanticTokensFullDeltaResult>> {
+    let uri = params.text_document.uri;
+    let previous = params.previous_result_id;
+    Ok(on_note(
+        backend,
+        &uri,
+        (),
+        "computing semantic tokens",
+        |snapshot, ()| tokens_of(snapshot, 0..snapshot.text().len()),
+        |found, note| {
+            let data =
+                super::semantic::encode(&found.unwrap_or_default(), note.rope(), note.encoding());
+            backend.shared.sent_tokens.delta(&uri, &previous, data)
+        },
+    ))
+}
+
+pub fn semantic_tokens_range(
+    backend: &Backend,
+    params: SemanticTokensRangeParams,
+) -> Result<Option<SemanticTokensRangeResult>> {
+    Ok(on_note(
+        backend,
+        &params.text_document.uri,
+        params.range,
+        "computing semantic tokens",
+        tokens_of,
+        |found, note| {
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: super::semantic::encode(
+                    &found.unwrap_or_default(),
+                    note.rope(),
+                    note.encoding(),
+                ),
+            })
+        },
+    ))
+}
+
 /// The client-side command a goal's lens runs: the VS Code extension shows the goal's
 /// references (`editor.action.showReferences`); its arguments are the note's URI and the
 /// goal ID's position.
@@ -362,7 +441,13 @@ pub fn code_lens(backend: &Backend, params: CodeLensParams) -> Result<Option<Vec
         &uri,
         (),
         "computing code lenses",
-        |snapshot, ()| features::lenses::code_lenses(snapshot),
+        |snapshot, ()| {
+            if snapshot.config.code_lens {
+                features::lenses::code_lenses(snapshot)
+            } else {
+                Vec::new()
+            }
+        },
         |found, note| {
             found
                 .unwrap_or_default()

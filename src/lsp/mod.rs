@@ -40,6 +40,7 @@ mod guard;
 mod handlers;
 mod indexing;
 mod navigation;
+mod semantic;
 mod server;
 mod settings;
 mod sync;

@@ -21,7 +21,9 @@ use tower_lsp_server::ls_types::{
     DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandParams, FoldingRange,
     FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams,
     InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location,
-    PrepareRenameResponse, ReferenceParams, RenameParams, TextDocumentPositionParams, Uri,
+    PrepareRenameResponse, ReferenceParams, RenameParams, SemanticTokensDeltaParams,
+    SemanticTokensFullDeltaResult, SemanticTokensParams, SemanticTokensRangeParams,
+    SemanticTokensRangeResult, SemanticTokensResult, TextDocumentPositionParams, Uri,
     WorkspaceDiagnosticParams, WorkspaceDiagnosticReportResult, WorkspaceEdit,
     WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
@@ -70,6 +72,8 @@ pub struct Shared {
     pub(super) index: watch::Sender<IndexStage>,
     /// The client sent `initialized`: it takes requests now.
     pub(super) ready: watch::Sender<bool>,
+    /// The last semantic tokens sent for each note, for deltas.
+    pub(super) sent_tokens: super::semantic::SentTokens,
 }
 
 impl Shared {
@@ -86,6 +90,7 @@ impl Shared {
             empty_workspace_report: Mutex::new(None),
             index: watch::Sender::new(IndexStage::Done),
             ready: watch::Sender::new(false),
+            sent_tokens: super::semantic::SentTokens::default(),
         }
     }
 
@@ -238,6 +243,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.shared.sent_tokens.forget(&params.text_document.uri);
         sync::did_close(self, params);
     }
 
@@ -294,6 +300,30 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         self.shared.indexed(IndexStage::Done).await;
         handlers::references(self, params)
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.shared.indexed(IndexStage::Primed).await;
+        handlers::semantic_tokens_full(self, params)
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        self.shared.indexed(IndexStage::Primed).await;
+        handlers::semantic_tokens_full_delta(self, params)
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.shared.indexed(IndexStage::Primed).await;
+        handlers::semantic_tokens_range(self, params)
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {

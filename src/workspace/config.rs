@@ -39,6 +39,10 @@ pub struct Config {
     pub today: Option<NaiveDate>,
     /// The person's own section headings (`[aliases]`).
     pub aliases: SectionAliases,
+    /// The editor shows code lenses (`code-lens = false` turns them off).
+    pub code_lens: bool,
+    /// The editor gets semantic tokens (`semantic-tokens = false` turns them off).
+    pub semantic_tokens: bool,
 }
 
 impl Default for Config {
@@ -49,6 +53,8 @@ impl Default for Config {
             max_file_size: 2 * 1024 * 1024,
             today: None,
             aliases: SectionAliases::default(),
+            code_lens: true,
+            semantic_tokens: true,
         }
     }
 }
@@ -125,6 +131,11 @@ const KEYS: &[(Key, &[&str])] = &[
         Key::MaxFileSize,
         &["max-file-size", "max_file_size", "maxFileSize"],
     ),
+    (Key::CodeLens, &["code-lens", "code_lens", "codeLens"]),
+    (
+        Key::SemanticTokens,
+        &["semantic-tokens", "semantic_tokens", "semanticTokens"],
+    ),
     (Key::Cadence, &["cadence"]),
     (Key::Rules, &["rules", "severity"]),
     (Key::Notes, &["notes"]),
@@ -137,6 +148,8 @@ enum Key {
     MaxAnnualGoals,
     MaxCurrentFocus,
     MaxFileSize,
+    CodeLens,
+    SemanticTokens,
     Cadence,
     Rules,
     Notes,
@@ -259,6 +272,14 @@ impl Config {
                 Err(written) => {
                     problems.add(wrong(name, "a whole number of bytes", &written), range)
                 }
+            },
+            Key::CodeLens => match value.get::<bool>() {
+                Ok(on) => self.code_lens = on,
+                Err(written) => problems.add(wrong(name, "true or false", &written), range),
+            },
+            Key::SemanticTokens => match value.get::<bool>() {
+                Ok(on) => self.semantic_tokens = on,
+                Err(written) => problems.add(wrong(name, "true or false", &written), range),
             },
             Key::Cadence => {
                 let entries = table(name, value, problems);
@@ -499,7 +520,7 @@ goals = ["Goals/*.md"]
                 ("\"ten\"", "`max-annual-goals` must be a whole number, not \"ten\"; using the default"),
                 ("-2", "`max-current-focus` must be a whole number, not -2; using the default"),
                 ("1.5", "`max-file-size` must be a whole number of bytes, not 1.5; using the default"),
-                ("max-goals", "unknown key `max-goals`: the keys are today, max-annual-goals, max-current-focus, max-file-size, cadence, rules, notes, aliases"),
+                ("max-goals", "unknown key `max-goals`: the keys are today, max-annual-goals, max-current-focus, max-file-size, code-lens, semantic-tokens, cadence, rules, notes, aliases"),
                 ("\"weekly\"", "`weekly-review-days` must be a whole number of days, not \"weekly\"; using the default"),
                 ("2", "`empty-section` must be a level in quotes: off, hint, info, warning or error, not 2; using the default"),
                 ("\"Goals/*.md\"", "`goals` must be a list of globs in quotes, like [\"Goals/*.md\"], not \"Goals/*.md\"; using the default"),
@@ -570,6 +591,25 @@ goals = ["Goals/*.md"]
             ]
         );
         assert_eq!(config.rules, Settings::default());
+    }
+
+    #[test]
+    fn lenses_and_tokens_are_on_unless_turned_off_in_either_spelling() {
+        assert!(Config::default().code_lens && Config::default().semantic_tokens);
+        let (config, problems) = Config::from_toml("code-lens = false\nsemantic-tokens = false\n");
+        assert_eq!(problems, vec![]);
+        assert!(!config.code_lens && !config.semantic_tokens);
+        let (config, problems) =
+            Config::from_json(&serde_json::json!({"codeLens": false, "semanticTokens": true}));
+        assert_eq!(problems, vec![]);
+        assert!(!config.code_lens && config.semantic_tokens);
+        let (config, problems) = Config::from_toml("code-lens = \"no\"\n");
+        assert!(config.code_lens);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("true or false"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -93,6 +93,8 @@ export function serverSettings(): Record<string, unknown> {
     aliases: config.get<Record<string, string>>("aliases", {}),
     maxAnnualGoals: config.get<number>("maxAnnualGoals", 3),
     maxCurrentFocus: config.get<number>("maxCurrentFocus", 3),
+    codeLens: config.get<boolean>("codeLens", true),
+    semanticTokens: config.get<boolean>("semanticTokens", true),
     cadence: {
       weeklyReviewDays: config.get<number>("weeklyReviewDays", 7),
       monthlyMilestoneGraceDays: config.get<number>("monthlyMilestoneGraceDays", 0),
