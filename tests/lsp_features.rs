@@ -959,3 +959,47 @@ async fn lenses_and_tokens_can_be_turned_off() {
     assert_eq!(tokens["data"], json!([]));
     client.shutdown_and_exit().await;
 }
+
+/// A client that takes `workspace/codeLens/refresh` (and not the inlay hints') is asked for
+/// its lenses again when another note changes what they say.
+#[tokio::test(flavor = "multi_thread")]
+async fn code_lenses_are_refreshed_when_another_note_changes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let career = "# Career\n\n## Vision\n\n### The Picture\n- **Role:** VP of Platform\n";
+    let goals = "# 2026 Goals\n\n## Annual Goals\n\n| Goal | Outcome | Success Metric | Status | Vision |\n|---|---|---|---|---|\n| G1 | Ship the platform | 10 teams | In progress | Role |\n";
+    let (mut client, _) = TestClient::initialized(json!({
+        "rootUri": file_uri(&root),
+        "initializationOptions": {"diagnosticsDelayMs": 0, "today": "2026-03-15"},
+        "capabilities": {"workspace": {"codeLens": {"refreshSupport": true}}},
+    }))
+    .await;
+    let goals_uri = file_uri(&root.join("2026 Goals.md"));
+    let career_uri = file_uri(&root.join("Career.md"));
+    client
+        .notify("textDocument/didOpen", open(&career_uri, 1, career))
+        .await;
+    client
+        .notify("textDocument/didOpen", open(&goals_uri, 1, goals))
+        .await;
+    let lenses = client
+        .request_ok(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": goals_uri}}),
+        )
+        .await;
+    assert_eq!(
+        lenses[0]["command"]["title"],
+        "0/0 milestones · 0/0 weekly actions · serves Role"
+    );
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": career_uri, "version": 2}, "contentChanges": [{
+                "range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}},
+                "text": "- **Reach:** Talks at two conferences\n"}]}),
+        )
+        .await;
+    client.server_request("workspace/codeLens/refresh").await;
+    client.shutdown_and_exit().await;
+}
