@@ -162,23 +162,12 @@ pub fn encode(path: &str) -> String {
     out
 }
 
-/// Decodes a percent-encoded path; `None` when an escape is broken or the bytes are not
-/// UTF-8.
+/// Decodes a percent-encoded path; `None` when the bytes are not UTF-8.
 pub fn decode(encoded: &str) -> Option<String> {
-    let bytes = encoded.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = encoded.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(encoded)
+        .decode_utf8()
+        .ok()
+        .map(|decoded| decoded.into_owned())
 }
 
 fn capitalised(word: &str) -> String {

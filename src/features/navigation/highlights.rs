@@ -155,7 +155,10 @@ fn markdown_target(
         Some((file, anchor)) => (file, Some(anchor)),
         None => (destination, None),
     };
-    let file = percent_decoded(file)?;
+    let file = percent_encoding::percent_decode_str(file)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
     if !crate::workspace::is_markdown(Path::new(&file)) {
         return None;
     }
@@ -199,21 +202,4 @@ fn slug(heading: &str) -> String {
             _ => None,
         })
         .collect()
-}
-
-fn percent_decoded(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
