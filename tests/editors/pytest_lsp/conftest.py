@@ -136,11 +136,16 @@ async def client(lsp_client: LanguageClient, request, tmp_path: Path):
     def unregister_capability(params: types.UnregistrationParams):
         return None
 
-    # The hint refresh the profiles declare they accept (pytest-lsp answers the diagnostic
-    # one itself): an editor re-asks for hints; these tests ask when they look.
+    # The hint and lens refreshes the profiles declare they accept (pytest-lsp answers the
+    # diagnostic one itself): an editor re-asks for them; these tests ask when they look.
     @lsp_client.feature(types.WORKSPACE_INLAY_HINT_REFRESH)
     def inlay_hint_refresh(params: None):
         editor.refreshes.append("inlayHint")
+        return None
+
+    @lsp_client.feature(types.WORKSPACE_CODE_LENS_REFRESH)
+    def code_lens_refresh(params: None):
+        editor.refreshes.append("codeLens")
         return None
 
     @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
