@@ -158,17 +158,11 @@ try {
   if (diagnosed) {
     await check("hover on \"Sponsors\" shows the sponsor's definition", async () => {
       await goToLine(page, lineOf("Career.md", (l) => /^#+\s+Sponsors\s*$/.test(l)));
-      const point = await pointOf(page, "Sponsors", "### Sponsors");
-      if (!point) throw new Error("the Sponsors heading is not on screen");
-      await page.mouse.move(point.x, point.y);
-      const hover = await page.waitForFunction(
-        () => {
-          const text = [...document.querySelectorAll(".monaco-hover-content")]
-            .map((el) => el.textContent).join("\n");
-          return text.includes("Advocates for you") ? text : false;
-        },
-        { timeout: 20000, polling: 250 },
-      ).then((handle) => handle.jsonValue());
+      // Code lenses render above the sections after the note opens and move its lines
+      // down: the heading's place is looked for again until the hover shows.
+      const hover = await markersAt(page, "Sponsors", "### Sponsors",
+        (text) => text.includes("Advocates for you"));
+      if (!hover) throw new Error("no hover with the sponsor's definition on the Sponsors heading");
       for (const expected of ["Advocates for you when you", "has power/influence", "Who are your sponsors?"]) {
         if (!hover.includes(expected)) throw new Error(`the hover lacks "${expected}": ${hover.slice(0, 300)}`);
       }
