@@ -709,10 +709,8 @@ async fn code_actions_put_the_asked_diagnostics_first_and_keep_file_level_fixes_
 /// workspace's root without an argument, as one HTML page; a bad argument is an error.
 #[tokio::test(flavor = "multi_thread")]
 async fn show_report_returns_the_workspaces_dashboard() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/demo")
-        .canonicalize()
-        .unwrap();
+    let demo = demo_notes();
+    let root = demo.path().canonicalize().unwrap();
     let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
     let commands = &initialized["capabilities"]["executeCommandProvider"]["commands"];
     assert!(
@@ -753,10 +751,8 @@ async fn show_report_returns_the_workspaces_dashboard() {
 /// progress above its row, the goal's mentions highlighted, the note's links resolved.
 #[tokio::test(flavor = "multi_thread")]
 async fn lenses_highlights_and_links_on_the_demo() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/demo")
-        .canonicalize()
-        .unwrap();
+    let demo = demo_notes();
+    let root = demo.path().canonicalize().unwrap();
     let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
     let capabilities = &initialized["capabilities"];
     assert_eq!(capabilities["documentHighlightProvider"], true);
@@ -837,10 +833,8 @@ async fn lenses_highlights_and_links_on_the_demo() {
 /// the relative encoding, a range, and a delta after an edit that is smaller than the whole.
 #[tokio::test(flavor = "multi_thread")]
 async fn semantic_tokens_in_full_by_range_and_as_a_delta() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/demo")
-        .canonicalize()
-        .unwrap();
+    let demo = demo_notes();
+    let root = demo.path().canonicalize().unwrap();
     let (mut client, initialized) = TestClient::initialized(init(&root, json!({}))).await;
     let provider = &initialized["capabilities"]["semanticTokensProvider"];
     let types: Vec<&str> = provider["legend"]["tokenTypes"]
@@ -1002,4 +996,19 @@ async fn code_lenses_are_refreshed_when_another_note_changes_them() {
         .await;
     client.server_request("workspace/codeLens/refresh").await;
     client.shutdown_and_exit().await;
+}
+
+/// The demo's own notes (its top folder, without the folders below it that are workspaces
+/// of their own, one of them a pasted chat that is slow to parse), in a temporary folder:
+/// the tests that run servers side by side stay light.
+fn demo_notes() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo");
+    for entry in std::fs::read_dir(demo).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    dir
 }
